@@ -1,0 +1,105 @@
+#include "core/text.h"
+
+#include <unicode/coll.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+
+namespace ostoja::text {
+
+namespace {
+
+// ICU transliterators and collators are not thread-safe for concurrent use; keep one per thread.
+icu::Transliterator& folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    // NFD + removing combining marks handles ą,ć,ę,ń,ó,ś,ź,ż; ł/Ł have no decomposition,
+    // so they are mapped explicitly before.
+    std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
+        "ostoja-fold",
+        icu::UnicodeString::fromUTF8(
+            ":: [\\u0141\\u0142] ; \\u0141 > l ; \\u0142 > l ; :: NFD ; :: [:Nonspacing Mark:] Remove ; "
+            ":: Lower ; :: NFC ;"),
+        UTRANS_FORWARD, nullptr, status));
+    if (U_FAILURE(status)) {
+      // Fall back to the built-in chain without the explicit ł rule only if rules fail to compile.
+      throw std::runtime_error("ICU transliterator rules failed to compile");
+    }
+    return tr;
+  }();
+  return *t;
+}
+
+icu::Collator& collator() {
+  thread_local std::unique_ptr<icu::Collator> c = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> col(icu::Collator::createInstance(icu::Locale("pl", "PL"), status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU Polish collator unavailable");
+    return col;
+  }();
+  return *c;
+}
+
+}  // namespace
+
+std::string fold(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  folder().transliterate(s);
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+std::string collation_key(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  int32_t need = collator().getSortKey(s, nullptr, 0);
+  std::string key(static_cast<size_t>(need), '\0');
+  collator().getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), need);
+  if (!key.empty() && key.back() == '\0') key.pop_back();  // ICU includes the terminating NUL
+  return key;
+}
+
+int compare_polish(std::string_view a, std::string_view b) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto r = collator().compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                  icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  return r == UCOL_LESS ? -1 : (r == UCOL_GREATER ? 1 : 0);
+}
+
+bool valid_utf8(std::string_view bytes) {
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(bytes.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+}  // namespace ostoja::text
