@@ -1,0 +1,175 @@
+#include "rules/benefits.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "rules/criteria.h"
+#include "rules/dated.h"
+
+namespace ostoja::rules {
+
+namespace {
+
+constexpr std::string_view kAct = "ustawy o pomocy społecznej";
+
+constexpr std::array<ZasilekStalyRules, 2> kStaly{{
+    {Date{2012, 10, 1}, Date{2023, 12, 31}, 100, Money::zl(30),
+     "art. 37 ust. 2 i 3 ustawy o pomocy społecznej w brzmieniu sprzed 1 stycznia 2024 r."},
+    {Date{2024, 1, 1}, std::nullopt, 130, Money::zl(100),
+     "art. 37 ust. 2 i 3 ustawy o pomocy społecznej w brzmieniu ustawy z dnia 28 lipca 2023 r. "
+     "o zmianie ustawy o pomocy społecznej oraz niektórych innych ustaw (Dz.U. 2023 poz. 1693)"},
+}};
+
+// The fixed 418 zł cap of art. 38 ust. 2 pkt 1 was replaced by the per-person criterion; sources
+// confirm 418 zł through the 2015–2018 criteria and the new wording by 2024; the switch date
+// 1.01.2024 (amendment of 28 July 2023) is recorded in docs/rules.md as not confirmed from the act.
+constexpr std::array<ZasilekOkresowyRules, 2> kOkresowy{{
+    {Date{2012, 10, 1}, Date{2023, 12, 31}, Money::zl(418), 50, Money::zl(20),
+     "art. 38 ust. 2–4 ustawy o pomocy społecznej (limit 418 zł dla osoby samotnie gospodarującej)"},
+    {Date{2024, 1, 1}, std::nullopt, std::nullopt, 50, Money::zl(20),
+     "art. 38 ust. 2–4 ustawy o pomocy społecznej (limit: kryterium dochodowe na osobę w rodzinie)"},
+}};
+
+// amount × percent / 100, rounded to the nearest grosz, halves up (amount ≥ 0).
+Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
+
+// numerator / persons, rounded to the nearest grosz, halves up (numerator ≥ 0).
+Money divide_rounded(std::int64_t numerator, int persons) {
+  return Money{(numerator * 2 + persons) / (std::int64_t{persons} * 2)};
+}
+
+std::string pln(Money m) { return m.polish(); }
+
+Result<Criteria> validated(Date date, int household_size, Money household_income) {
+  if (household_size < 1)
+    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
+                             "household_size");
+  if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
+  return criteria_on(date);
+}
+
+BenefitPreview not_eligible(Money income, Money criterion, std::string article, std::vector<std::string> why) {
+  why.push_back("Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) +
+                " – świadczenie nie przysługuje (" + std::move(article) + " " + std::string{kAct} + ").");
+  return {false, Money{}, criterion, std::move(why)};
+}
+
+std::string criteria_sentence(const Criteria& c, int household_size) {
+  if (household_size == 1)
+    return "Kryterium dochodowe osoby samotnie gospodarującej: " + pln(c.single_person) +
+           " (art. 8 ust. 1 pkt 1 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
+  return "Kryterium dochodowe na osobę w rodzinie: " + pln(c.per_person_in_family) + ", dla " +
+         std::to_string(household_size) + " osób: " + pln(family_criterion(c, household_size)) +
+         " (art. 8 ust. 1 pkt 2 i 3 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
+}
+
+Money raise_to_minimum(Money amount, Money minimum, std::string_view article, std::vector<std::string>& why) {
+  if (amount >= minimum) return amount;
+  why.push_back("Kwota " + pln(amount) + " jest niższa od minimalnej – wypłaca się " + pln(minimum) + " (" +
+                std::string{article} + ").");
+  return minimum;
+}
+
+Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, std::vector<std::string>& why) {
+  const GminaRate* rate = row_on(std::span<const GminaRate>{gmina.zasilek_okresowy_percent}, date);
+  if (!rate) {
+    why.push_back("Gmina nie ustaliła wyższego procentu – stosuje się 50 % różnicy (art. 38 ust. 3 " +
+                  std::string{kAct} + ").");
+    return 50;
+  }
+  if (rate->percent < 50 || rate->percent > 100)
+    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od 50 do 100.",
+                             "gmina_percent");
+  why.push_back("Gmina ustaliła " + std::to_string(rate->percent) + " % różnicy" +
+                (rate->resolution.empty() ? std::string{} : " (" + rate->resolution + ")") + ".");
+  return rate->percent;
+}
+
+}  // namespace
+
+Result<BenefitKind> parse_benefit_kind(std::string_view text) {
+  if (text == "zasilek_staly") return BenefitKind::zasilek_staly;
+  if (text == "zasilek_okresowy") return BenefitKind::zasilek_okresowy;
+  return Error::validation("Nieznany rodzaj świadczenia – dozwolone: zasilek_staly, zasilek_okresowy.", "benefit");
+}
+
+std::string_view to_string(BenefitKind kind) {
+  return kind == BenefitKind::zasilek_staly ? "zasilek_staly" : "zasilek_okresowy";
+}
+
+std::span<const ZasilekStalyRules> zasilek_staly_rules() { return kStaly; }
+std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() { return kOkresowy; }
+
+Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income) {
+  OSTOJA_TRY(c, validated(date, household_size, household_income));
+  const ZasilekStalyRules& rules = *row_on(zasilek_staly_rules(), date);  // covers all of criteria_table()
+  std::vector<std::string> why{criteria_sentence(c, household_size)};
+  const bool single = household_size == 1;
+  const Money criterion = single ? c.single_person : family_criterion(c, household_size);
+  if (household_income >= criterion)
+    return not_eligible(household_income, criterion, single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2",
+                        std::move(why));
+
+  Money amount;
+  if (single) {
+    Money base = percent_of(c.single_person, rules.percent_of_criterion);
+    amount = base - household_income;
+    why.push_back(std::to_string(rules.percent_of_criterion) + " % kryterium (" + pln(base) + ") − dochód " +
+                  pln(household_income) + " = " + pln(amount) + " (art. 37 ust. 2 pkt 1 " + std::string{kAct} +
+                  ").");
+    if (amount > c.max_zasilek_staly) {
+      amount = c.max_zasilek_staly;
+      why.push_back("Kwota ograniczona do maksymalnej " + pln(amount) + " (art. 37 ust. 2 pkt 1 " +
+                    std::string{kAct} + ").");
+    }
+  } else {
+    Money base = percent_of(c.per_person_in_family, rules.percent_of_criterion);
+    amount = divide_rounded(base.grosze * household_size - household_income.grosze, household_size);
+    why.push_back(std::to_string(rules.percent_of_criterion) + " % kryterium na osobę (" + pln(base) +
+                  ") − dochód na osobę (" + pln(household_income) + " / " + std::to_string(household_size) +
+                  ") = " + pln(amount) + " (art. 37 ust. 2 pkt 2 " + std::string{kAct} + ").");
+    why.push_back("Uwaga: dochód własny osoby uprawnionej również musi być niższy od kryterium na osobę "
+                  "(art. 37 ust. 1 pkt 2) – do sprawdzenia w wywiadzie.");
+  }
+  amount = raise_to_minimum(amount, rules.minimum, "art. 37 ust. 3 " + std::string{kAct}, why);
+  why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
+  return BenefitPreview{true, amount, criterion, std::move(why)};
+}
+
+Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
+                                        const GminaSettings& gmina) {
+  OSTOJA_TRY(c, validated(date, household_size, household_income));
+  const ZasilekOkresowyRules& rules = *row_on(zasilek_okresowy_rules(), date);
+  std::vector<std::string> why{criteria_sentence(c, household_size)};
+  const bool single = household_size == 1;
+  const Money criterion = single ? c.single_person : family_criterion(c, household_size);
+  if (household_income >= criterion)
+    return not_eligible(household_income, criterion, single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2",
+                        std::move(why));
+
+  OSTOJA_TRY(percent, gmina_percent_on(gmina, date, why));
+  Money difference = criterion - household_income;
+  Money amount = percent_of(difference, percent);
+  why.push_back(std::to_string(percent) + " % × (kryterium " + pln(criterion) + " − dochód " +
+                pln(household_income) + " = " + pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " +
+                std::string{kAct} + ").");
+  if (single) {
+    Money cap = rules.single_person_cap.value_or(c.per_person_in_family);
+    if (amount > cap) {
+      amount = cap;
+      why.push_back("Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ").");
+    }
+  }
+  amount = raise_to_minimum(amount, rules.minimum, "art. 38 ust. 4 " + std::string{kAct}, why);
+  why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
+  return BenefitPreview{true, amount, criterion, std::move(why)};
+}
+
+Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size, Money household_income,
+                                       const GminaSettings& gmina) {
+  if (kind == BenefitKind::zasilek_staly) return zasilek_staly(date, household_size, household_income);
+  return zasilek_okresowy(date, household_size, household_income, gmina);
+}
+
+}  // namespace ostoja::rules
