@@ -1,6 +1,5 @@
 #include "rules/benefits.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -41,17 +40,9 @@ Money divide_rounded(std::int64_t numerator, int persons) {
 
 std::string pln(Money m) { return m.polish(); }
 
-Result<Criteria> validated(Date date, int household_size, Money household_income) {
-  if (household_size < 1)
-    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
-                             "household_size");
-  if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
-  return criteria_on(date);
-}
-
-BenefitPreview not_eligible(Money income, Money criterion, std::string article, std::vector<std::string> why) {
+BenefitPreview not_eligible(Money income, Money criterion, std::string_view article, std::vector<std::string> why) {
   why.push_back("Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) +
-                " – świadczenie nie przysługuje (" + std::move(article) + " " + std::string{kAct} + ").");
+                " – świadczenie nie przysługuje (" + std::string{article} + " " + std::string{kAct} + ").");
   return {false, Money{}, criterion, std::move(why)};
 }
 
@@ -64,6 +55,26 @@ std::string criteria_sentence(const Criteria& c, int household_size) {
          " (art. 8 ust. 1 pkt 2 i 3 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
 }
 
+// The first steps shared by art. 37 and art. 38: validate the input, take the criteria in force
+// and the threshold for this household (single person's, or per person × persons).
+struct Assessment {
+  Criteria criteria;
+  bool single{false};
+  Money criterion;
+  std::vector<std::string> why;
+};
+
+Result<Assessment> assess(Date date, int household_size, Money household_income) {
+  if (household_size < 1)
+    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
+                             "household_size");
+  if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
+  OSTOJA_TRY(c, criteria_on(date));
+  const bool single = household_size == 1;
+  Money criterion = single ? c.single_person : family_criterion(c, household_size);
+  return Assessment{c, single, criterion, {criteria_sentence(c, household_size)}};
+}
+
 Money raise_to_minimum(Money amount, Money minimum, std::string_view article, std::vector<std::string>& why) {
   if (amount >= minimum) return amount;
   why.push_back("Kwota " + pln(amount) + " jest niższa od minimalnej – wypłaca się " + pln(minimum) + " (" +
@@ -71,15 +82,18 @@ Money raise_to_minimum(Money amount, Money minimum, std::string_view article, st
   return minimum;
 }
 
-Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, std::vector<std::string>& why) {
+// The share of the difference paid (art. 38 ust. 3): the gmina's resolution in force on `date`,
+// or the statutory minimum when there is none.
+Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutory_min, std::vector<std::string>& why) {
   const GminaRate* rate = row_on(std::span<const GminaRate>{gmina.zasilek_okresowy_percent}, date);
   if (!rate) {
-    why.push_back("Gmina nie ustaliła wyższego procentu – stosuje się 50 % różnicy (art. 38 ust. 3 " +
-                  std::string{kAct} + ").");
-    return 50;
+    why.push_back("Gmina nie ustaliła wyższego procentu – stosuje się " + std::to_string(statutory_min) +
+                  " % różnicy (art. 38 ust. 3 " + std::string{kAct} + ").");
+    return statutory_min;
   }
-  if (rate->percent < 50 || rate->percent > 100)
-    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od 50 do 100.",
+  if (rate->percent < statutory_min || rate->percent > 100)
+    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od " +
+                                 std::to_string(statutory_min) + " do 100.",
                              "gmina_percent");
   why.push_back("Gmina ustaliła " + std::to_string(rate->percent) + " % różnicy" +
                 (rate->resolution.empty() ? std::string{} : " (" + rate->resolution + ")") + ".");
@@ -102,17 +116,16 @@ std::span<const ZasilekStalyRules> zasilek_staly_rules() { return kStaly; }
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() { return kOkresowy; }
 
 Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income) {
-  OSTOJA_TRY(c, validated(date, household_size, household_income));
+  OSTOJA_TRY(a, assess(date, household_size, household_income));
   const ZasilekStalyRules& rules = *row_on(zasilek_staly_rules(), date);  // covers all of criteria_table()
-  std::vector<std::string> why{criteria_sentence(c, household_size)};
-  const bool single = household_size == 1;
-  const Money criterion = single ? c.single_person : family_criterion(c, household_size);
-  if (household_income >= criterion)
-    return not_eligible(household_income, criterion, single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2",
+  const Criteria& c = a.criteria;
+  std::vector<std::string>& why = a.why;
+  if (household_income >= a.criterion)
+    return not_eligible(household_income, a.criterion, a.single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2",
                         std::move(why));
 
   Money amount;
-  if (single) {
+  if (a.single) {
     Money base = percent_of(c.single_person, rules.percent_of_criterion);
     amount = base - household_income;
     why.push_back(std::to_string(rules.percent_of_criterion) + " % kryterium (" + pln(base) + ") − dochód " +
@@ -134,28 +147,26 @@ Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money househ
   }
   amount = raise_to_minimum(amount, rules.minimum, "art. 37 ust. 3 " + std::string{kAct}, why);
   why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
-  return BenefitPreview{true, amount, criterion, std::move(why)};
+  return BenefitPreview{true, amount, a.criterion, std::move(why)};
 }
 
 Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
                                         const GminaSettings& gmina) {
-  OSTOJA_TRY(c, validated(date, household_size, household_income));
-  const ZasilekOkresowyRules& rules = *row_on(zasilek_okresowy_rules(), date);
-  std::vector<std::string> why{criteria_sentence(c, household_size)};
-  const bool single = household_size == 1;
-  const Money criterion = single ? c.single_person : family_criterion(c, household_size);
-  if (household_income >= criterion)
-    return not_eligible(household_income, criterion, single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2",
+  OSTOJA_TRY(a, assess(date, household_size, household_income));
+  const ZasilekOkresowyRules& rules = *row_on(zasilek_okresowy_rules(), date);  // covers all of criteria_table()
+  std::vector<std::string>& why = a.why;
+  if (household_income >= a.criterion)
+    return not_eligible(household_income, a.criterion, a.single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2",
                         std::move(why));
 
-  OSTOJA_TRY(percent, gmina_percent_on(gmina, date, why));
-  Money difference = criterion - household_income;
+  OSTOJA_TRY(percent, gmina_percent_on(gmina, date, rules.statutory_min_percent, why));
+  Money difference = a.criterion - household_income;
   Money amount = percent_of(difference, percent);
-  why.push_back(std::to_string(percent) + " % × (kryterium " + pln(criterion) + " − dochód " +
+  why.push_back(std::to_string(percent) + " % × (kryterium " + pln(a.criterion) + " − dochód " +
                 pln(household_income) + " = " + pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " +
                 std::string{kAct} + ").");
-  if (single) {
-    Money cap = rules.single_person_cap.value_or(c.per_person_in_family);
+  if (a.single) {
+    Money cap = rules.single_person_cap.value_or(a.criteria.per_person_in_family);
     if (amount > cap) {
       amount = cap;
       why.push_back("Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ").");
@@ -163,7 +174,7 @@ Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money hou
   }
   amount = raise_to_minimum(amount, rules.minimum, "art. 38 ust. 4 " + std::string{kAct}, why);
   why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
-  return BenefitPreview{true, amount, criterion, std::move(why)};
+  return BenefitPreview{true, amount, a.criterion, std::move(why)};
 }
 
 Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size, Money household_income,

@@ -50,9 +50,11 @@ bool falls_on(const HolidayRule& rule, Date date) {
 constexpr unsigned kSaturday = 6;
 constexpr unsigned kSunday = 7;
 
-// KPA art. 57 § 4 in the wording of the amendment of 7 April 2017 (Dz.U. 2017 poz. 935), in force
-// from 1 June 2017, added Saturday; before it only statutory days off (Sundays, holidays) moved.
-constexpr Date kKpaSaturdayFrom{2017, 6, 1};
+// Saturday under KPA art. 57 § 4: treated as equal to a statutory day off by the resolution of 7 NSA
+// judges of 15 June 2011, I OPS 1/11 (binding on administrative courts, followed by the organs), and
+// written into § 4 by the amendment of 7 April 2017 (Dz.U. 2017 poz. 935) from 1 June 2017. Before the
+// resolution a deadline ending on a Saturday did not move.
+constexpr Date kKpaSaturdayFrom{2011, 6, 15};
 
 }  // namespace
 

@@ -44,9 +44,10 @@ Date add_working_days(Date from, int n);
 // working_days_between(d, add_working_days(d, n)) == n. Negative when `to` is before `from`.
 int working_days_between(Date from, Date to);
 
-// KPA art. 57 § 4: a deadline ending on a statutory day off (Sunday or holiday) moves to the next
-// day that is neither a day off nor — for deadlines ending on or after 2017-06-01, when the
-// amendment of 7 April 2017 (Dz.U. 2017 poz. 935) took effect — a Saturday.
+// KPA art. 57 § 4: a deadline ending on a statutory day off (Sunday or holiday) or on a Saturday
+// moves to the next day that is neither. Saturday: by the NSA resolution I OPS 1/11 of 15 June 2011,
+// then by § 4 as amended on 7 April 2017 (Dz.U. 2017 poz. 935, from 1 June 2017); a deadline ending
+// on a Saturday before 15 June 2011 does not move.
 Date kpa_deadline_end(Date nominal_end);
 
 // KPA art. 57 § 1: a deadline in days ends with the last day; the day of the event is not counted.

@@ -163,9 +163,13 @@ TEST(KpaDeadline, Table) {
       {"2025-04-07", 14, false, "2025-04-22"},  // ends on Easter Monday
       {"2025-10-18", 14, false, "2025-11-03"},  // ends on 1 November, a Saturday
       {"2017-05-20", 14, false, "2017-06-05"},  // ends Saturday 3 June 2017, Sunday is Pentecost
-      {"2016-01-02", 14, false, "2016-01-16"},  // before 1 June 2017 a Saturday did not move
-      {"2016-10-28", 14, false, "2016-11-12"},  // before 2017: from 11 Nov (Fri) to the next weekday, Saturday
-      {"2016-01-03", 14, false, "2016-01-18"},  // a Sunday always moved
+      {"2016-01-02", 14, false, "2016-01-18"},  // Saturday moves since NSA I OPS 1/11, before the 2017 wording
+      {"2016-10-28", 14, false, "2016-11-14"},  // 11 Nov (Fri) → over the weekend
+      {"2011-06-15", 3, false, "2011-06-20"},   // Saturday 18 June 2011, after the resolution
+      {"2010-01-02", 14, false, "2010-01-16"},  // before 15 June 2011 a Saturday did not move
+      {"2010-10-29", 14, false, "2010-11-12"},  // ends on 12 Nov 2010 (Fri), not a holiday
+      {"2010-10-28", 14, false, "2010-11-12"},  // 11 Nov 2010 (Thu) → next weekday
+      {"2010-01-03", 14, false, "2010-01-18"},  // a Sunday always moved
       {"2025-01-06", 7, false, "2025-01-13"},
       {"2025-01-31", 1, true, "2025-02-28"},  // no 31 February → last day of the month
       {"2024-01-31", 1, true, "2024-02-29"},
