@@ -11,6 +11,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::limit_reached: return "limit_reached";
     case ErrorCode::locked: return "locked";
+    case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::too_large: return "too_large";
     case ErrorCode::unavailable: return "unavailable";
   }

@@ -15,6 +15,7 @@ enum class ErrorCode {
   conflict,         // duplicate, stale state, illegal transition
   limit_reached,    // statutory or configured limit (e.g. 15 families per assistant)
   locked,           // account or resource temporarily locked
+  rate_limited,     // too many attempts; retry later
   too_large,        // payload too large
   unavailable,      // dependency down (database), retry later
 };

@@ -17,6 +17,7 @@ namespace {
 icu::Transliterator& folder() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error{};
     // NFD + removing combining marks handles ą,ć,ę,ń,ó,ś,ź,ż; ł/Ł have no decomposition,
     // so they are mapped explicitly before.
     std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
@@ -24,11 +25,8 @@ icu::Transliterator& folder() {
         icu::UnicodeString::fromUTF8(
             ":: [\\u0141\\u0142] ; \\u0141 > l ; \\u0142 > l ; :: NFD ; :: [:Nonspacing Mark:] Remove ; "
             ":: Lower ; :: NFC ;"),
-        UTRANS_FORWARD, nullptr, status));
-    if (U_FAILURE(status)) {
-      // Fall back to the built-in chain without the explicit ł rule only if rules fail to compile.
-      throw std::runtime_error("ICU transliterator rules failed to compile");
-    }
+        UTRANS_FORWARD, parse_error, status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator rules failed to compile");
     return tr;
   }();
   return *t;
@@ -95,7 +93,8 @@ std::string hex(std::string_view bytes) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
   out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
     out.push_back(digits[c >> 4]);
     out.push_back(digits[c & 15]);
   }

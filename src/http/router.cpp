@@ -1,0 +1,216 @@
+#include "http/router.h"
+
+#include <spdlog/spdlog.h>
+
+#include "core/text.h"
+
+namespace ostoja::http {
+
+namespace {
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (!path.empty()) {
+    if (path.front() == '/') {
+      path.remove_prefix(1);
+      continue;
+    }
+    auto slash = path.find('/');
+    parts.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash);
+  }
+  return parts;
+}
+
+bool state_changing(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+}  // namespace
+
+unsigned http_status(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::validation: return 400;
+    case ErrorCode::unauthenticated: return 401;
+    case ErrorCode::forbidden: return 403;
+    case ErrorCode::not_found: return 404;
+    case ErrorCode::conflict: return 409;
+    case ErrorCode::limit_reached: return 409;
+    case ErrorCode::too_large: return 413;
+    case ErrorCode::locked: return 423;
+    case ErrorCode::rate_limited: return 429;
+    case ErrorCode::unavailable: return 503;
+  }
+  return 500;
+}
+
+Response json_response(const Json& body, unsigned status) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return r;
+}
+
+Response error_response(const Error& e) {
+  Response r = json_response(
+      Json{{"error", {{"code", std::string(to_string(e.code))}, {"message", e.message}, {"field", e.field}}}},
+      http_status(e.code));
+  if (e.code == ErrorCode::unauthenticated) r.header("WWW-Authenticate", "Bearer realm=\"ostoja\"");
+  return r;
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Result<std::int64_t> RequestContext::id(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end() || it->second.empty() || it->second.size() > 18)
+    return Error::not_found("Nie znaleziono zasobu.");
+  std::int64_t v = 0;
+  for (char c : it->second) {
+    if (c < '0' || c > '9') return Error::not_found("Nie znaleziono zasobu.");
+    v = v * 10 + (c - '0');
+  }
+  if (v <= 0) return Error::not_found("Nie znaleziono zasobu.");
+  return v;
+}
+
+Result<Json> RequestContext::json_body() const {
+  if (!text::valid_utf8(req.body)) return Error::validation("Treść żądania nie jest poprawnym tekstem UTF-8.");
+  Json j = Json::parse(req.body, nullptr, false);
+  if (j.is_discarded()) return Error::validation("Treść żądania nie jest poprawnym dokumentem JSON.");
+  if (!j.is_object()) return Error::validation("Treść żądania musi być obiektem JSON.");
+  return j;
+}
+
+void Router::add(RouteSpec spec, Handler handler) { routes_.emplace_back(std::move(spec), std::move(handler)); }
+
+Router::Match Router::match(std::string_view method, std::string_view path) const {
+  Match m;
+  auto parts = split_path(path);
+  for (const auto& [spec, handler] : routes_) {
+    auto pat = split_path(spec.pattern);
+    if (pat.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool ok = true;
+    for (std::size_t i = 0; i < pat.size() && ok; ++i) {
+      if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}')
+        params[std::string(pat[i].substr(1, pat[i].size() - 2))] = percent_decode(parts[i], false);
+      else
+        ok = pat[i] == parts[i];
+    }
+    if (!ok) continue;
+    if (spec.method != method) {
+      m.method_mismatch = true;
+      continue;
+    }
+    m.spec = &spec;
+    m.handler = &handler;
+    m.params = std::move(params);
+    m.method_mismatch = false;
+    return m;
+  }
+  return m;
+}
+
+bool Router::is_inline(const Request& req) const {
+  if (!req.path.starts_with("/api/")) return true;  // static web app files are in memory
+  auto m = match(req.method, req.path);
+  return m.spec && m.spec->run_inline;
+}
+
+Response Router::dispatch(const Request& req, const Authenticator& auth) const {
+  try {
+    auto m = match(req.method, req.path);
+    if (!m.spec) {
+      if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && fallback_) {
+        if (auto r = fallback_(req)) return *r;
+      }
+      if (m.method_mismatch)
+        return error_response({ErrorCode::validation, "Metoda " + req.method + " nie jest obsługiwana dla tego adresu.", ""});
+      return error_response(Error::not_found("Nie ma takiego adresu w API."));
+    }
+    RequestContext ctx{req, std::move(m.params), nullptr};
+    std::optional<Principal> principal;
+    if (m.spec->access.kind != Access::Kind::open) {
+      auto who = auth(req);
+      if (!who.ok()) return error_response(who.error());
+      principal = std::move(who).value();
+      ctx.principal = &*principal;
+      if (state_changing(req.method) && principal->method == AuthMethod::session && !m.spec->csrf_exempt &&
+          req.header("X-CSRF-Token") != principal->csrf_token)
+        return error_response({ErrorCode::forbidden, "Brak lub nieprawidłowy token CSRF (nagłówek X-CSRF-Token).", "csrf"});
+      if (m.spec->access.kind == Access::Kind::permission && !principal->can(m.spec->access.permission))
+        return error_response(Error::forbidden());
+    }
+    auto result = (*m.handler)(ctx);
+    if (!result.ok()) return error_response(result.error());
+    return std::move(result).value();
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} failed: {}", req.method, req.path, e.what());
+    Response r = json_response(
+        Json{{"error", {{"code", "internal"}, {"message", "Błąd wewnętrzny serwera. Zgłoś go administratorowi."}, {"field", ""}}}},
+        500);
+    return r;
+  }
+}
+
+Json Router::openapi(const std::string& version) const {
+  Json paths = Json::object();
+  for (const auto& [spec, handler] : routes_) {
+    Json op;
+    op["summary"] = spec.summary;
+    op["tags"] = Json::array({spec.tag});
+    op["operationId"] = spec.method + " " + spec.pattern;
+    Json params = Json::array();
+    for (auto part : split_path(spec.pattern))
+      if (part.size() > 2 && part.front() == '{')
+        params.push_back({{"name", std::string(part.substr(1, part.size() - 2))},
+                          {"in", "path"},
+                          {"required", true},
+                          {"schema", {{"type", "string"}}}});
+    if (!params.empty()) op["parameters"] = params;
+    if (!spec.request_schema.is_null())
+      op["requestBody"] = {{"required", true},
+                           {"content", {{spec.request_schema.contains("x-content-type")
+                                             ? spec.request_schema["x-content-type"].get<std::string>()
+                                             : "application/json",
+                                         {{"schema", spec.request_schema}}}}}};
+    Json ok_resp = {{"description", "OK"}};
+    if (spec.success_status != 204)
+      ok_resp["content"] = {{spec.response_type,
+                             {{"schema", spec.response_schema.is_null() ? Json{{"type", "object"}} : spec.response_schema}}}};
+    op["responses"][std::to_string(spec.success_status)] = ok_resp;
+    op["responses"]["default"] = {{"description", "Błąd"},
+                                  {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    if (spec.access.kind == Access::Kind::open) op["security"] = Json::array();
+    if (spec.access.kind == Access::Kind::permission) op["x-permission"] = spec.access.permission;
+    std::string method = spec.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    paths[spec.pattern][method] = op;
+  }
+  return {
+      {"openapi", "3.0.3"},
+      {"info", {{"title", "Ostoja API"}, {"version", version}, {"description", "API systemu Ostoja dla ośrodków pomocy społecznej."}}},
+      {"paths", paths},
+      {"security", Json::array({{{"cookieAuth", Json::array()}}, {{"bearerAuth", Json::array()}}})},
+      {"components",
+       {{"securitySchemes",
+         {{"cookieAuth", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ostoja_session"}}},
+          {"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}}}}},
+        {"schemas",
+         {{"Error",
+           {{"type", "object"},
+            {"required", {"error"}},
+            {"properties",
+             {{"error",
+               {{"type", "object"},
+                {"required", {"code", "message", "field"}},
+                {"properties",
+                 {{"code", {{"type", "string"}}}, {"message", {{"type", "string"}}}, {"field", {{"type", "string"}}}}}}}}}}}}}}}};
+}
+
+}  // namespace ostoja::http

@@ -1,0 +1,237 @@
+// The only translation unit that includes Boost.Beast.
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace ostoja::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+struct Server::Impl {
+  ServerConfig config;
+  ServerHooks hooks;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<std::size_t> in_flight{0};
+  std::atomic<bool> draining{false};
+
+  Impl(ServerConfig c, ServerHooks h)
+      : config(std::move(c)), hooks(std::move(h)), ioc(static_cast<int>(config.io_threads)), workers(config.workers) {}
+
+  void accept();
+  void begin_shutdown();
+  void drain(std::shared_ptr<asio::steady_timer> timer, std::chrono::steady_clock::time_point deadline);
+};
+
+namespace {
+
+std::string json_error(std::string_view code, std::string_view message) {
+  // Messages are fixed ASCII-safe Polish strings from this file; no escaping needed beyond quotes.
+  return std::string(R"({"error":{"code":")") + std::string(code) + R"(","message":")" + std::string(message) +
+         R"(","field":""}})";
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {}
+
+  void start() {
+    beast::error_code ec;
+    stream_.socket().set_option(tcp::no_delay(true), ec);
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ip_ = ep.address().to_string();
+    read();
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->body_limit(server_.config.max_body_bytes);
+    parser_->header_limit(static_cast<std::uint32_t>(server_.config.max_header_bytes));
+    stream_.expires_after(server_.config.request_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof) {
+      close();
+      return;
+    }
+    if (ec == bhttp::error::body_limit) {
+      reply_error(413, "too_large", "Treść żądania jest za duża.");
+      return;
+    }
+    if (ec == bhttp::error::header_limit) {
+      reply_error(431, "too_large", "Nagłówki żądania są za duże.");
+      return;
+    }
+    if (ec) {
+      reply_error(400, "validation", "Nieprawidłowe żądanie HTTP.");
+      return;
+    }
+    started_ = std::chrono::steady_clock::now();
+    auto& msg = parser_->get();
+    keep_alive_ = msg.keep_alive();
+    auto req = std::make_shared<Request>();
+    req->method = std::string(msg.method_string());
+    std::string_view target = msg.target();
+    auto q = target.find('?');
+    req->path = std::string(target.substr(0, q));
+    if (q != std::string_view::npos) req->query = std::string(target.substr(q + 1));
+    req->headers.reserve(8);
+    for (const auto& f : msg) req->headers.emplace_back(std::string(f.name_string()), std::string(f.value()));
+    req->body = std::move(msg.body());
+    req->remote_ip = remote_ip_;
+
+    if (server_.hooks.run_inline(*req)) {
+      respond(req, server_.hooks.dispatch(*req));
+      return;
+    }
+    if (server_.in_flight.fetch_add(1) >= server_.config.max_in_flight) {
+      server_.in_flight.fetch_sub(1);
+      reply_error(503, "unavailable", "Serwer jest przeciążony. Spróbuj ponownie za chwilę.");
+      return;
+    }
+    asio::post(server_.workers, [self = shared_from_this(), req] {
+      Response r = self->server_.hooks.dispatch(*req);
+      asio::post(self->stream_.get_executor(), [self, req, r = std::move(r)]() mutable {
+        self->server_.in_flight.fetch_sub(1);
+        self->respond(req, std::move(r));
+      });
+    });
+  }
+
+  void respond(const std::shared_ptr<Request>& req, Response r) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+    res->result(r.status);
+    res->version(11);
+    res->set(bhttp::field::server, "ostoja");
+    if (!r.content_type.empty()) res->set(bhttp::field::content_type, r.content_type);
+    for (auto& [k, v] : r.headers) res->insert(k, v);
+    res->keep_alive(keep_alive_ && !server_.draining);
+    std::size_t bytes = r.body.size();
+    if (req->method != "HEAD") res->body() = std::move(r.body);
+    res->prepare_payload();
+    if (req->method == "HEAD") res->content_length(bytes);
+    if (server_.hooks.access_log) {
+      auto dur = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
+      server_.hooks.access_log(AccessRecord{*req, r.status, bytes, dur});
+    }
+    write(std::move(res));
+  }
+
+  void reply_error(unsigned status, std::string_view code, std::string_view message) {
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>();
+    res->result(status);
+    res->version(11);
+    res->set(bhttp::field::content_type, "application/json; charset=utf-8");
+    res->keep_alive(false);
+    res->body() = json_error(code, message);
+    res->prepare_payload();
+    keep_alive_ = false;
+    write(std::move(res));
+  }
+
+  void write(std::shared_ptr<bhttp::response<bhttp::string_body>> res) {
+    bool close_after = !res->keep_alive();
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res, close_after](beast::error_code ec, std::size_t) {
+      if (ec || close_after) {
+        self->close();
+        return;
+      }
+      self->read();
+    });
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Server::Impl& server_;
+  std::string remote_ip_;
+  bool keep_alive_{true};
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace
+
+void Server::Impl::accept() {
+  acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == asio::error::operation_aborted) return;  // acceptor closed: shutting down
+      spdlog::warn("accept failed: {}", ec.message());
+    } else {
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    }
+    if (acceptor.is_open()) accept();
+  });
+}
+
+void Server::Impl::begin_shutdown() {
+  if (draining.exchange(true)) return;
+  spdlog::info("shutting down: no new connections, finishing {} request(s) in progress", in_flight.load());
+  beast::error_code ec;
+  acceptor.close(ec);
+  // Wait for in-flight requests (their responses are sent with Connection: close), then stop.
+  drain(std::make_shared<asio::steady_timer>(ioc), std::chrono::steady_clock::now() + config.shutdown_grace);
+}
+
+void Server::Impl::drain(std::shared_ptr<asio::steady_timer> timer, std::chrono::steady_clock::time_point deadline) {
+  if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
+    ioc.stop();
+    return;
+  }
+  timer->expires_after(std::chrono::milliseconds(20));
+  timer->async_wait([this, timer, deadline](beast::error_code) { drain(timer, deadline); });
+}
+
+Server::Server(ServerConfig config, ServerHooks hooks) : impl_(std::make_unique<Impl>(std::move(config), std::move(hooks))) {}
+
+Server::~Server() {
+  impl_->workers.join();
+}
+
+void Server::run() {
+  auto& s = *impl_;
+  tcp::endpoint ep{asio::ip::make_address(s.config.address), s.config.port};
+  s.acceptor.open(ep.protocol());
+  s.acceptor.set_option(asio::socket_base::reuse_address(true));
+  s.acceptor.bind(ep);
+  s.acceptor.listen(asio::socket_base::max_listen_connections);
+  unsigned short port = s.acceptor.local_endpoint().port();
+  if (s.hooks.on_listening) s.hooks.on_listening(port);
+  s.signals.async_wait([&s](beast::error_code ec, int) {
+    if (!ec) s.begin_shutdown();
+  });
+  s.accept();
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < s.config.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.workers.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+}
+
+}  // namespace ostoja::http
