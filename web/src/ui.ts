@@ -48,7 +48,7 @@ export function textareaField(opts: TextareaOpts): HTMLElement {
   const id = uid(`f-${opts.name}`);
   const area = h('textarea', { id, name: opts.name, rows: opts.rows ?? 6, class: 'textarea', spellcheck: 'false' });
   area.value = opts.value ?? '';
-  return fieldWrap(opts, area, id);
+  return fieldWrap({ width: 'full', ...opts }, area, id);
 }
 
 export function checkbox(label: string, name: string, checked: boolean, value = 'on', hint?: string): HTMLElement {

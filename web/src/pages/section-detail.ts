@@ -136,7 +136,7 @@ function rowErrorsTable(rows: RowError[]): HTMLElement {
 function importForm(sectionId: string, onImported: (n: number) => Promise<void>): HTMLFormElement {
   const fileId = 'csv-file';
   const area = textareaField({
-    label: 'Zawartość pliku CSV', name: 'csv', rows: 8,
+    label: 'Zawartość pliku CSV', name: 'csv', rows: 8, required: true,
     hint: 'Kolumny rozdzielone średnikiem: miejscowosc;ulica;parzystosc;od;do. Pierwszy wiersz to nagłówek. Parzystość: wszystkie, nieparzyste lub parzyste. Puste „od”/„do” oznacza cały zakres. Import jest niepodzielny: przy jakimkolwiek błędzie nic nie zostanie zapisane.',
   });
   const fileInput = h('input', { type: 'file', id: fileId, name: 'file', accept: '.csv,text/csv,text/plain', class: 'file' });

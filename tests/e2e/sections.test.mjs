@@ -1,0 +1,116 @@
+// Managing a section's territory as administrator: add a range, resolve an address, delete, CSV import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { checkA11y, launchBrowser, login, newPage, shot } from './browser.mjs';
+
+let server, browser, page;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await newPage(browser, server.baseUrl);
+  await login(page, 'admin');
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// A street that the demo data does not use, so the new ranges never overlap another section.
+const LOCALITY = 'Testowo';
+const STREET = 'Próbna E2E';
+
+async function openFirstSection() {
+  await page.goto('/sekcje');
+  const link = page.locator('table a').first();
+  const name = await link.innerText();
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: /^Sekcja nr/ }).waitFor();
+  return name;
+}
+
+/** Rows of the streets table whose "Ulica" cell is exactly `street`. */
+const rowsFor = (street) => page.locator('table tbody tr').filter({
+  has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${street.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+});
+
+test('dodanie zakresu ulicy, ustalenie sekcji dla adresu, usunięcie z potwierdzeniem', async () => {
+  const sectionName = await openFirstSection();
+  const form = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Dodaj zakres ulicy' }) });
+  await form.getByLabel('Miejscowość').fill(LOCALITY);
+  await form.getByLabel('Ulica').fill(STREET);
+  await form.getByLabel('Numery').selectOption('odd');
+  await form.getByLabel('Od numeru').fill('1');
+  await form.getByLabel('Do numeru').fill('99');
+  await form.getByRole('button', { name: 'Dodaj zakres' }).click();
+  await page.getByRole('status').filter({ hasText: 'Dodano zakres' }).waitFor();
+  const row = rowsFor(STREET);
+  await row.waitFor();
+  assert.deepEqual((await row.locator('th, td').allInnerTexts()).slice(0, 5), [LOCALITY, STREET, 'nieparzyste', '1', '99']);
+  await checkA11y(page, 'sekcja po dodaniu zakresu');
+  await shot(page, '30-sekcja-dodany-zakres');
+
+  // The same address now resolves to this section.
+  await page.goto('/terytorium');
+  await page.getByLabel('Miejscowość').fill(LOCALITY);
+  await page.getByLabel('Ulica').fill(STREET);
+  await page.getByLabel('Numer domu').fill('7');
+  await page.getByRole('button', { name: 'Znajdź sekcję' }).click();
+  await page.locator('.result').getByText(sectionName).waitFor();
+  await page.getByLabel('Numer domu').fill('8');
+  await page.getByRole('button', { name: 'Znajdź sekcję' }).click();
+  await page.locator('.result .notice--warning').waitFor();
+  await checkA11y(page, 'terytorium');
+  await shot(page, '31-terytorium-wynik');
+
+  // Delete with the confirmation dialog; "Anuluj" first keeps the row.
+  await openFirstSection();
+  await rowsFor(STREET).getByRole('button', { name: /^Usuń/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Usunąć zakres ulicy?' });
+  await dialog.waitFor();
+  await shot(page, '32-potwierdzenie-usuniecia');
+  await dialog.getByRole('button', { name: 'Anuluj' }).click();
+  assert.equal(await rowsFor(STREET).count(), 1);
+  await rowsFor(STREET).getByRole('button', { name: /^Usuń/ }).click();
+  await dialog.getByRole('button', { name: 'Usuń zakres' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usunięto zakres' }).waitFor();
+  assert.equal(await rowsFor(STREET).count(), 0);
+});
+
+test('import CSV: błędny wiersz pokazuje błąd wiersza i nic nie zapisuje; poprawny plik importuje', async () => {
+  await openFirstSection();
+  const form = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Import ulic z pliku CSV' }) });
+  const textarea = form.getByLabel('Zawartość pliku CSV');
+  await textarea.fill([
+    'miejscowosc;ulica;parzystosc;od;do',
+    `${LOCALITY};${STREET} A;wszystkie;;`,
+    `${LOCALITY};${STREET} B;co-drugie;1;9`,
+  ].join('\n'));
+  await form.getByRole('button', { name: 'Importuj ulice' }).click();
+  const summary = form.locator('.error-summary');
+  await summary.waitFor();
+  const errorsTable = summary.getByRole('table', { name: 'Błędy w wierszach pliku' });
+  await errorsTable.waitFor();
+  const rows = await errorsTable.locator('tbody tr').allInnerTexts();
+  assert.ok(rows.length >= 1, 'at least one row error');
+  assert.match(rows.join('\n'), /^3\b/m, `row 3 (the bad parity) should be reported: ${rows}`);
+  assert.equal(await rowsFor(`${STREET} A`).count(), 0, 'all-or-nothing: the good row must not be saved');
+  await checkA11y(page, 'import CSV z błędem');
+  await shot(page, '33-import-csv-blad');
+
+  await textarea.fill([
+    'miejscowosc;ulica;parzystosc;od;do',
+    `${LOCALITY};${STREET} A;wszystkie;;`,
+    `${LOCALITY};${STREET} B;parzyste;2;40`,
+  ].join('\n'));
+  await form.getByRole('button', { name: 'Importuj ulice' }).click();
+  await page.getByRole('status').filter({ hasText: 'Zaimportowano 2 zakresy' }).waitFor();
+  await rowsFor(`${STREET} A`).waitFor();
+  assert.deepEqual((await rowsFor(`${STREET} B`).locator('th, td').allInnerTexts()).slice(0, 5), [LOCALITY, `${STREET} B`, 'parzyste', '2', '40']);
+  assert.deepEqual((await rowsFor(`${STREET} A`).locator('th, td').allInnerTexts()).slice(2, 5), ['wszystkie', 'od początku', 'do końca']);
+  await shot(page, '34-import-csv-ok');
+});
+
+test('kontrola terytorium się wyświetla', async () => {
+  await page.goto('/terytorium');
+  await page.getByRole('heading', { name: 'Nakładające się zakresy' }).waitFor();
+  await page.getByRole('heading', { name: 'Ulice bez sekcji' }).waitFor();
+  await checkA11y(page, 'kontrola terytorium');
+});

@@ -1,0 +1,94 @@
+// Administration of accounts (add, unlock, disable) and the user's own API tokens.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './server.mjs';
+import { checkA11y, launchBrowser, login, newPage, shot } from './browser.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const STRONG_PASSWORD = 'Bezpieczne-Haslo-2025';
+
+test('administrator dodaje konto; nowe konto loguje się; słabe hasło daje komunikat przy polu', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'admin');
+  await page.goto('/uzytkownicy/nowy');
+  await page.getByLabel('Login', { exact: true }).fill('jan.testowy');
+  await page.getByLabel('Imię i nazwisko').fill('Jan Testowy');
+  await page.getByLabel('Hasło początkowe').fill('krotkie');
+  await page.getByRole('group', { name: 'Role' }).getByLabel(/socjalny|pracownik/i).first().check();
+  await page.getByRole('button', { name: 'Utwórz konto' }).click();
+  await page.locator('.error-summary').waitFor();
+  await checkA11y(page, 'nowy użytkownik z błędem');
+  await shot(page, '50-nowy-uzytkownik-blad');
+
+  await page.getByLabel('Hasło początkowe').fill(STRONG_PASSWORD);
+  await page.getByRole('button', { name: 'Utwórz konto' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Konto: Jan Testowy' }).waitFor();
+  await page.goto('/uzytkownicy');
+  await page.getByRole('row').filter({ hasText: 'jan.testowy' }).waitFor();
+
+  const other = await newPage(browser, server.baseUrl);
+  await login(other, 'jan.testowy', STRONG_PASSWORD);
+  await other.context().close();
+  await page.context().close();
+});
+
+test('zablokowane konto: administrator odblokowuje, potem wyłącza', async () => {
+  // Lock "asystent" with wrong passwords through the API.
+  for (let i = 0; i < 12; i++) {
+    const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'asystent', password: `zle-${i}` }),
+    });
+    if (res.status === 423) break;
+  }
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'admin');
+  await page.goto('/uzytkownicy');
+  const row = page.getByRole('row').filter({ hasText: 'asystent' });
+  assert.match(await row.innerText(), /Zablokowane do/);
+  await row.getByRole('link', { name: /Zarządzaj/ }).click();
+  await page.getByRole('button', { name: 'Odblokuj konto' }).click();
+  await page.getByRole('status').filter({ hasText: 'odblokowane' }).waitFor();
+  const other = await newPage(browser, server.baseUrl);
+  await login(other, 'asystent');
+  await other.context().close();
+
+  await page.getByRole('button', { name: 'Wyłącz konto' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Wyłącz konto' }).click();
+  await page.getByRole('status').filter({ hasText: 'wyłączone' }).waitFor();
+  await shot(page, '51-konto-wylaczone');
+  const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'asystent', password: 'demo' }),
+  });
+  assert.ok(res.status >= 400, 'a disabled account cannot log in');
+  await page.context().close();
+});
+
+test('moje tokeny API: utworzenie (token pokazany raz) i unieważnienie', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'analityk');
+  await page.goto('/tokeny');
+  await page.getByText('Nie masz jeszcze żadnych tokenów API.').waitFor();
+  await page.getByLabel('Nazwa tokenu').fill('Arkusz raportowy');
+  await page.getByLabel('Ważność w dniach').fill('30');
+  await page.getByRole('button', { name: 'Utwórz token' }).click();
+  const token = await page.getByLabel('Token', { exact: true }).inputValue();
+  assert.ok(token.length >= 16, 'the new token is shown');
+  await checkA11y(page, 'tokeny');
+  await shot(page, '52-token-utworzony');
+
+  const viaToken = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(viaToken.status, 200);
+  assert.equal((await viaToken.json()).login, 'analityk');
+
+  const row = page.getByRole('row').filter({ hasText: 'Arkusz raportowy' });
+  await row.getByRole('button', { name: /Unieważnij/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Unieważnij token' }).click();
+  await page.getByRole('status').filter({ hasText: 'Unieważniono token' }).waitFor();
+  assert.match(await row.innerText(), /Unieważniony/);
+  const afterRevoke = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(afterRevoke.status, 401);
+  await page.context().close();
+});
