@@ -93,6 +93,34 @@ export async function checkA11y(page, label = page.url()) {
       if (!t.querySelector('caption') && !t.getAttribute('aria-label')) out.push('table without caption');
       if (!t.querySelector('th')) out.push('table without header cells');
     }
+    // Text contrast (WCAG 1.4.3): every visible text node against its nearest opaque background.
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || !el || seen.has(el) || !visible(el) || el.closest('.visually-hidden, dialog:not([open]), option')) continue;
+      seen.add(el);
+      const style = getComputedStyle(el);
+      if (Number(style.opacity) < 1) continue;
+      const fg = rgb(style.color).slice(0, 3);
+      const [l1, l2] = [lum(fg), lum(background(el))].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) out.push(`contrast ${ratio.toFixed(2)}:1 for "${n.textContent.trim().slice(0, 30)}"`);
+    }
     const headings = Array.from(document.querySelectorAll('h1, h2, h3, h4')).filter(visible).map((h) => Number(h.tagName[1]));
     headings.forEach((lvl, i) => { if (i && lvl > headings[i - 1] + 1) out.push(`heading level skipped: h${headings[i - 1]} → h${lvl}`); });
     return out;

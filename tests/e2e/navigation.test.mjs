@@ -115,3 +115,18 @@ test('każda strona administratora: fokus na h1, dostępność, zrzut ekranu', a
   await shot(page, '29-nowy-uzytkownik');
   await page.context().close();
 });
+
+test('wąski ekran (320 px): treść się zawija, bez poziomego przewijania strony', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await page.setViewportSize({ width: 320, height: 800 });
+  await login(page, 'admin');
+  for (const [path, file] of [['/', '60-waski-pulpit'], ['/sekcje', '61-waski-sekcje'], ['/audyt', '62-waski-audyt']]) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkA11y(page, `${path} (320 px)`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
+    await shot(page, file);
+  }
+  await page.context().close();
+});
