@@ -114,3 +114,37 @@ test('kontrola terytorium się wyświetla', async () => {
   await page.getByRole('heading', { name: 'Ulice bez sekcji' }).waitFor();
   await checkA11y(page, 'kontrola terytorium');
 });
+
+test('organizacja: drzewo jednostek, dodanie, edycja i usunięcie jednostki', async () => {
+  await page.goto('/organizacja');
+  const tree = page.getByRole('list', { name: 'Struktura ośrodka' });
+  await tree.waitFor();
+  assert.ok(await tree.locator('.unit').count() > 0, 'the demo centre has units');
+
+  const add = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Dodaj jednostkę' }) });
+  await add.getByLabel('Rodzaj jednostki').selectOption('specialised');
+  await add.getByLabel('Nazwa', { exact: true }).fill('Punkt Konsultacyjny E2E');
+  await add.getByLabel('Oferta').fill('Poradnictwo dla rodzin.');
+  await add.getByRole('button', { name: 'Dodaj jednostkę' }).click();
+  await page.getByRole('status').filter({ hasText: 'Dodano jednostkę' }).waitFor();
+  const card = tree.locator('.unit').filter({ hasText: 'Punkt Konsultacyjny E2E' });
+  await card.waitFor();
+  assert.match(await card.innerText(), /Poradnictwo dla rodzin/);
+
+  await card.getByRole('button', { name: 'Edytuj jednostkę: Punkt Konsultacyjny E2E' }).click();
+  const editTitle = page.getByRole('heading', { name: 'Edycja: Punkt Konsultacyjny E2E' });
+  await editTitle.waitFor();
+  assert.equal(await editTitle.evaluate((el) => el === document.activeElement), true);
+  const editForm = page.locator('.unit form');
+  await editForm.getByLabel('Oferta').fill('Poradnictwo i grupy wsparcia.');
+  await checkA11y(page, 'edycja jednostki');
+  await editForm.getByRole('button', { name: 'Zapisz zmiany' }).click();
+  await page.getByRole('status').filter({ hasText: 'Zapisano zmiany jednostki' }).waitFor();
+  await tree.locator('.unit').filter({ hasText: 'Poradnictwo i grupy wsparcia.' }).waitFor();
+  await shot(page, '35-organizacja-edycja');
+
+  await tree.getByRole('button', { name: 'Usuń jednostkę: Punkt Konsultacyjny E2E' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Usuń jednostkę' }).click();
+  await page.getByRole('status').filter({ hasText: 'Usunięto jednostkę' }).waitFor();
+  assert.equal(await tree.locator('.unit').filter({ hasText: 'Punkt Konsultacyjny E2E' }).count(), 0);
+});

@@ -4,8 +4,11 @@ export type Child = Node | string | number | null | undefined | false | Child[];
 type Handler = (event: any) => void;
 export type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
 
-/** Properties that must be set as DOM properties, not attributes, to reflect the current state. */
-const PROPS = new Set(['value', 'checked', 'selected', 'indeterminate']);
+/**
+ * Attributes (value, checked, selected) set the *default* state, so form.reset() returns to it;
+ * only state without an attribute is set as a DOM property.
+ */
+const PROPS = new Set(['indeterminate']);
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -47,7 +47,7 @@ export interface TextareaOpts extends FieldBase { value?: string; rows?: number 
 export function textareaField(opts: TextareaOpts): HTMLElement {
   const id = uid(`f-${opts.name}`);
   const area = h('textarea', { id, name: opts.name, rows: opts.rows ?? 6, class: 'textarea', spellcheck: 'false' });
-  area.value = opts.value ?? '';
+  area.defaultValue = opts.value ?? '';
   return fieldWrap({ width: 'full', ...opts }, area, id);
 }
 

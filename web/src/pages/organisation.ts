@@ -6,7 +6,7 @@ import type { Centre, Id, Items, Section, Unit, UnitKind } from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
 import {
-  button, confirmDialog, emptyState, formValues, inputField, notice, section, selectField, showApiError,
+  button, clearFormErrors, confirmDialog, emptyState, formValues, inputField, notice, section, selectField, showApiError,
   showFormErrors, summaryList, tag, textareaField, toApiError,
 } from '../ui';
 import { addressFieldset, addressFrom, sectionHref } from './org-common';
@@ -64,17 +64,30 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
     }
   };
 
-  const deleteButton = (u: Unit) => {
-    const b = button('Usuń', { kind: 'link', onClick: () => void removeUnit(u) });
-    b.setAttribute('aria-label', `Usuń jednostkę: ${u.name}`);
+  const actionButton = (label: string, u: Unit, onClick: () => void) => {
+    const b = button(label, { kind: 'link', onClick });
+    b.setAttribute('aria-label', `${label} jednostkę: ${u.name}`);
     return b;
   };
+
+  /** Swaps the unit's card for an edit form; focus goes to the form and back to "Edytuj" on cancel. */
+  const editUnit = (u: Unit, card: HTMLElement) => {
+    const others = units.items.filter((x) => String(x.id) !== String(u.id));
+    const form = unitForm(others, async (body) => {
+      const saved = await api.patch<Unit>(`/units/${encodeURIComponent(String(u.id))}`, body);
+      replaceChildren(status, notice('success', h('p', null, `Zapisano zmiany jednostki „${saved?.name ?? body.name}”.`)));
+      await reload();
+    }, { initial: u, submitLabel: 'Zapisz zmiany', onCancel: () => { drawTree(); focusEdit(u); } });
+    const title = h('h3', { tabindex: -1 }, `Edycja: ${u.name}`);
+    card.replaceChildren(title, form);
+    title.focus();
+  };
+  const focusEdit = (u: Unit) => treeHolder.querySelector<HTMLElement>(`[data-unit="${CSS.escape(String(u.id))}"] .unit__actions button`)?.focus();
 
   const unitItem = (node: TreeNode): HTMLElement => {
     const u = node.unit;
     const unitSections = sectionsByUnit.get(String(u.id)) ?? [];
-    return h('li', { class: 'tree__item' },
-      h('div', { class: 'unit' },
+    const card: HTMLElement = h('div', { class: 'unit', 'data-unit': String(u.id) },
         h('p', { class: 'unit__name' },
           tag(UNIT_KIND_LABELS[u.kind] ?? u.kind, KIND_TAG[u.kind] ?? 'grey'), ' ',
           h('strong', null, u.name), u.short_name ? h('span', { class: 'muted' }, ` (${u.short_name})`) : null),
@@ -83,14 +96,17 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
         unitSections.length
           ? h('p', { class: 'unit__meta' }, 'Sekcje: ', unitSections.map((s, i) => [i ? ', ' : '', h('a', { href: sectionHref(s.id) }, `nr ${s.number} – ${s.name}`)]))
           : null,
-        writable ? h('p', { class: 'unit__actions' }, deleteButton(u)) : null),
+        writable ? h('p', { class: 'unit__actions' },
+          actionButton('Edytuj', u, () => editUnit(u, card)), actionButton('Usuń', u, () => void removeUnit(u))) : null);
+    return h('li', { class: 'tree__item' }, card,
       node.children.length ? h('ul', { class: 'tree' }, node.children.map(unitItem)) : null);
   };
 
   const drawTree = () => {
     const roots = buildTree(units.items);
-    replaceChildren(treeHolder, roots.length
-      ? h('ul', { class: 'tree tree--root', 'aria-label': 'Struktura ośrodka' }, roots.map(unitItem))
+    replaceChildren(treeHolder, roots.length ? [
+        h('p', { class: 'hint' }, `Piony, działy, filie i jednostki specjalistyczne – razem ${units.items.length}.`),
+        h('ul', { class: 'tree tree--root', 'aria-label': 'Struktura ośrodka' }, roots.map(unitItem))]
       : emptyState('Struktura ośrodka nie została jeszcze opisana.'));
   };
   drawTree();
@@ -102,42 +118,50 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
       ['Adres', formatAddress(centre.address)],
     ])),
     section('Struktura organizacyjna',
-      h('p', { class: 'hint' }, `Piony, działy, filie i jednostki specjalistyczne – razem ${units.items.length}.`),
       status, treeHolder),
-    writable ? section('Dodaj jednostkę', unitForm(units.items, async (created) => {
-      replaceChildren(status, notice('success', h('p', null, `Dodano jednostkę „${created.name}”.`)));
-      announce(`Dodano jednostkę ${created.name}.`);
+    writable ? section('Dodaj jednostkę', unitForm(units.items, async (body) => {
+      await api.post<Unit>('/units', body);
+      replaceChildren(status, notice('success', h('p', null, `Dodano jednostkę „${body.name}”.`)));
+      announce(`Dodano jednostkę ${body.name}.`);
       await reload();
-    })) : null,
+    }, { submitLabel: 'Dodaj jednostkę', reset: true })) : null,
   );
 }
 
-function unitForm(units: Unit[], onCreated: (u: Unit) => Promise<void>): HTMLFormElement {
+type UnitBody = Omit<Unit, 'id'>;
+
+function unitForm(
+  parents: Unit[], save: (body: UnitBody) => Promise<void>,
+  opts: { initial?: Unit; submitLabel: string; reset?: boolean; onCancel?: () => void },
+): HTMLFormElement {
+  const u = opts.initial;
   const kinds = Object.entries(UNIT_KIND_LABELS) as [string, string][];
   const form = h('form', { class: 'form', novalidate: true },
-    selectField({ label: 'Rodzaj jednostki', name: 'kind', options: kinds, required: true, value: 'department' }),
-    inputField({ label: 'Nazwa', name: 'name', required: true, width: 'full' }),
-    inputField({ label: 'Nazwa skrócona', name: 'short_name', width: 'short' }),
+    selectField({ label: 'Rodzaj jednostki', name: 'kind', options: kinds, required: true, value: u?.kind ?? 'department' }),
+    inputField({ label: 'Nazwa', name: 'name', required: true, width: 'full', value: u?.name }),
+    inputField({ label: 'Nazwa skrócona', name: 'short_name', width: 'short', value: u?.short_name }),
     selectField({
       label: 'Jednostka nadrzędna', name: 'parent_id', emptyLabel: '— bezpośrednio w ośrodku —',
-      options: units.map((u) => [String(u.id), `${u.name} (${UNIT_KIND_LABELS[u.kind] ?? u.kind})`]),
+      value: u?.parent_id === null || u?.parent_id === undefined ? '' : String(u.parent_id),
+      options: parents.map((p) => [String(p.id), `${p.name} (${UNIT_KIND_LABELS[p.kind] ?? p.kind})`]),
     }),
-    addressFieldset('Adres jednostki'),
-    textareaField({ label: 'Oferta', name: 'offer', rows: 3, hint: 'Dla jednostek specjalistycznych: jakie wsparcie oferują i komu.' }),
-    button('Dodaj jednostkę', { type: 'submit' }));
+    addressFieldset('Adres jednostki', u?.address),
+    textareaField({ label: 'Oferta', name: 'offer', rows: 3, value: u?.offer, hint: 'Dla jednostek specjalistycznych: jakie wsparcie oferują i komu.' }),
+    h('div', { class: 'button-group' },
+      button(opts.submitLabel, { type: 'submit' }),
+      opts.onCancel ? button('Anuluj', { kind: 'secondary', onClick: opts.onCancel }) : null));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = formValues(form);
     if (!v.name) return showFormErrors(form, [{ field: 'name', message: 'Wpisz nazwę jednostki.' }]);
-    const parent = units.find((u) => String(u.id) === v.parent_id);
-    const body = {
-      kind: v.kind, name: v.name, short_name: v.short_name, offer: v.offer,
+    const parent = parents.find((p) => String(p.id) === v.parent_id);
+    const body: UnitBody = {
+      kind: v.kind as UnitKind, name: v.name, short_name: v.short_name, offer: v.offer,
       parent_id: (parent?.id ?? null) as Id | null, address: addressFrom(v),
     };
     try {
-      const created = await api.post<Unit>('/units', body);
-      form.reset();
-      await onCreated(created ?? (body as unknown as Unit));
+      await save(body);
+      if (opts.reset) { form.reset(); clearFormErrors(form); }
     } catch (err) {
       showApiError(form, err);
     }
