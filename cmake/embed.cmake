@@ -3,6 +3,12 @@
 # Each file becomes an entry {relative path, bytes}; the function `embedded_files()` returns them all.
 cmake_minimum_required(VERSION 3.25)
 string(REPLACE "|" ";" FILES "${FILES}")
+# -DDIR=<dir>: embed every file below it (names known only at build time, e.g. hashed web assets).
+if(DEFINED DIR AND EXISTS "${DIR}")
+  file(GLOB_RECURSE FILES LIST_DIRECTORIES false "${DIR}/*")
+  list(SORT FILES)
+  set(BASE "${DIR}")
+endif()
 set(body "")
 set(entries "")
 set(i 0)

@@ -18,13 +18,12 @@ icu::Transliterator& folder() {
   thread_local std::unique_ptr<icu::Transliterator> t = [] {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error{};
-    // NFD + removing combining marks handles ą,ć,ę,ń,ó,ś,ź,ż; ł/Ł have no decomposition,
-    // so they are mapped explicitly before.
+    // NFD + removing combining marks handles ą,ć,ę,ń,ó,ś,ź,ż; ł has no decomposition in Unicode,
+    // so it is mapped explicitly (after lower-casing, Ł is ł too).
     std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
         "ostoja-fold",
         icu::UnicodeString::fromUTF8(
-            ":: [\\u0141\\u0142] ; \\u0141 > l ; \\u0142 > l ; :: NFD ; :: [:Nonspacing Mark:] Remove ; "
-            ":: Lower ; :: NFC ;"),
+            ":: Lower ; :: NFD ; :: [:Nonspacing Mark:] Remove ; \\u0142 > l ; :: NFC ;"),
         UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator rules failed to compile");
     return tr;

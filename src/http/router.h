@@ -33,8 +33,8 @@ struct RouteSpec {
   Access access;
   std::string summary;  // Polish, for OpenAPI
   std::string tag;      // module
-  Json request_schema;  // optional (null = no body)
-  Json response_schema; // optional
+  Json request_schema = Json();   // optional (null = no body)
+  Json response_schema = Json();  // optional
   std::string response_type{"application/json"};
   unsigned success_status{200};
   bool csrf_exempt{false};  // login only

@@ -1,0 +1,159 @@
+#include "app/application.h"
+
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "audit/http_routes.h"
+#include "http/server.h"
+#include "modules/cases/http_routes.h"
+#include "modules/identity/http_routes.h"
+#include "modules/organisation/http_routes.h"
+#include "storage/migrations.h"
+
+namespace ostoja::app {
+
+namespace {
+
+std::string env(const char* name, std::string def = {}) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : def;
+}
+
+// Route pattern for the access log: numbers in the path become ":n" so no identifiers of persons
+// are written to the access log (the audit log is the place for who-saw-whom).
+std::string loggable_path(std::string_view path) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] >= '0' && path[i] <= '9' && (i == 0 || path[i - 1] == '/')) {
+      while (i < path.size() && path[i] != '/') ++i;
+      out += ":n";
+    } else {
+      char ch = path[i++];
+      bool safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' ||
+                  ch == '.' || ch == '-' || ch == '_';
+      out += safe ? ch : '_';  // keeps the JSON line well-formed whatever the client sent
+    }
+  }
+  return out.size() > 200 ? out.substr(0, 200) : out;
+}
+
+void add_security_headers(http::Response& r, bool api) {
+  r.header("X-Content-Type-Options", "nosniff");
+  r.header("Referrer-Policy", "no-referrer");
+  r.header("X-Frame-Options", "DENY");
+  if (api) {
+    bool has_cache = false;
+    for (const auto& [k, v] : r.headers) has_cache |= k == "Cache-Control";
+    if (!has_cache) r.header("Cache-Control", "no-store");
+  } else {
+    r.header("Content-Security-Policy",
+             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; "
+             "base-uri 'none'; form-action 'self'");
+  }
+}
+
+}  // namespace
+
+Config config_from_env() {
+  Config c;
+  c.database_url = env("OSTOJA_DATABASE_URL",
+                       "sqlite://" + (std::filesystem::current_path() / "ostoja.db").string());
+  c.port = static_cast<unsigned short>(std::stoi(env("OSTOJA_PORT", "8080")));
+  c.address = env("OSTOJA_ADDRESS", "0.0.0.0");
+  c.workers = static_cast<std::size_t>(std::stoi(env("OSTOJA_WORKERS", "8")));
+  c.secure_cookies = env("OSTOJA_SECURE_COOKIES", "0") == "1";
+  const char* log = std::getenv("OSTOJA_ACCESS_LOG");
+  c.access_log = log ? std::string(log) : "-";
+  return c;
+}
+
+Application::Application(const Config& config, bool migrate_now) : config_(config) {
+  db_ = storage::open_database({config.database_url, config.workers + 4});
+  if (migrate_now) {
+    auto applied = storage::migrate(*db_, clock_.now_ms());
+    if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db_->describe());
+  }
+  audit_ = std::make_unique<audit::GroupCommitLog>(*db_);
+  identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
+  org_ = std::make_unique<org::OrganisationService>(*db_, clock_);
+  cases_ = std::make_unique<cases::CaseService>(*db_, *audit_, clock_);
+  auth_ = identity::make_authenticator(*identity_);
+
+  auto* db = db_.get();
+  router_.add({.method = "GET", .pattern = "/api/v1/health", .access = http::Access::open(),
+               .summary = "Stan serwera i bazy danych", .tag = "system"},
+              [db](http::RequestContext&) -> Result<http::Response> {
+                try {
+                  auto c = db->acquire();
+                  c->query("SELECT 1");
+                } catch (const std::exception&) {
+                  return Error{ErrorCode::unavailable, "Baza danych jest niedostępna.", ""};
+                }
+                return http::json_response(
+                    {{"status", "ok"}, {"database", std::string(storage::to_string(db->dialect()))}, {"version", kVersion}});
+              });
+  router_.add({.method = "GET", .pattern = "/api/v1/hello", .access = http::Access::open(),
+               .summary = "Punkt odniesienia dla testów wydajności (bez bazy)", .tag = "system", .run_inline = true},
+              [](http::RequestContext&) -> Result<http::Response> { return http::json_response({{"hello", "world"}}); });
+  router_.add({.method = "GET", .pattern = "/api/v1/openapi.json", .access = http::Access::open(),
+               .summary = "Dokument OpenAPI 3 tego API", .tag = "system"},
+              [this](http::RequestContext&) -> Result<http::Response> {
+                return http::json_response(router_.openapi(kVersion));
+              });
+  router_.add({.method = "GET", .pattern = "/api/v1/me", .access = http::Access::authenticated(),
+               .summary = "Zalogowany użytkownik: role, uprawnienia, sekcje, token CSRF", .tag = "auth"},
+              [this](http::RequestContext& ctx) -> Result<http::Response> {
+                auto centre = org_->centre(*ctx.principal);
+                auto resp = http::json_response(identity::principal_json(
+                    *ctx.principal, org_->section_names(ctx.principal->centre), centre.ok() ? centre->name : ""));
+                resp.header("Cache-Control", "no-store");
+                return resp;
+              });
+  identity::register_routes(router_, *identity_, {config.secure_cookies});
+  org::register_routes(router_, *org_);
+  cases::register_routes(router_, *cases_);
+  audit::register_routes(router_, *db_, clock_);
+  router_.set_fallback(serve_web_asset);
+}
+
+Application::~Application() = default;
+
+void Application::serve(std::function<void(unsigned short)> on_listening) {
+  std::shared_ptr<spdlog::logger> access;
+  if (config_.access_log == "-") access = spdlog::stdout_logger_mt("access");
+  else if (!config_.access_log.empty()) access = spdlog::basic_logger_mt("access", config_.access_log);
+  if (access) access->set_pattern("%v");
+
+  http::ServerConfig sc;
+  sc.address = config_.address;
+  sc.port = config_.port;
+  sc.workers = config_.workers;
+  http::ServerHooks hooks;
+  hooks.dispatch = [this](const http::Request& req) {
+    http::Response r = router_.dispatch(req, auth_);
+    add_security_headers(r, req.path.starts_with("/api/"));
+    return r;
+  };
+  hooks.run_inline = [this](const http::Request& req) { return router_.is_inline(req); };
+  if (access)
+    hooks.access_log = [access](const http::AccessRecord& rec) {
+      auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      access->info(R"({{"ts":{},"method":"{}","path":"{}","status":{},"bytes":{},"us":{}}})", now,
+                   rec.request.method.size() <= 10 ? rec.request.method : "?", loggable_path(rec.request.path),
+                   rec.status, rec.bytes, rec.duration.count());
+    };
+  hooks.on_listening = [this, on_listening](unsigned short port) {
+    spdlog::info("Ostoja {} serving http://{}:{} (database {})", kVersion, config_.address, port, db_->describe());
+    if (on_listening) on_listening(port);
+  };
+  http::Server server(sc, hooks);
+  server.run();
+  spdlog::info("stopped");
+}
+
+}  // namespace ostoja::app

@@ -1,0 +1,237 @@
+// ostoja — one binary: serve, init, migrate, demo, user, audit, openapi.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/application.h"
+#include "app/demo.h"
+#include "modules/identity/crypto.h"
+#include "storage/migrations.h"
+
+using namespace ostoja;
+
+namespace {
+
+// The single mapping of expected failures to CLI exit codes (HTTP has its twin in http/router.cpp).
+int exit_code(ErrorCode c) {
+  switch (c) {
+    case ErrorCode::validation: return 2;
+    case ErrorCode::not_found: return 3;
+    case ErrorCode::conflict:
+    case ErrorCode::limit_reached: return 4;
+    case ErrorCode::forbidden:
+    case ErrorCode::unauthenticated:
+    case ErrorCode::locked:
+    case ErrorCode::rate_limited: return 5;
+    case ErrorCode::too_large: return 2;
+    case ErrorCode::unavailable: return 6;
+  }
+  return 1;
+}
+
+int fail(const Error& e) {
+  std::cerr << "błąd: " << e.message << (e.field.empty() ? "" : " [" + e.field + "]") << "\n";
+  return exit_code(e.code);
+}
+
+// Passwords come from an environment variable or standard input, never from the command line
+// (where other users of the machine could read them from the process list).
+std::string read_password(const char* env_name) {
+  if (const char* v = std::getenv(env_name); v && *v) return v;
+  std::cerr << "Hasło (z wejścia standardowego): ";
+  std::string pw;
+  std::getline(std::cin, pw);
+  return pw;
+}
+
+Principal admin_principal(app::Application& a, CentreId centre) {
+  Principal p = system_principal(centre);
+  p.ip = "cli";
+  (void)a;
+  return p;
+}
+
+std::optional<CentreId> single_centre(app::Application& a) {
+  auto c = a.db().acquire();
+  auto rows = c->query("SELECT id FROM centres ORDER BY id");
+  if (rows.empty()) return std::nullopt;
+  return CentreId{rows.front().int64(0)};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Ostoja — system ośrodka pomocy społecznej"};
+  cli.require_subcommand(1);
+  app::Config config = app::config_from_env();
+  cli.add_option("--database", config.database_url, "Baza: sqlite:///ścieżka.db lub postgresql://… (OSTOJA_DATABASE_URL)");
+
+  auto* serve = cli.add_subcommand("serve", "Uruchamia serwer HTTP (API i aplikacja WWW)");
+  serve->add_option("--port", config.port, "Port (OSTOJA_PORT, domyślnie 8080; 0 = dowolny wolny)");
+  serve->add_option("--address", config.address, "Adres nasłuchu (OSTOJA_ADDRESS)");
+  serve->add_option("--workers", config.workers, "Wątki robocze dla operacji na bazie (OSTOJA_WORKERS)");
+
+  cli.add_subcommand("migrate", "Stosuje zaległe migracje schematu bazy");
+
+  auto* init = cli.add_subcommand("init", "Tworzy ośrodek i jego administratora (hasło: OSTOJA_ADMIN_PASSWORD lub stdin)");
+  std::string centre_name, teryt, admin_login = "admin", admin_name = "Administrator";
+  init->add_option("--centre-name", centre_name, "Nazwa ośrodka")->required();
+  init->add_option("--teryt", teryt, "Kod TERYT gminy (7 cyfr)")->required();
+  init->add_option("--admin-login", admin_login, "Login administratora");
+  init->add_option("--admin-name", admin_name, "Imię i nazwisko administratora");
+
+  auto* demo = cli.add_subcommand("demo", "Tworzy bazę demonstracyjną (MOPR Lublin, użytkownicy demo, gospodarstwa)");
+  app::DemoOptions demo_opt;
+  demo->add_option("--households", demo_opt.households, "Liczba gospodarstw");
+  demo->add_option("--seed", demo_opt.seed, "Ziarno generatora (dane deterministyczne)");
+  bool demo_if_empty = false;
+  demo->add_flag("--if-empty", demo_if_empty, "Nic nie rób, jeśli baza zawiera już ośrodek");
+
+  auto* user = cli.add_subcommand("user", "Użytkownicy");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Dodaje użytkownika (hasło: OSTOJA_PASSWORD lub stdin)");
+  std::string u_login, u_name;
+  std::vector<std::string> u_roles;
+  std::vector<std::int64_t> u_sections;
+  user_add->add_option("login", u_login)->required();
+  user_add->add_option("--name", u_name, "Imię i nazwisko")->required();
+  user_add->add_option("--role", u_roles, "Rola (można powtórzyć)")->required();
+  user_add->add_option("--section", u_sections, "Id sekcji (można powtórzyć)");
+  auto* user_passwd = user->add_subcommand("passwd", "Ustawia hasło (OSTOJA_PASSWORD lub stdin)");
+  user_passwd->add_option("login", u_login)->required();
+  auto* user_disable = user->add_subcommand("disable", "Wyłącza konto i kończy jego sesje");
+  user_disable->add_option("login", u_login)->required();
+  auto* user_unlock = user->add_subcommand("unlock", "Zdejmuje blokadę po nieudanych logowaniach");
+  user_unlock->add_option("login", u_login)->required();
+  auto* user_list = user->add_subcommand("list", "Lista użytkowników z rolami i blokadami");
+  auto* user_token = user->add_subcommand("token", "Wydaje token API użytkownika (wypisuje go raz)");
+  std::string token_name = "cli";
+  int token_days = 30;
+  user_token->add_option("login", u_login)->required();
+  user_token->add_option("--name", token_name, "Nazwa tokenu");
+  user_token->add_option("--days", token_days, "Ważność w dniach (1–365)");
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Dziennik audytu");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Sprawdza łańcuch skrótów dziennika każdego ośrodka");
+
+  auto* openapi = cli.add_subcommand("openapi", "Wypisuje dokument OpenAPI");
+
+  CLI11_PARSE(cli, argc, argv);
+  identity::init_crypto();
+
+  try {
+    if (cli.got_subcommand("migrate")) {
+      auto db = storage::open_database({config.database_url, 1});
+      auto applied = storage::migrate(*db, SystemClock{}.now_ms());
+      std::cout << (applied.empty() ? "Schemat jest aktualny.\n"
+                                    : "Zastosowano migracje: " + std::to_string(applied.size()) + ".\n");
+      return 0;
+    }
+    app::Application a(config);
+    if (cli.got_subcommand("serve")) {
+      a.serve();
+      return 0;
+    }
+    if (openapi->parsed()) {
+      std::cout << a.router().openapi(app::kVersion).dump(2) << "\n";
+      return 0;
+    }
+    if (init->parsed()) {
+      if (single_centre(a)) return fail(Error::conflict("Baza zawiera już ośrodek."));
+      std::string pw = read_password("OSTOJA_ADMIN_PASSWORD");
+      org::Centre c;
+      c.name = centre_name;
+      c.teryt = teryt;
+      auto centre = a.organisation().create_centre(c);
+      if (!centre.ok()) return fail(centre.error());
+      identity::NewUser nu{admin_login, admin_name, pw, {"administrator"}, {}, false};
+      auto u = a.identity().create_user(admin_principal(a, CentreId{centre->id}), nu);
+      if (!u.ok()) return fail(u.error());
+      std::cout << "Utworzono ośrodek " << centre->name << " (id " << centre->id << ") i administratora " << u->login
+                << ".\n";
+      return 0;
+    }
+    if (demo->parsed()) {
+      if (demo_if_empty && single_centre(a)) {
+        std::cout << "Baza demonstracyjna już istnieje — bez zmian.\n";
+        return 0;
+      }
+      auto t0 = std::chrono::steady_clock::now();
+      auto s = app::create_demo(a, demo_opt);
+      if (!s.ok()) return fail(s.error());
+      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+      std::cout << "Demo: ośrodek " << s->centre_id << ", sekcji " << s->sections << ", użytkowników " << s->users
+                << ", gospodarstw " << s->households << ", osób " << s->persons << " (" << ms << " ms).\n"
+                << "Loginy: admin, dyrektor, kierownik, pracownik, asystent, swiadczenia, analityk, partner; hasło: demo\n";
+      return 0;
+    }
+    if (user->parsed()) {
+      auto centre = single_centre(a);
+      if (!centre) return fail(Error::not_found("Baza nie zawiera ośrodka — najpierw ostoja init."));
+      Principal admin = admin_principal(a, *centre);
+      if (user_list->parsed()) {
+        auto users = a.identity().list_users(admin);
+        for (const auto& u : *users) {
+          std::string roles;
+          for (const auto& r : u.roles) roles += (roles.empty() ? "" : ",") + r;
+          std::cout << u.login << "\t" << u.full_name << "\t" << roles << (u.disabled ? "\twyłączony" : "")
+                    << (u.locked_until && *u.locked_until > a.clock().now_ms() ? "\tZABLOKOWANY" : "") << "\n";
+        }
+        return 0;
+      }
+      if (user_add->parsed()) {
+        identity::NewUser nu{u_login, u_name, read_password("OSTOJA_PASSWORD"), u_roles, u_sections, false};
+        auto u = a.identity().create_user(admin, nu);
+        if (!u.ok()) return fail(u.error());
+        std::cout << "Dodano użytkownika " << u->login << " (id " << u->id.value << ").\n";
+        return 0;
+      }
+      auto target = a.identity().find_by_login(u_login);
+      if (!target.ok()) return fail(target.error());
+      admin.centre = target->centre;
+      if (user_passwd->parsed()) {
+        auto st = a.identity().set_password(admin, target->id, read_password("OSTOJA_PASSWORD"));
+        if (!st.ok()) return fail(st.error());
+        std::cout << "Hasło zmienione; sesje użytkownika zakończone.\n";
+      } else if (user_disable->parsed()) {
+        identity::UserChange ch;
+        ch.disabled = true;
+        auto st = a.identity().update_user(admin, target->id, ch);
+        if (!st.ok()) return fail(st.error());
+        std::cout << "Konto " << u_login << " wyłączone.\n";
+      } else if (user_unlock->parsed()) {
+        auto st = a.identity().unlock(admin, target->id);
+        if (!st.ok()) return fail(st.error());
+        std::cout << "Konto " << u_login << " odblokowane.\n";
+      } else if (user_token->parsed()) {
+        Principal owner = admin;
+        owner.user = target->id;
+        owner.login = target->login;
+        owner.method = AuthMethod::session;
+        auto t = a.identity().create_token(owner, token_name, token_days);
+        if (!t.ok()) return fail(t.error());
+        std::cout << t->secret << "\n";
+      }
+      return 0;
+    }
+    if (audit_verify->parsed()) {
+      auto c = a.db().acquire();
+      bool all_ok = true;
+      for (const auto& r : c->query("SELECT id, name FROM centres ORDER BY id")) {
+        auto v = audit::verify(*c, CentreId{r.int64(0)});
+        std::cout << r.text(1) << ": " << (v.ok ? "poprawny" : "NARUSZONY — " + v.reason) << " (wpisów: " << v.entries
+                  << ")\n";
+        all_ok = all_ok && v.ok;
+      }
+      return all_ok ? 0 : 7;
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+// Thin HTTP adapters for persons and households.
+#include "modules/cases/http_routes.h"
+
+#include "http/json_input.h"
+
+namespace ostoja::cases {
+
+using http::Json;
+using http::RequestContext;
+
+namespace {
+
+Json opt(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+Json person_json(const Person& p) {
+  Json j = {{"id", p.id},
+            {"pesel", opt(p.pesel)},
+            {"document_type", p.document_type},
+            {"document_number", p.document_number},
+            {"first_name", p.first_name},
+            {"last_name", p.last_name},
+            {"birth_date", p.birth_date},
+            {"sex", p.sex},
+            {"citizenship", p.citizenship},
+            {"phone", p.phone}};
+  if (p.health_note) {
+    j["restricted"] = {{"health", *p.health_note}, {"addiction", *p.addiction_note}, {"violence", *p.violence_note}};
+  } else {
+    j["restricted"] = nullptr;
+    j["restricted_hidden"] = p.restricted_hidden;
+  }
+  return j;
+}
+
+}  // namespace
+
+void register_routes(http::Router& r, CaseService& svc) {
+  r.add({.method = "GET", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.read"),
+         .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany", .tag = "cases"},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(h, svc.household(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          Json members = Json::array();
+          for (const auto& m : h.members)
+            members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
+          auto opt_id = [](const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
+          auto resp = http::json_response({{"id", h.id},
+                                           {"section_id", opt_id(h.section_id)},
+                                           {"worker_id", opt_id(h.worker_id)},
+                                           {"address",
+                                            {{"locality", h.locality},
+                                             {"street", h.street},
+                                             {"building", h.building},
+                                             {"flat", h.flat},
+                                             {"postal_code", h.postal_code}}},
+                                           {"family_type", h.family_type},
+                                           {"restricted_categories", h.restricted_categories},
+                                           {"via_break_glass", h.via_break_glass},
+                                           {"members", members}});
+          resp.header("Cache-Control", "no-store");
+          return resp;
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.read"),
+         .summary = "Osoba — odczyt audytowany", .tag = "cases"},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(p, svc.person(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          auto resp = http::json_response(person_json(p));
+          resp.header("Cache-Control", "no-store");
+          return resp;
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),
+         .summary = "Dostęp awaryjny do środowiska spoza zakresu (60 min, z powodem, audytowany)", .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"entity", "entity_id", "reason"}}}, .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(entity, http::string_field(body, "entity", 50));
+          OSTOJA_TRY(entity_id, http::int_field(body, "entity_id", 1, INT64_MAX));
+          OSTOJA_TRY(reason, http::string_field(body, "reason", 1000));
+          OSTOJA_TRY(bg, svc.break_glass(*ctx.principal, entity, entity_id, reason));
+          return http::json_response({{"id", bg.id}, {"expires_at", bg.expires_at}}, 201);
+        });
+}
+
+}  // namespace ostoja::cases

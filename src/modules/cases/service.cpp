@@ -1,0 +1,169 @@
+#include "modules/cases/service.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace ostoja::cases {
+
+namespace {
+
+const Error kOutOfScope{ErrorCode::forbidden,
+                        "To środowisko nie należy do Twojej sekcji ani nie jest Ci przydzielone. W sytuacji nagłej "
+                        "możesz uzyskać dostęp awaryjny z podaniem powodu (zostanie odnotowany).",
+                        ""};
+
+constexpr const char* kPersonCols =
+    "p.id, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name, p.birth_date, p.sex, p.citizenship, "
+    "p.phone, p.health_note, p.addiction_note, p.violence_note";
+
+Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
+  Person p;
+  p.id = r.int64(o);
+  p.pesel = r.opt_text(o + 1);
+  p.document_type = r.text(o + 2);
+  p.document_number = r.text(o + 3);
+  p.first_name = r.text(o + 4);
+  p.last_name = r.text(o + 5);
+  p.birth_date = r.text(o + 6);
+  p.sex = r.text(o + 7);
+  p.citizenship = r.text(o + 8);
+  p.phone = r.text(o + 9);
+  if (restricted) {
+    p.health_note = r.text(o + 10);
+    p.addiction_note = r.text(o + 11);
+    p.violence_note = r.text(o + 12);
+  } else {
+    p.restricted_hidden = !r.text(o + 10).empty() || !r.text(o + 11).empty() || !r.text(o + 12).empty();
+  }
+  return p;
+}
+
+std::vector<std::string> split_categories(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    auto comma = s.find(',', start);
+    auto part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!part.empty()) out.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+audit::Entry read_entry(const Principal& who, std::int64_t now, std::string entity, std::int64_t entity_id,
+                        std::int64_t person_id, std::string_view purpose) {
+  audit::Entry e;
+  e.centre = who.centre;
+  e.at = now;
+  e.user_id = who.user.value;
+  e.user_login = who.login;
+  e.action = "read";
+  e.entity = std::move(entity);
+  e.entity_id = entity_id;
+  e.person_id = person_id;
+  e.purpose = std::string(purpose);
+  e.ip = who.ip;
+  return e;
+}
+
+}  // namespace
+
+CaseService::Access CaseService::access_to(storage::Connection& c, const Principal& who, std::int64_t household_id,
+                                           std::optional<std::int64_t> section, std::optional<std::int64_t> worker) {
+  if (who.can("cases.scope_all")) return Access::scope;
+  if (section && who.in_section(SectionId{*section})) return Access::scope;
+  if (worker && *worker == who.user.value) return Access::scope;
+  if (c.query_one("SELECT 1 FROM break_glass WHERE user_id = ? AND entity = 'household' AND entity_id = ? AND "
+                  "expires_at > ? AND centre_id = ?",
+                  {who.user.value, household_id, clock_.now_ms(), who.centre.value}))
+    return Access::break_glass;
+  return Access::denied;
+}
+
+Result<Household> CaseService::household(const Principal& who, std::int64_t id, std::string_view purpose) {
+  Household h;
+  {
+    auto conn = db_.acquire();
+    auto r = conn->query_one(
+        "SELECT id, section_id, worker_id, locality, street, building, flat, postal_code, family_type, restricted "
+        "FROM households WHERE centre_id = ? AND id = ?",
+        {who.centre.value, id});
+    if (!r) return Error::not_found("Nie znaleziono środowiska.");
+    h.id = r->int64(0);
+    h.section_id = r->opt_int64(1);
+    h.worker_id = r->opt_int64(2);
+    auto access = access_to(*conn, who, id, h.section_id, h.worker_id);
+    if (access == Access::denied) return kOutOfScope;
+    h.via_break_glass = access == Access::break_glass;
+    h.locality = r->text(3);
+    h.street = r->text(4);
+    h.building = r->text(5);
+    h.flat = r->text(6);
+    h.postal_code = r->text(7);
+    h.family_type = r->text(8);
+    h.restricted_categories = split_categories(r->text(9));
+    for (const auto& m : conn->query(std::string("SELECT m.relation, m.since, ") + kPersonCols +
+                                         " FROM household_members m JOIN persons p ON p.id = m.person_id "
+                                         "WHERE m.centre_id = ? AND m.household_id = ? AND m.until IS NULL ORDER BY p.id",
+                                     {who.centre.value, id}))
+      h.members.push_back(Member{person_from(m, 2, who.restricted_access), m.text(0), m.text(1)});
+  }
+  // The response carries personal data: it leaves only after its audit entries are durable.
+  std::vector<audit::Entry> entries;
+  const std::int64_t now = clock_.now_ms();
+  for (const auto& m : h.members) entries.push_back(read_entry(who, now, "household", id, m.person.id, purpose));
+  if (entries.empty()) {
+    entries.push_back(read_entry(who, now, "household", id, 0, purpose));
+    entries.back().person_id.reset();
+  }
+  audit_.append_durable(std::move(entries));
+  return h;
+}
+
+Result<Person> CaseService::person(const Principal& who, std::int64_t id, std::string_view purpose) {
+  Person p;
+  {
+    auto conn = db_.acquire();
+    auto r = conn->query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?",
+                             {who.centre.value, id});
+    if (!r) return Error::not_found("Nie znaleziono osoby.");
+    bool allowed = false;
+    for (const auto& h : conn->query(
+             "SELECT h.id, h.section_id, h.worker_id FROM household_members m JOIN households h ON h.id = m.household_id "
+             "WHERE m.centre_id = ? AND m.person_id = ?",
+             {who.centre.value, id}))
+      if (access_to(*conn, who, h.int64(0), h.opt_int64(1), h.opt_int64(2)) != Access::denied) allowed = true;
+    if (!allowed && !who.can("cases.scope_all")) return kOutOfScope;
+    p = person_from(*r, 0, who.restricted_access);
+  }
+  audit_.append_durable({read_entry(who, clock_.now_ms(), "person", id, id, purpose)});
+  return p;
+}
+
+Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, std::string_view entity,
+                                                         std::int64_t entity_id, std::string_view reason) {
+  if (entity != "household") return Error::validation("Dostęp awaryjny dotyczy środowiska (household).", "entity");
+  std::string why = text::trim(reason);
+  if (why.size() < 10) return Error::validation("Podaj powód dostępu awaryjnego (co najmniej 10 znaków).", "reason");
+  if (why.size() > 1000) return Error::validation("Powód jest za długi (maks. 1000 znaków).", "reason");
+  const std::int64_t now = clock_.now_ms();
+  const std::int64_t expires = now + 60LL * 60 * 1000;
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<BreakGlass> {
+    if (!c.query_one("SELECT 1 FROM households WHERE centre_id = ? AND id = ?", {who.centre.value, entity_id}))
+      return Error::not_found("Nie znaleziono środowiska.");
+    auto r = c.query_one(
+        "INSERT INTO break_glass (centre_id, user_id, entity, entity_id, reason, granted_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {who.centre.value, who.user.value, entity, entity_id, why, now, expires});
+    audit::Entry e = read_entry(who, now, "household", entity_id, 0, why);
+    e.action = "break_glass";
+    e.person_id.reset();
+    audit::append(c, std::span(&e, 1));
+    return BreakGlass{r->int64(0), expires};
+  });
+}
+
+}  // namespace ostoja::cases

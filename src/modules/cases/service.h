@@ -1,0 +1,68 @@
+#pragma once
+// Persons and households as the platform scopes them: a user sees a household of their section(s),
+// one assigned to them, or all (cases.scope_all), or one opened by break-the-glass with a stated
+// reason. Restricted categories (violence, health, addiction) only with explicit restricted access.
+// Every read of personal data is audited durably before the data leaves the service.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "storage/database.h"
+
+namespace ostoja::cases {
+
+struct Person {
+  std::int64_t id{0};
+  std::optional<std::string> pesel;
+  std::string document_type, document_number;
+  std::string first_name, last_name, birth_date, sex, citizenship, phone;
+  // Restricted categories; nullopt when the reader may not see them.
+  std::optional<std::string> health_note, addiction_note, violence_note;
+  bool restricted_hidden{false};
+};
+
+struct Member {
+  Person person;
+  std::string relation;
+  std::string since;
+};
+
+struct Household {
+  std::int64_t id{0};
+  std::optional<std::int64_t> section_id, worker_id;
+  std::string locality, street, building, flat, postal_code, family_type;
+  std::vector<std::string> restricted_categories;  // names only; contents need restricted access
+  std::vector<Member> members;
+  bool via_break_glass{false};
+};
+
+class CaseService {
+ public:
+  CaseService(storage::Database& db, audit::GroupCommitLog& audit, const Clock& clock)
+      : db_(db), audit_(audit), clock_(clock) {}
+
+  Result<Household> household(const Principal& who, std::int64_t id, std::string_view purpose = {});
+  Result<Person> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
+
+  struct BreakGlass {
+    std::int64_t id;
+    std::int64_t expires_at;
+  };
+  Result<BreakGlass> break_glass(const Principal& who, std::string_view entity, std::int64_t entity_id,
+                                 std::string_view reason);
+
+ private:
+  enum class Access { denied, scope, break_glass };
+  Access access_to(storage::Connection& c, const Principal& who, std::int64_t household_id,
+                   std::optional<std::int64_t> section, std::optional<std::int64_t> worker);
+
+  storage::Database& db_;
+  audit::GroupCommitLog& audit_;
+  const Clock& clock_;
+};
+
+}  // namespace ostoja::cases

@@ -1,0 +1,54 @@
+#pragma once
+// Use cases of identity: login/logout, authentication of each request (session cookie or API
+// token), user administration, personal API tokens. Every write is audited in its transaction.
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "modules/identity/model.h"
+#include "storage/database.h"
+
+namespace ostoja::identity {
+
+class IdentityService {
+ public:
+  IdentityService(storage::Database& db, const Clock& clock, SecurityPolicy policy = {});
+
+  // `previous_session` (from the request's cookie, may be empty) is ended: the id rotates at login.
+  Result<LoginResult> login(std::string_view login, std::string_view password, std::string_view ip,
+                            std::string_view previous_session = {});
+  Status logout(const Principal& who);
+
+  Result<Principal> authenticate_session(std::string_view token, std::string_view ip);
+  Result<Principal> authenticate_token(std::string_view bearer, std::string_view ip);
+
+  Result<std::vector<User>> list_users(const Principal& who);
+  Result<User> get_user(const Principal& who, UserId id);
+  Result<User> create_user(const Principal& who, NewUser u);
+  Result<User> update_user(const Principal& who, UserId id, const UserChange& change);
+  Status set_password(const Principal& who, UserId id, std::string_view password);
+  Status unlock(const Principal& who, UserId id);
+
+  Result<std::vector<ApiToken>> list_tokens(const Principal& who);
+  Result<NewToken> create_token(const Principal& who, std::string_view name, int expires_in_days);
+  Status revoke_token(const Principal& who, TokenId id);
+
+  // For the CLI: user lookup by login within any centre.
+  Result<User> find_by_login(std::string_view login);
+
+  const PermissionTable& permissions() const { return permissions_; }
+  const SecurityPolicy& policy() const { return policy_; }
+
+ private:
+  Result<Principal> principal_for(storage::Connection& c, CentreId centre, UserId user, AuthMethod method);
+  Status validate_roles_and_sections(storage::Connection& c, CentreId centre, const std::vector<std::string>* roles,
+                                     std::vector<std::int64_t>* sections);
+
+  storage::Database& db_;
+  const Clock& clock_;
+  SecurityPolicy policy_;
+  PermissionTable permissions_;
+};
+
+}  // namespace ostoja::identity
