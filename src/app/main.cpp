@@ -66,6 +66,7 @@ std::optional<CentreId> single_centre(app::Application& a) {
 int main(int argc, char** argv) {
   CLI::App cli{"Ostoja — system ośrodka pomocy społecznej"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // global options (--database) may follow the subcommand too
   app::Config config = app::config_from_env();
   cli.add_option("--database", config.database_url, "Baza: sqlite:///ścieżka.db lub postgresql://… (OSTOJA_DATABASE_URL)");
 

@@ -219,11 +219,13 @@ void GroupCommitLog::run() {
     try {
       std::vector<Entry> all;
       for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
-      auto conn = db_.acquire();
-      storage::in_transaction(*conn, true, [&](storage::Connection& c) {
-        append(c, all);
-        return true;
-      });
+      {
+        auto conn = db_.acquire();  // returned to the pool before the waiters are released
+        storage::in_transaction(*conn, true, [&](storage::Connection& c) {
+          append(c, all);
+          return true;
+        });
+      }
       ++batches_;
       for (auto& p : batch) p.done.set_value();
     } catch (...) {

@@ -1,0 +1,127 @@
+// The audit log on both databases: chain, group commit under concurrency, tamper detection.
+#include <thread>
+
+#include "audit/audit_log.h"
+#include "fixture.h"
+
+namespace ostoja::testing {
+
+class Audit : public StorageTest {
+ protected:
+  audit::Entry entry(CentreId c, std::int64_t person) {
+    audit::Entry e;
+    e.centre = c;
+    e.at = clock_.now_ms();
+    e.user_id = 7;
+    e.user_login = "pracownik";
+    e.action = "read";
+    e.entity = "household";
+    e.entity_id = 3;
+    e.person_id = person;
+    e.purpose = "wywiad środowiskowy";
+    return e;
+  }
+  void append(CentreId c, int n) {
+    auto conn = db_->acquire();
+    storage::in_transaction(*conn, true, [&](storage::Connection& cn) {
+      std::vector<audit::Entry> es;
+      for (int i = 0; i < n; ++i) es.push_back(entry(c, i + 1));
+      audit::append(cn, es);
+      return true;
+    });
+  }
+  void tamper(const std::string& sql) {
+    // Simulates an attacker with direct database access who first removes the insert-only guard.
+    auto c = db_->acquire();
+    if (postgres()) c->script("ALTER TABLE audit_log DISABLE TRIGGER USER");
+    else c->script("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+    c->script(sql);
+  }
+};
+OSTOJA_STORAGE_TEST_SUITE(Audit);
+
+TEST_P(Audit, ChainVerifiesAndHasOneSequencePerCentre) {
+  auto a = make_centre("A"), b = make_centre("B");
+  append(a, 40);  // more than one multi-row INSERT chunk
+  append(b, 3);
+  append(a, 1);
+  auto c = db_->acquire();
+  auto va = audit::verify(*c, a), vb = audit::verify(*c, b);
+  EXPECT_TRUE(va.ok) << va.reason;
+  EXPECT_EQ(va.entries, 41);
+  EXPECT_TRUE(vb.ok) << vb.reason;
+  EXPECT_EQ(vb.entries, 3);
+}
+
+TEST_P(Audit, IsInsertOnlyInTheDatabase) {
+  auto a = make_centre();
+  append(a, 2);
+  auto c = db_->acquire();
+  EXPECT_THROW(c->execute("UPDATE audit_log SET purpose = 'x' WHERE seq = 1"), storage::StorageError);
+  EXPECT_THROW(c->execute("DELETE FROM audit_log WHERE seq = 2"), storage::StorageError);
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log")->int64(0), 2);
+}
+
+TEST_P(Audit, VerifyDetectsAlteredEntry) {
+  auto a = make_centre();
+  append(a, 10);
+  tamper("UPDATE audit_log SET user_login = 'ktos' WHERE seq = 4");
+  auto c = db_->acquire();
+  auto v = audit::verify(*c, a);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 4);
+}
+
+TEST_P(Audit, VerifyDetectsRemovedEntryInTheMiddle) {
+  auto a = make_centre();
+  append(a, 10);
+  tamper("DELETE FROM audit_log WHERE seq = 6");
+  auto c = db_->acquire();
+  auto v = audit::verify(*c, a);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 6);
+}
+
+TEST_P(Audit, VerifyDetectsRemovedNewestEntries) {
+  auto a = make_centre();
+  append(a, 10);
+  tamper("DELETE FROM audit_log WHERE seq >= 9");
+  auto c = db_->acquire();
+  auto v = audit::verify(*c, a);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 9);
+}
+
+TEST_P(Audit, GroupCommitFromManyThreadsKeepsOneUnbrokenChain) {
+  auto a = make_centre();
+  audit::GroupCommitLog log(*db_);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) log.append_durable({entry(a, t * 1000 + i), entry(a, t * 1000 + i)});
+    });
+  for (auto& th : threads) th.join();
+  auto c = db_->acquire();
+  auto v = audit::verify(*c, a);
+  EXPECT_TRUE(v.ok) << v.reason;
+  EXPECT_EQ(v.entries, 8 * 50 * 2);
+  // Entries were grouped: fewer commits than appends.
+  EXPECT_LE(log.batches_committed(), 8u * 50u);
+}
+
+TEST_P(Audit, QueryFiltersByPersonAndUser) {
+  auto a = make_centre();
+  append(a, 5);
+  auto c = db_->acquire();
+  audit::Filter f;
+  f.person_id = 3;
+  auto page = audit::query(*c, a, f);
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].entry.person_id, 3);
+  EXPECT_EQ(page.items[0].entry.purpose, "wywiad środowiskowy");
+  f = {};
+  f.user_id = 99;
+  EXPECT_EQ(audit::query(*c, a, f).total, 0);
+}
+
+}  // namespace ostoja::testing

@@ -1,0 +1,90 @@
+#pragma once
+// Storage-tier fixture: every test runs once on SQLite (a temporary file) and once on PostgreSQL
+// (a fresh schema in the database named by OSTOJA_TEST_PG_URL), from an empty, migrated database.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "core/clock.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+
+namespace ostoja::testing {
+
+inline std::string unique_suffix() {
+  static std::mt19937_64 rng(std::random_device{}());
+  return std::to_string(rng() % 1'000'000'000'000ULL);
+}
+
+class StorageTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgresql") {
+      const char* base = std::getenv("OSTOJA_TEST_PG_URL");
+      if (!base || !*base) GTEST_SKIP() << "OSTOJA_TEST_PG_URL not set: PostgreSQL tests need a server (scripts/test.sh starts one)";
+      schema_ = "t" + unique_suffix();
+      admin_ = storage::open_database({base, 1});
+      admin_->acquire()->script("CREATE SCHEMA " + schema_);
+      std::string url = base;
+      url += (url.find('?') == std::string::npos ? "?" : "&");
+      url += "options=-csearch_path%3D" + schema_;
+      url_ = url;
+    } else {
+      file_ = std::filesystem::temp_directory_path() / ("ostoja-test-" + unique_suffix() + ".db");
+      url_ = "sqlite://" + file_.string();
+    }
+    db_ = storage::open_database({url_, 16});
+    storage::migrate(*db_, clock_.now_ms());
+  }
+
+  void TearDown() override {
+    db_.reset();
+    if (admin_) admin_->acquire()->script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+    if (!file_.empty()) {
+      for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file_.string() + ext);
+    }
+  }
+
+  bool postgres() const { return GetParam() == "postgresql"; }
+
+  // A centre with the given name (TERYT of Lublin), created directly.
+  CentreId make_centre(const std::string& name = "MOPR Test") {
+    auto c = db_->acquire();
+    auto r = c->query_one(
+        "INSERT INTO centres (name, teryt, created_at) VALUES (?, '0663011', 0) RETURNING id", {name});
+    return CentreId{r->int64(0)};
+  }
+
+  Principal actor(CentreId centre, std::vector<std::string> permissions, std::int64_t user_id = 0) {
+    Principal p;
+    p.centre = centre;
+    p.user = UserId{user_id};
+    p.login = "tester";
+    p.permissions = std::move(permissions);
+    std::sort(p.permissions.begin(), p.permissions.end());
+    p.method = AuthMethod::session;
+    return p;
+  }
+
+  ManualClock clock_{std::chrono::system_clock::time_point{std::chrono::milliseconds{1'764'000'000'000LL}}};
+  std::string url_;
+  std::unique_ptr<storage::Database> db_;
+
+ private:
+  std::unique_ptr<storage::Database> admin_;
+  std::string schema_;
+  std::filesystem::path file_;
+};
+
+#define OSTOJA_STORAGE_TEST_SUITE(Suite) \
+  INSTANTIATE_TEST_SUITE_P(Db, Suite, ::testing::Values("sqlite", "postgresql"), \
+                           [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
+
+}  // namespace ostoja::testing

@@ -1,0 +1,158 @@
+// Identity use cases on both databases: users, login, throttling and locks, sessions, API tokens.
+#include "fixture.h"
+#include "modules/identity/service.h"
+
+namespace ostoja::testing {
+
+using namespace std::chrono_literals;
+
+class Identity : public StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (IsSkipped()) return;
+    centre_ = make_centre();
+    svc_ = std::make_unique<identity::IdentityService>(*db_, clock_);
+    admin_ = actor(centre_, {"users.manage"});
+    auto u = svc_->create_user(admin_, {"jan.kowalski", "Jan Kowalski", kPassword, {"pracownik"}, {}, false});
+    ASSERT_TRUE(u.ok()) << u.error().message;
+    user_ = u->id;
+  }
+  static constexpr const char* kPassword = "Dobre-Haslo-2025";
+  CentreId centre_;
+  UserId user_;
+  Principal admin_;
+  std::unique_ptr<identity::IdentityService> svc_;
+};
+OSTOJA_STORAGE_TEST_SUITE(Identity);
+
+TEST_P(Identity, RejectsWeakPasswordsAndBadUsers) {
+  struct Case {
+    identity::NewUser u;
+    const char* field;
+  };
+  const Case cases[] = {
+      {{"anna", "Anna", "krotkie", {"pracownik"}, {}, false}, "password"},
+      {{"anna", "Anna", "wszystkiemalelitery", {"pracownik"}, {}, false}, "password"},
+      {{"anna", "Anna", "Anna-Ma-Haslo-1", {"pracownik"}, {}, false}, "password"},  // contains the login
+      {{"Anna Nowak", "Anna", kPassword, {"pracownik"}, {}, false}, "login"},
+      {{"anna", "", kPassword, {"pracownik"}, {}, false}, "full_name"},
+      {{"anna", "Anna", kPassword, {"krol"}, {}, false}, "roles"},
+      {{"anna", "Anna", kPassword, {}, {}, false}, "roles"},
+      {{"anna", "Anna", kPassword, {"pracownik"}, {12345}, false}, "section_ids"},
+      {{"jan.kowalski", "Jan", kPassword, {"pracownik"}, {}, false}, "login"},  // taken
+  };
+  for (const auto& c : cases) {
+    auto r = svc_->create_user(admin_, c.u);
+    ASSERT_FALSE(r.ok()) << c.u.login;
+    EXPECT_EQ(r.error().field, c.field) << c.u.login << ": " << r.error().message;
+  }
+}
+
+TEST_P(Identity, LoginCreatesSessionWithPermissionsAndLogoutEndsIt) {
+  auto r = svc_->login("jan.kowalski", kPassword, "10.0.0.1");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->principal.roles, std::vector<std::string>{"pracownik"});
+  EXPECT_TRUE(r->principal.can("cases.read"));
+  EXPECT_FALSE(r->principal.can("users.manage"));
+  auto p = svc_->authenticate_session(r->session_token, "10.0.0.1");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->csrf_token, r->principal.csrf_token);
+  ASSERT_TRUE(svc_->logout(*p).ok());
+  EXPECT_EQ(svc_->authenticate_session(r->session_token, "10.0.0.1").error().code, ErrorCode::unauthenticated);
+}
+
+TEST_P(Identity, SessionIdRotatesAtLogin) {
+  auto first = svc_->login("jan.kowalski", kPassword, "10.0.0.1");
+  auto second = svc_->login("jan.kowalski", kPassword, "10.0.0.1", first->session_token);
+  ASSERT_TRUE(second.ok());
+  EXPECT_NE(first->session_token, second->session_token);
+  EXPECT_FALSE(svc_->authenticate_session(first->session_token, "x").ok());
+  EXPECT_TRUE(svc_->authenticate_session(second->session_token, "x").ok());
+}
+
+TEST_P(Identity, SessionsExpireWhenIdleAndAbsolutely) {
+  auto r = svc_->login("jan.kowalski", kPassword, "ip");
+  clock_.advance(29min);
+  EXPECT_TRUE(svc_->authenticate_session(r->session_token, "ip").ok());
+  clock_.advance(31min);
+  EXPECT_FALSE(svc_->authenticate_session(r->session_token, "ip").ok());  // idle > 30 min
+  auto r2 = svc_->login("jan.kowalski", kPassword, "ip");
+  for (int i = 0; i < 24; ++i) {  // active every 29 minutes for 11.6 h
+    clock_.advance(29min);
+    ASSERT_TRUE(svc_->authenticate_session(r2->session_token, "ip").ok()) << i;
+  }
+  clock_.advance(29min);
+  EXPECT_FALSE(svc_->authenticate_session(r2->session_token, "ip").ok());  // > 12 h absolute
+}
+
+TEST_P(Identity, WrongPasswordsSlowDownThenLockTheAccountUntilAdminUnlocks) {
+  for (int i = 1; i <= 3; ++i) {
+    auto r = svc_->login("jan.kowalski", "zle-haslo", "10.0.0." + std::to_string(i));
+    EXPECT_EQ(r.error().code, ErrorCode::unauthenticated);
+  }
+  // After 3 failures the account must wait before the next attempt, even with the right password.
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "10.0.0.9").error().code, ErrorCode::locked);
+  for (int i = 4; i <= 10; ++i) {
+    clock_.advance(10min);
+    EXPECT_EQ(svc_->login("jan.kowalski", "zle-haslo", "10.0.1." + std::to_string(i)).error().code, ErrorCode::unauthenticated);
+  }
+  clock_.advance(5min);
+  auto locked = svc_->login("jan.kowalski", kPassword, "10.0.2.1");
+  EXPECT_EQ(locked.error().code, ErrorCode::locked);
+  auto users = svc_->list_users(admin_);
+  auto it = std::find_if(users->begin(), users->end(), [](const auto& u) { return u.login == "jan.kowalski"; });
+  ASSERT_TRUE(it->locked_until.has_value());  // visible to the administrator
+  EXPECT_EQ(it->failed_logins, 10);
+  ASSERT_TRUE(svc_->unlock(admin_, user_).ok());
+  EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "10.0.2.1").ok());
+}
+
+TEST_P(Identity, ManyFailuresFromOneAddressLockThatAddress) {
+  for (int i = 0; i < 30; ++i) {
+    auto r = svc_->login("nieistniejacy" + std::to_string(i), "x", "192.0.2.7");
+    ASSERT_EQ(r.error().code, ErrorCode::unauthenticated) << i;
+  }
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.7").error().code, ErrorCode::rate_limited);
+  EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.8").ok());  // another address is not affected
+  clock_.advance(16min);
+  EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.7").ok());
+}
+
+TEST_P(Identity, DisabledUserCannotLogInAndLosesSessions) {
+  auto r = svc_->login("jan.kowalski", kPassword, "ip");
+  identity::UserChange ch;
+  ch.disabled = true;
+  ASSERT_TRUE(svc_->update_user(admin_, user_, ch).ok());
+  EXPECT_FALSE(svc_->authenticate_session(r->session_token, "ip").ok());
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "ip").error().code, ErrorCode::unauthenticated);
+}
+
+TEST_P(Identity, ApiTokensAuthenticateUntilRevokedOrExpired) {
+  auto session = svc_->login("jan.kowalski", kPassword, "ip");
+  auto t = svc_->create_token(session->principal, "integracja", 2);
+  ASSERT_TRUE(t.ok());
+  EXPECT_TRUE(t->secret.starts_with("ost_"));
+  auto p = svc_->authenticate_token(t->secret, "ip");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->method, AuthMethod::api_token);
+  EXPECT_EQ(p->permissions, session->principal.permissions);  // same permissions as the owner
+  clock_.advance(49h);
+  EXPECT_FALSE(svc_->authenticate_token(t->secret, "ip").ok());  // expired
+  auto t2 = svc_->create_token(session->principal, "druga", 30);
+  auto fresh = svc_->login("jan.kowalski", kPassword, "ip");
+  ASSERT_TRUE(svc_->revoke_token(fresh->principal, t2->token.id).ok());
+  EXPECT_FALSE(svc_->authenticate_token(t2->secret, "ip").ok());
+  EXPECT_EQ(svc_->create_token(fresh->principal, "x", 400).error().field, "expires_in_days");
+}
+
+TEST_P(Identity, WritesAreAudited) {
+  auto c = db_->acquire();
+  auto n = c->query_one("SELECT COUNT(*) FROM audit_log WHERE centre_id = ? AND action = 'create' AND entity = 'user'",
+                        {centre_.value});
+  EXPECT_EQ(n->int64(0), 1);
+  EXPECT_FALSE(svc_->login("jan.kowalski", "zle", "ip").ok());
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'")->int64(0), 1);
+}
+
+}  // namespace ostoja::testing

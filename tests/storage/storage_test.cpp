@@ -1,0 +1,63 @@
+// The storage contract on both databases: migrations, parameters, transactions, constraints.
+#include "fixture.h"
+
+namespace ostoja::testing {
+
+class Storage : public StorageTest {};
+OSTOJA_STORAGE_TEST_SUITE(Storage);
+
+TEST_P(Storage, MigrationsApplyFromEmptyAndAreIdempotent) {
+  auto c = db_->acquire();
+  EXPECT_EQ(storage::schema_version(*c), static_cast<int>(storage::migrations_for(db_->dialect()).size()));
+  EXPECT_TRUE(storage::migrate(*db_, 0).empty());  // nothing left to apply
+  for (const char* table : {"centres", "users", "sessions", "audit_log", "street_ranges", "households", "persons"})
+    EXPECT_NO_THROW(c->query(std::string("SELECT COUNT(*) FROM ") + table)) << table;
+}
+
+TEST_P(Storage, RoundTripsValuesIncludingPolishTextAndNulls) {
+  auto c = db_->acquire();
+  c->script("CREATE TABLE rt (id BIGINT, t TEXT, n BIGINT)");
+  c->execute("INSERT INTO rt (id, t, n) VALUES (?, ?, ?)", {std::int64_t{9'000'000'000'000LL}, "Zażółć gęślą jaźń ' ?", nullptr});
+  auto r = c->query_one("SELECT id, t, n FROM rt WHERE t = ?", {"Zażółć gęślą jaźń ' ?"});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->int64(0), 9'000'000'000'000LL);
+  EXPECT_EQ(r->text(1), "Zażółć gęślą jaźń ' ?");
+  EXPECT_FALSE(r->opt_int64(2).has_value());
+}
+
+TEST_P(Storage, RollsBackOnErrorAndException) {
+  auto c = db_->acquire();
+  c->script("CREATE TABLE tx (v INTEGER)");
+  auto failed = storage::in_transaction(*c, true, [](storage::Connection& cn) -> Status {
+    cn.execute("INSERT INTO tx (v) VALUES (1)");
+    return Error::validation("nie");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_THROW(storage::in_transaction(*c, true,
+                                       [](storage::Connection& cn) -> int {
+                                         cn.execute("INSERT INTO tx (v) VALUES (2)");
+                                         throw std::runtime_error("boom");
+                                       }),
+               std::runtime_error);
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM tx")->int64(0), 0);
+}
+
+TEST_P(Storage, UniqueViolationIsAConstraintViolation) {
+  auto centre = make_centre();
+  auto c = db_->acquire();
+  const char* sql = "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
+                    "birth_date, sex, created_at) VALUES (?, '44051401359', 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1944-05-14', 'M', 0)";
+  c->execute(sql, {centre.value});
+  EXPECT_THROW(c->execute(sql, {centre.value}), storage::ConstraintViolation);
+  // The same PESEL in another centre (tenant) is allowed.
+  EXPECT_NO_THROW(c->execute(sql, {make_centre("Inny").value}));
+}
+
+TEST_P(Storage, ConnectionsArePooledAndReused) {
+  for (int i = 0; i < 100; ++i) {
+    auto c = db_->acquire();
+    EXPECT_EQ(c->query_one("SELECT 1")->int64(0), 1);
+  }
+}
+
+}  // namespace ostoja::testing
