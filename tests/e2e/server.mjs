@@ -52,10 +52,11 @@ export async function startServer() {
   if (!existsSync(binary)) throw new Error(`Ostoja binary not found at ${binary}; build it or set OSTOJA_BIN`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ostoja-e2e-'));
   const database = `sqlite://${path.join(dir, 'demo.db')}`;
-  await promisify(execFile)(binary, ['demo', '--database', database, '--households', '200', '--seed', '1'], { timeout: 120000 });
+  // --database is a global option of the CLI, so it goes before the subcommand.
+  await promisify(execFile)(binary, ['--database', database, 'demo', '--households', '200', '--seed', '1'], { timeout: 120000 });
   const port = await freePort();
   let output = '';
-  const child = spawn(binary, ['serve', '--database', database, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['--database', database, 'serve', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const baseUrl = `http://127.0.0.1:${port}`;

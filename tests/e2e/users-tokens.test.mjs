@@ -35,22 +35,27 @@ test('administrator dodaje konto; nowe konto loguje się; słabe hasło daje kom
   await page.context().close();
 });
 
-test('zablokowane konto: administrator odblokowuje, potem wyłącza', async () => {
-  // Lock "asystent" with wrong passwords through the API.
-  for (let i = 0; i < 12; i++) {
+test('nieudane logowania: administrator odblokowuje konto, potem je wyłącza', async () => {
+  // Wrong passwords through the API: from the 3rd failure on the server makes the account wait (423).
+  const statuses = [];
+  for (let i = 0; i < 4; i++) {
     const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'asystent', password: `zle-${i}` }),
     });
-    if (res.status === 423) break;
+    statuses.push(res.status);
   }
+  assert.ok(statuses.includes(423), `the account is locked after repeated failures: ${statuses}`);
+
   const page = await newPage(browser, server.baseUrl);
   await login(page, 'admin');
   await page.goto('/uzytkownicy');
-  const row = page.getByRole('row').filter({ hasText: 'asystent' });
-  assert.match(await row.innerText(), /Zablokowane do/);
-  await row.getByRole('link', { name: /Zarządzaj/ }).click();
+  await page.getByRole('row').filter({ hasText: 'asystent' }).getByRole('link', { name: /Zarządzaj/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Konto:/ }).waitFor();
+  const failures = page.locator('.summary-list__row').filter({ hasText: 'Nieudane logowania' }).locator('dd');
+  assert.ok(Number(await failures.innerText()) >= 3, 'failed logins are shown');
   await page.getByRole('button', { name: 'Odblokuj konto' }).click();
   await page.getByRole('status').filter({ hasText: 'odblokowane' }).waitFor();
+  assert.equal(await failures.innerText(), '0');
   const other = await newPage(browser, server.baseUrl);
   await login(other, 'asystent');
   await other.context().close();
@@ -58,11 +63,14 @@ test('zablokowane konto: administrator odblokowuje, potem wyłącza', async () =
   await page.getByRole('button', { name: 'Wyłącz konto' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Wyłącz konto' }).click();
   await page.getByRole('status').filter({ hasText: 'wyłączone' }).waitFor();
+  await page.getByRole('button', { name: 'Włącz konto' }).waitFor();
   await shot(page, '51-konto-wylaczone');
   const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'asystent', password: 'demo' }),
   });
   assert.ok(res.status >= 400, 'a disabled account cannot log in');
+  await page.goto('/uzytkownicy');
+  assert.match(await page.getByRole('row').filter({ hasText: 'asystent' }).innerText(), /Wyłączone/);
   await page.context().close();
 });
 

@@ -8,11 +8,12 @@ import { can } from '../session';
 import { button, emptyState, formValues, inputField, loading, notice, section, selectField, showFormErrors, table, toApiError } from '../ui';
 
 const PAGE_SIZE = 50;
-const FILTERS = ['person_id', 'household_id', 'user_id', 'action', 'from', 'to'] as const;
+const FILTERS = ['person_id', 'user_id', 'action', 'from', 'to'] as const;
 
 const ACTION_HINTS: [string, string][] = [
   ['login', 'logowanie'], ['login_failed', 'nieudane logowanie'], ['logout', 'wylogowanie'],
   ['person.read', 'odczyt danych osoby'], ['household.read', 'odczyt danych środowiska'], ['break_glass', 'dostęp awaryjny'],
+  ['export', 'eksport dziennika'],
 ];
 
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -32,7 +33,6 @@ export async function renderAudit(ctx: PageContext): Promise<void> {
   const form = h('form', { class: 'form form--filters', novalidate: true, role: 'search', 'aria-label': 'Filtry dziennika' },
     h('div', { class: 'field-row' },
       inputField({ label: 'Identyfikator osoby', name: 'person_id', value: filters.person_id, width: 'short', inputmode: 'numeric' }),
-      inputField({ label: 'Identyfikator środowiska', name: 'household_id', value: filters.household_id, width: 'short', inputmode: 'numeric' }),
       users
         ? selectField({ label: 'Użytkownik', name: 'user_id', value: filters.user_id, emptyLabel: 'Wszyscy',
             options: users.items.map((u) => [String(u.id), `${u.login} (${u.full_name})`]) })
@@ -93,7 +93,7 @@ export async function renderAudit(ctx: PageContext): Promise<void> {
     page.items.length
       ? table('Wpisy dziennika audytu', ['Nr', 'Czas', 'Użytkownik', 'Czynność', 'Obiekt', 'Osoba', 'Cel', 'Adres IP'],
           page.items.map((e) => [
-            String(e.seq), formatDateTime(e.at), e.user_login ?? (e.user_id === null ? '—' : `#${e.user_id}`),
+            String(e.seq), formatDateTime(e.at), e.user_login || (e.user_id === null ? '—' : `#${e.user_id}`),
             h('code', null, e.action), e.entity ? `${e.entity}${e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}` : '—',
             e.person_id === null || e.person_id === undefined ? '—' : String(e.person_id), e.purpose || '—', e.ip || '—',
           ]), { captionHidden: true })

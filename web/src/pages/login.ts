@@ -27,18 +27,15 @@ export function renderLogin(ctx: PageContext): void {
     submit.disabled = true;
     try {
       const res = await api.post<{ user: Me; csrf_token: string }>('/auth/login', { login, password }, { quiet401: true });
-      let user = res.user;
-      if (!user?.permissions) user = await api.get<Me>('/me');
-      setSession(user, res.csrf_token ?? user.csrf_token);
+      // GET /me completes what the login answer may leave out (section and centre names).
+      const user = await api.get<Me>('/me').catch(() => res.user);
+      setSession(user, user.csrf_token ?? res.csrf_token);
       clearFormErrors(form);
       announce(`Zalogowano jako ${user.full_name || user.login}.`);
       navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/');
     } catch (err) {
-      const e = toApiError(err);
-      const extra = e.code === 'locked' || e.status === 423
-        ? h('p', null, 'Konto jest czasowo zablokowane po kilku nieudanych próbach logowania. Spróbuj później albo poproś administratora o odblokowanie.')
-        : null;
-      showApiError(form, e, extra);
+      // The server's message already says why and for how long (wrong password, locked account, throttled address).
+      showApiError(form, toApiError(err));
       (form.elements.namedItem('password') as HTMLInputElement).value = '';
     } finally {
       submit.disabled = false;

@@ -31,3 +31,14 @@ export function parseHouseNumber(text: string): number | null {
   if (text.trim() === '') return null;
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
 }
+
+/** "Sekcja Pracy Socjalnej Nr 3" stays as is; a name without its number gets "nr 3 – " in front. */
+export function sectionLabel(s: { number: string | number; name: string }): string {
+  return new RegExp(`(^|\\D)${s.number}(\\D|$)`).test(s.name) ? s.name : `nr ${s.number} – ${s.name}`;
+}
+
+/** Page title of a section: its name when it already says "Sekcja … 3", otherwise "Sekcja nr 3 – name". */
+export function sectionTitle(s: { number: string | number; name: string }): string {
+  const label = sectionLabel(s);
+  return /sekcja/i.test(label) ? label : `Sekcja ${label}`;
+}

@@ -1,6 +1,6 @@
 // Organizacja: centre data and the unit tree built from GET /units (flat list with parent_id).
 import { api } from '../api';
-import { announce, append, h, replaceChildren } from '../dom';
+import { append, h, replaceChildren } from '../dom';
 import { UNIT_KIND_LABELS, formatAddress } from '../labels';
 import type { Centre, Id, Items, Section, Unit, UnitKind } from '../model';
 import type { PageContext } from '../router';
@@ -9,7 +9,7 @@ import {
   button, clearFormErrors, confirmDialog, emptyState, formValues, inputField, notice, section, selectField, showApiError,
   showFormErrors, summaryList, tag, textareaField, toApiError,
 } from '../ui';
-import { addressFieldset, addressFrom, sectionHref } from './org-common';
+import { addressFieldset, addressFrom, sectionHref, sectionLabel } from './org-common';
 
 interface TreeNode { unit: Unit; children: TreeNode[] }
 
@@ -94,7 +94,7 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
         formatAddress(u.address) ? h('p', { class: 'unit__meta' }, 'Adres: ', formatAddress(u.address)) : null,
         u.offer ? h('p', { class: 'unit__offer' }, h('span', { class: 'unit__label' }, 'Oferta: '), u.offer) : null,
         unitSections.length
-          ? h('p', { class: 'unit__meta' }, 'Sekcje: ', unitSections.map((s, i) => [i ? ', ' : '', h('a', { href: sectionHref(s.id) }, `nr ${s.number} – ${s.name}`)]))
+          ? h('p', { class: 'unit__meta' }, 'Sekcje: ', unitSections.map((s, i) => [i ? ', ' : '', h('a', { href: sectionHref(s.id) }, sectionLabel(s))]))
           : null,
         writable ? h('p', { class: 'unit__actions' },
           actionButton('Edytuj', u, () => editUnit(u, card)), actionButton('Usuń', u, () => void removeUnit(u))) : null);
@@ -122,7 +122,6 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
     writable ? section('Dodaj jednostkę', unitForm(units.items, async (body) => {
       await api.post<Unit>('/units', body);
       replaceChildren(status, notice('success', h('p', null, `Dodano jednostkę „${body.name}”.`)));
-      announce(`Dodano jednostkę ${body.name}.`);
       await reload();
     }, { submitLabel: 'Dodaj jednostkę', reset: true })) : null,
   );

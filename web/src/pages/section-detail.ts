@@ -9,7 +9,7 @@ import {
   button, confirmDialog, emptyState, formValues, inputField, notice, section, selectField, showApiError,
   showFormErrors, summaryList, table, textareaField, toApiError, type FieldError,
 } from '../ui';
-import { parseHouseNumber } from './org-common';
+import { parseHouseNumber, sectionTitle } from './org-common';
 
 const CSV_EXAMPLE = 'miejscowosc;ulica;parzystosc;od;do\nLublin;Lipowa;wszystkie;;\nLublin;Narutowicza;nieparzyste;1;51';
 
@@ -26,7 +26,7 @@ export async function renderSectionDetail(ctx: PageContext): Promise<void> {
   const id = encodeURIComponent(ctx.params.id);
   const [sec, units] = await Promise.all([api.get<Section>(`/sections/${id}`), api.get<Items<Unit>>('/units')]);
   if (!ctx.isCurrent()) return;
-  ctx.setTitle(`Sekcja nr ${sec.number} – ${sec.name}`);
+  ctx.setTitle(sectionTitle(sec));
   const writable = can('org.write');
   const status = h('div', { class: 'status-area' });
   const streetsHolder = h('div');
@@ -120,7 +120,6 @@ function rangeForm(sectionId: string, onAdded: (r: StreetRange) => Promise<void>
       form.reset();
       form.querySelector(':scope > .error-summary')?.remove();
       await onAdded(created ?? ({ id: '', ...body } as StreetRange));
-      announce('Dodano zakres ulicy.');
     } catch (err) {
       showApiError(form, err);
     }
@@ -129,7 +128,7 @@ function rangeForm(sectionId: string, onAdded: (r: StreetRange) => Promise<void>
 }
 
 function rowErrorsTable(rows: RowError[]): HTMLElement {
-  return table('Błędy w wierszach pliku', ['Wiersz', 'Kolumna', 'Błąd'],
+  return table('Błędy w wierszach pliku', ['Wiersz danych', 'Kolumna', 'Błąd'],
     rows.map((r) => [String(r.row), r.column || '—', r.message]));
 }
 
@@ -167,7 +166,7 @@ function importForm(sectionId: string, onImported: (n: number) => Promise<void>)
       const apiErr = toApiError(err);
       const rows = apiErr.rows;
       const extra = rows.length
-        ? [h('p', null, `Nic nie zostało zaimportowane. Popraw ${plural(rows.length, 'wiersz', 'wiersze', 'wierszy')} i spróbuj ponownie.`), rowErrorsTable(rows)]
+        ? [h('p', null, `Nic nie zostało zaimportowane. Popraw ${plural(rows.length, 'błąd', 'błędy', 'błędów')} i spróbuj ponownie. Wiersze danych są liczone bez wiersza nagłówka i pustych wierszy.`), rowErrorsTable(rows)]
         : null;
       // Row errors belong to the pasted text, so the summary links to the textarea.
       showApiError(form, rows.length ? new ApiError(apiErr.status, apiErr.code, apiErr.message, 'csv', rows) : apiErr, extra);

@@ -4,6 +4,7 @@ import { announce, append, h, replaceChildren } from '../dom';
 import { ROLE_CODES, formatDateTime, roleLabel } from '../labels';
 import type { Id, Items, Role, Section, User } from '../model';
 import { navigate, type PageContext } from '../router';
+import { sectionLabel } from './org-common';
 import { can, me } from '../session';
 import {
   button, checkbox, checkboxGroup, checkedValues, confirmDialog, emptyState, formValues, inputField, notice, section,
@@ -33,7 +34,7 @@ async function loadRolesAndSections(): Promise<{ roles: [string, string][]; sect
   ]);
   return {
     roles: roles.items.map((r) => [r.code, r.name || roleLabel(r.code)]),
-    sections: sections.items.map((s) => [String(s.id), `nr ${s.number} – ${s.name}`]),
+    sections: sections.items.map((s) => [String(s.id), sectionLabel(s)]),
   };
 }
 
