@@ -18,14 +18,14 @@ test('dziennik audytu pokazuje wpisy, filtruje, eksportuje CSV i sprawdza integr
   await checkA11y(page, 'dziennik audytu');
   await shot(page, '40-audyt');
 
-  const actions = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();
+  const actions = await table.locator('tbody tr td:nth-child(4) code').allInnerTexts();
   const action = actions.find((a) => /login/.test(a)) ?? actions[0];
   await page.getByLabel('Czynność').fill(action);
   await page.getByLabel('Od dnia').fill('2000-01-01');
   await page.getByRole('button', { name: 'Filtruj' }).click();
   await page.waitForURL(`**/audyt?action=${encodeURIComponent(action)}&from=2000-01-01`);
   await table.waitFor();
-  const filtered = await table.locator('tbody tr td:nth-child(4)').allInnerTexts();
+  const filtered = await table.locator('tbody tr td:nth-child(4) code').allInnerTexts();
   assert.ok(filtered.length > 0);
   assert.ok(filtered.every((a) => a === action), `all rows have action ${action}: ${filtered}`);
 

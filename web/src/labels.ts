@@ -66,3 +66,16 @@ export function plural(n: number, one: string, few: string, many: string): strin
   const d = n % 10, dd = n % 100;
   return `${n} ${d >= 2 && d <= 4 && !(dd >= 12 && dd <= 14) ? few : many}`;
 }
+
+/** Audit actions and entities written by the server, in Polish; unknown codes are shown as they are. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  login: 'Logowanie', login_failed: 'Nieudane logowanie', logout: 'Wylogowanie',
+  read: 'Odczyt danych', create: 'Utworzenie', update: 'Zmiana', delete: 'Usunięcie', import: 'Import',
+  disable: 'Wyłączenie konta', unlock: 'Odblokowanie konta', password: 'Ustawienie hasła', revoke: 'Unieważnienie',
+  break_glass: 'Dostęp awaryjny', export: 'Eksport dziennika',
+};
+
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  user: 'konto', api_token: 'token API', centre: 'ośrodek', unit: 'jednostka', section: 'sekcja',
+  street_range: 'zakres ulicy', household: 'środowisko', person: 'osoba', audit: 'dziennik audytu',
+};

@@ -147,7 +147,7 @@ export function toApiError(err: unknown): ApiError {
 
 export function notice(kind: 'success' | 'error' | 'info' | 'warning', ...content: Child[]): HTMLElement {
   const role = kind === 'error' ? 'alert' : kind === 'info' ? null : 'status';
-  const title = { success: 'Gotowe', error: 'Błąd', info: 'Informacja', warning: 'Uwaga' }[kind];
+  const title = { success: 'Sukces', error: 'Błąd', info: 'Informacja', warning: 'Uwaga' }[kind];
   return h('div', { class: `notice notice--${kind}`, role },
     h('strong', { class: 'notice__title' }, title, h('span', { class: 'visually-hidden' }, ': ')),
     h('div', { class: 'notice__body' }, content));

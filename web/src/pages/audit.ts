@@ -1,7 +1,7 @@
 // Dziennik audytu (audit.read): filters kept in the URL, table with paging, CSV export, chain verification.
 import { API_BASE, api, query } from '../api';
 import { append, h, replaceChildren } from '../dom';
-import { formatDateTime, plural } from '../labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, formatDateTime, plural } from '../labels';
 import type { AuditEntry, Items, User } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
@@ -10,11 +10,7 @@ import { button, emptyState, formValues, inputField, loading, notice, section, s
 const PAGE_SIZE = 50;
 const FILTERS = ['person_id', 'user_id', 'action', 'from', 'to'] as const;
 
-const ACTION_HINTS: [string, string][] = [
-  ['login', 'logowanie'], ['login_failed', 'nieudane logowanie'], ['logout', 'wylogowanie'],
-  ['person.read', 'odczyt danych osoby'], ['household.read', 'odczyt danych środowiska'], ['break_glass', 'dostęp awaryjny'],
-  ['export', 'eksport dziennika'],
-];
+const ACTION_HINTS = Object.entries(AUDIT_ACTION_LABELS);
 
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
@@ -37,7 +33,7 @@ export async function renderAudit(ctx: PageContext): Promise<void> {
         ? selectField({ label: 'Użytkownik', name: 'user_id', value: filters.user_id, emptyLabel: 'Wszyscy',
             options: users.items.map((u) => [String(u.id), `${u.login} (${u.full_name})`]) })
         : inputField({ label: 'Identyfikator użytkownika', name: 'user_id', value: filters.user_id, width: 'short', inputmode: 'numeric' }),
-      inputField({ label: 'Czynność', name: 'action', value: filters.action, hint: 'Np. login, person.read, break_glass', spellcheck: false })),
+      inputField({ label: 'Czynność', name: 'action', value: filters.action, hint: 'Kod czynności, np. login, read, break_glass', spellcheck: false })),
     h('div', { class: 'field-row' },
       inputField({ label: 'Od dnia', name: 'from', type: 'date', value: filters.from, width: 'short' }),
       inputField({ label: 'Do dnia', name: 'to', type: 'date', value: filters.to, width: 'short' })),
@@ -94,7 +90,7 @@ export async function renderAudit(ctx: PageContext): Promise<void> {
       ? table('Wpisy dziennika audytu', ['Nr', 'Czas', 'Użytkownik', 'Czynność', 'Obiekt', 'Osoba', 'Cel', 'Adres IP'],
           page.items.map((e) => [
             String(e.seq), formatDateTime(e.at), e.user_login || (e.user_id === null ? '—' : `#${e.user_id}`),
-            h('code', null, e.action), e.entity ? `${e.entity}${e.entity_id !== null && e.entity_id !== undefined ? ` #${e.entity_id}` : ''}` : '—',
+            actionCell(e.action), entityText(e),
             e.person_id === null || e.person_id === undefined ? '—' : String(e.person_id), e.purpose || '—', e.ip || '—',
           ]), { captionHidden: true })
       : emptyState(Object.keys(filters).length ? 'Żaden wpis nie pasuje do wybranych filtrów.' : 'Dziennik jest pusty.'),
@@ -103,4 +99,15 @@ export async function renderAudit(ctx: PageContext): Promise<void> {
           offset > 0 ? pageLink(Math.max(0, offset - PAGE_SIZE), 'Poprzednie') : null,
           offset + PAGE_SIZE < total ? pageLink(offset + PAGE_SIZE, 'Następne') : null)
       : null);
+}
+
+function actionCell(code: string): HTMLElement {
+  const label = AUDIT_ACTION_LABELS[code];
+  return h('span', null, label ?? '', label ? h('br') : null, h('code', { class: 'code-inline' }, code));
+}
+
+function entityText(e: AuditEntry): string {
+  if (!e.entity) return '—';
+  const id = e.entity_id !== null && e.entity_id !== undefined ? ` nr ${e.entity_id}` : '';
+  return `${AUDIT_ENTITY_LABELS[e.entity] ?? e.entity}${id}`;
 }

@@ -79,7 +79,7 @@ export function renderTerritory(ctx: PageContext): void {
   append(ctx.content, 
     section('Która sekcja obsługuje adres?', form, result),
     section('Kontrola terytorium',
-      h('p', null, 'Każdy adres powinien należeć do dokładnie jednej sekcji. Kontrola wskazuje zakresy przypisane kilku sekcjom i ulice bez sekcji.'),
+      h('p', null, 'Każdy adres powinien należeć do dokładnie jednej sekcji. Kontrola wskazuje zakresy przypisane kilku sekcjom, luki w numeracji ulic oraz środowiska, których adres nie należy do żadnej sekcji.'),
       h('p', null, button('Sprawdź ponownie', { kind: 'secondary', onClick: () => void runCheck() })),
       checkHolder),
   );
