@@ -10,7 +10,7 @@ interface Task { href: string; title: string; text: string; permission: string }
 const TASKS: Task[] = [
   { href: '/organizacja', title: 'Organizacja ośrodka', text: 'Dane ośrodka, piony, działy, filie i jednostki specjalistyczne z ich ofertą.', permission: 'org.read' },
   { href: '/sekcje', title: 'Sekcje pracy socjalnej', text: 'Sekcje i przypisane im ulice (terytorium).', permission: 'org.read' },
-  { href: '/terytorium', title: 'Terytorium', text: 'Sprawdź, która sekcja obsługuje adres; wykryj nakładające się i nieprzypisane ulice.', permission: 'org.read' },
+  { href: '/terytorium', title: 'Terytorium', text: 'Sprawdź, która sekcja obsługuje adres; wykryj nakładające się zakresy i luki w numeracji.', permission: 'org.read' },
   { href: '/uzytkownicy', title: 'Użytkownicy', text: 'Konta pracowników, role, sekcje, blokady i hasła.', permission: 'users.manage' },
   { href: '/audyt', title: 'Dziennik audytu', text: 'Kto, kiedy i w jakim celu korzystał z danych osobowych; kontrola integralności.', permission: 'audit.read' },
   { href: '/tokeny', title: 'Moje tokeny API', text: 'Tokeny dostępu dla integracji i skryptów.', permission: 'tokens.own' },
