@@ -26,7 +26,8 @@ struct ConstraintViolation : StorageError {
   using StorageError::StorageError;
 };
 
-// A bound parameter. Views must outlive the call (parameters are used synchronously).
+// A bound parameter. Views (string_view, const char*, lvalue strings) must outlive the call;
+// rvalue strings are owned.
 class Param {
  public:
   Param(std::nullptr_t) {}                                      // NOLINT
@@ -35,6 +36,8 @@ class Param {
   Param(bool v) : v_(static_cast<std::int64_t>(v ? 1 : 0)) {}  // NOLINT
   Param(std::string_view v) : v_(v) {}                          // NOLINT
   Param(const std::string& v) : v_(std::string_view(v)) {}     // NOLINT
+  // A temporary string is kept by value, so Params built from temporaries never dangle.
+  Param(std::string&& v) : v_(std::move(v)) {}                 // NOLINT
   Param(const char* v) : v_(std::string_view(v)) {}             // NOLINT
   template <class T>
   Param(const std::optional<T>& v) {                            // NOLINT
@@ -43,11 +46,13 @@ class Param {
   bool is_null() const { return v_.index() == 0; }
   bool is_int() const { return v_.index() == 1; }
   std::int64_t as_int() const { return std::get<1>(v_); }
-  std::string_view as_text() const { return std::get<2>(v_); }
+  std::string_view as_text() const {
+    return v_.index() == 2 ? std::get<2>(v_) : std::string_view(std::get<3>(v_));
+  }
   std::string to_text() const { return is_int() ? std::to_string(as_int()) : std::string(as_text()); }
 
  private:
-  std::variant<std::monostate, std::int64_t, std::string_view> v_;
+  std::variant<std::monostate, std::int64_t, std::string_view, std::string> v_;
 };
 
 using Params = std::vector<Param>;
