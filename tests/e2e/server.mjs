@@ -52,15 +52,24 @@ export async function startServer() {
   if (!existsSync(binary)) throw new Error(`Ostoja binary not found at ${binary}; build it or set OSTOJA_BIN`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ostoja-e2e-'));
   const database = `sqlite://${path.join(dir, 'demo.db')}`;
-  // --database is a global option of the CLI, so it goes before the subcommand.
-  await promisify(execFile)(binary, ['--database', database, 'demo', '--households', '200', '--seed', '1'], { timeout: 120000 });
+  try {
+    // --database is a global option of the CLI, so it goes before the subcommand.
+    await promisify(execFile)(binary, ['--database', database, 'demo', '--households', '200', '--seed', '1'], { timeout: 120000 });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   const port = await freePort();
   let output = '';
   const child = spawn(binary, ['--database', database, 'serve', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
+  // If the test process dies without running its after() hook, do not leave the server running.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
