@@ -101,6 +101,20 @@ test('wylogowanie usuwa sesję', async () => {
   await page.context().close();
 });
 
+test('wygasła sesja: przejście na logowanie z komunikatem i powrót na tę samą stronę', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'kierownik');
+  await page.context().clearCookies();
+  await page.getByRole('navigation', { name: 'Menu główne' }).getByRole('link', { name: 'Terytorium' }).click();
+  await page.waitForURL(/\/logowanie\?powrot=%2Fterytorium&wygasla=1$/);
+  await page.getByText('Sesja wygasła.').waitFor();
+  await page.getByLabel('Login', { exact: true }).fill('kierownik');
+  await page.getByLabel('Hasło', { exact: true }).fill('demo');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Terytorium' }).waitFor();
+  await page.context().close();
+});
+
 test('zablokowane konto: komunikat o blokadzie', async () => {
   const page = await newPage(browser, server.baseUrl);
   await page.goto('/logowanie');

@@ -66,6 +66,12 @@ test('dodanie zakresu ulicy, ustalenie sekcji dla adresu, usunięcie z potwierdz
   const dialog = page.getByRole('dialog', { name: 'Usunąć zakres ulicy?' });
   await dialog.waitFor();
   await shot(page, '32-potwierdzenie-usuniecia');
+  // Esc cancels, and focus returns to the button that opened the dialog.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await rowsFor(STREET).count(), 1);
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Usuń zakres: Testowo/);
+  await rowsFor(STREET).getByRole('button', { name: /^Usuń/ }).click();
   await dialog.getByRole('button', { name: 'Anuluj' }).click();
   assert.equal(await rowsFor(STREET).count(), 1);
   await rowsFor(STREET).getByRole('button', { name: /^Usuń/ }).click();
@@ -96,11 +102,17 @@ test('import CSV: błędny wiersz pokazuje błąd wiersza i nic nie zapisuje; po
   await checkA11y(page, 'import CSV z błędem');
   await shot(page, '33-import-csv-blad');
 
-  await textarea.fill([
-    'miejscowosc;ulica;parzystosc;od;do',
-    `${LOCALITY};${STREET} A;wszystkie;;`,
-    `${LOCALITY};${STREET} B;parzyste;2;40`,
-  ].join('\n'));
+  // The good file is chosen with the file picker; its text lands in the textarea (BOM removed).
+  await form.getByLabel('Wczytaj plik CSV').setInputFiles({
+    name: 'ulice.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('\uFEFF' + [
+      'miejscowosc;ulica;parzystosc;od;do',
+      `${LOCALITY};${STREET} A;wszystkie;;`,
+      `${LOCALITY};${STREET} B;parzyste;2;40`,
+    ].join('\r\n')),
+  });
+  await page.waitForFunction(() => document.querySelector('textarea[name=csv]')?.value.includes('parzyste;2;40'));
+  assert.ok(!(await textarea.inputValue()).startsWith('\uFEFF'));
   await form.getByRole('button', { name: 'Importuj ulice' }).click();
   await page.getByRole('status').filter({ hasText: 'Zaimportowano 2 zakresy' }).waitFor();
   await rowsFor(`${STREET} A`).waitFor();
