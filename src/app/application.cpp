@@ -105,16 +105,13 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
               [this](http::RequestContext&) -> Result<http::Response> {
                 return http::json_response(router_.openapi(kVersion));
               });
-  router_.add({.method = "GET", .pattern = "/api/v1/me", .access = http::Access::authenticated(),
-               .summary = "Zalogowany użytkownik: role, uprawnienia, sekcje, token CSRF", .tag = "auth"},
-              [this](http::RequestContext& ctx) -> Result<http::Response> {
-                auto centre = org_->centre(*ctx.principal);
-                auto resp = http::json_response(identity::principal_json(
-                    *ctx.principal, org_->section_names(ctx.principal->centre), centre.ok() ? centre->name : ""));
-                resp.header("Cache-Control", "no-store");
-                return resp;
-              });
-  identity::register_routes(router_, *identity_, {config.secure_cookies});
+  identity::register_routes(router_, *identity_,
+                            {config.secure_cookies,
+                             [this](CentreId c) { return org_->section_names(c); },
+                             [this](CentreId c) {
+                               auto centre = org_->centre(system_principal(c));
+                               return centre.ok() ? centre->name : std::string();
+                             }});
   org::register_routes(router_, *org_);
   cases::register_routes(router_, *cases_);
   audit::register_routes(router_, *db_, clock_);

@@ -80,13 +80,13 @@ export class Server {
   }
 
   async stop() {
-    if (this.child && this.child.exitCode === null) {
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r));
       this.child.kill('SIGTERM');
       await exited;
     }
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    if (this.schema) execFileSync('psql', [this.pgBase, '-q', '-c', `DROP SCHEMA IF EXISTS ${this.schema} CASCADE`]);
+    if (this.schema) execFileSync('psql', [this.pgBase, '-q', '-c', `SET client_min_messages = warning; DROP SCHEMA IF EXISTS ${this.schema} CASCADE`]);
   }
 
   // Runs SQL against the server's database (for finding test records and checking "no state change").

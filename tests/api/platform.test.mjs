@@ -183,6 +183,25 @@ for (const backend of backends) {
       assert.equal((await fetch(`${server.base}/assets/nie-ma.js`)).status, 404);
     });
 
+    it('regression: an audited read survives the server being killed right after the response', async () => {
+      const s = new Server(backend);
+      await s.start({ households: 20 });
+      try {
+        const d = await s.login('dyrektor');
+        const hid = s.sql('SELECT MIN(id) FROM households');
+        const before = Number(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'read'"));
+        const r = await s.request('GET', `/api/v1/households/${hid}`, { session: d });
+        assert.equal(r.status, 200);
+        const exited = new Promise((res) => s.child.once('exit', res));
+        s.child.kill('SIGKILL');  // no chance to flush anything after the response
+        await exited;
+        const after = Number(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'read'"));
+        assert.equal(after - before, r.json.members.length, 'one durable entry per person returned');
+      } finally {
+        await s.stop();
+      }
+    });
+
     it('shuts down gracefully on SIGTERM', async () => {
       const s = new Server(backend);
       await s.start({ households: 10 });

@@ -78,7 +78,12 @@ http::Authenticator make_authenticator(IdentityService& service) {
   };
 }
 
-void register_routes(http::Router& r, IdentityService& svc, CookieSettings cookies) {
+void register_routes(http::Router& r, IdentityService& svc, RouteOptions options) {
+  const bool secure = options.secure_cookies;
+  auto me_json = [options](const Principal& p) {
+    return principal_json(p, options.section_names ? options.section_names(p.centre) : SectionNames{},
+                          options.centre_name ? options.centre_name(p.centre) : "");
+  };
   r.add({.method = "POST",
          .pattern = "/api/v1/auth/login",
          .access = http::Access::open(),
@@ -88,14 +93,14 @@ void register_routes(http::Router& r, IdentityService& svc, CookieSettings cooki
                             {"required", {"login", "password"}},
                             {"properties", {{"login", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}},
          .csrf_exempt = true},
-        [&svc, cookies](RequestContext& ctx) -> Result<http::Response> {
+        [&svc, secure, me_json](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(login, http::string_field(body, "login", 100));
           OSTOJA_TRY(password, http::string_field(body, "password", 256));
           OSTOJA_TRY(res, svc.login(login, password, ctx.req.remote_ip, ctx.req.cookie(kCookie).value_or("")));
-          Json me = principal_json(res.principal, {}, "");
+          Json me = me_json(res.principal);
           auto resp = http::json_response({{"user", me}, {"csrf_token", res.principal.csrf_token}});
-          resp.header("Set-Cookie", session_cookie(res.session_token, cookies.secure, false));
+          resp.header("Set-Cookie", session_cookie(res.session_token, secure, false));
           resp.header("Cache-Control", "no-store");
           return resp;
         });
@@ -106,10 +111,18 @@ void register_routes(http::Router& r, IdentityService& svc, CookieSettings cooki
          .summary = "Wylogowanie: kończy sesję po stronie serwera",
          .tag = "auth",
          .success_status = 204},
-        [&svc, cookies](RequestContext& ctx) -> Result<http::Response> {
+        [&svc, secure](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_CHECK(svc.logout(*ctx.principal));
           auto resp = http::no_content();
-          resp.header("Set-Cookie", session_cookie("", cookies.secure, true));
+          resp.header("Set-Cookie", session_cookie("", secure, true));
+          return resp;
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/me", .access = http::Access::authenticated(),
+         .summary = "Zalogowany użytkownik: role, uprawnienia, sekcje, token CSRF", .tag = "auth"},
+        [me_json](RequestContext& ctx) -> Result<http::Response> {
+          auto resp = http::json_response(me_json(*ctx.principal));
+          resp.header("Cache-Control", "no-store");
           return resp;
         });
 
@@ -125,7 +138,10 @@ void register_routes(http::Router& r, IdentityService& svc, CookieSettings cooki
             Json perms = Json::array();
             if (it != svc.permissions().end())
               for (const auto& p : it->second) perms.push_back(p);
-            items.push_back({{"code", code}, {"permissions", perms}});
+            auto role = svc.role_names().find(code);
+            items.push_back({{"code", code},
+                             {"name", role != svc.role_names().end() ? role->second : code},
+                             {"permissions", perms}});
           }
           return http::json_response({{"items", items}});
         });
@@ -223,8 +239,7 @@ void register_routes(http::Router& r, IdentityService& svc, CookieSettings cooki
         });
 }
 
-http::Json principal_json(const Principal& p, const std::vector<std::pair<std::int64_t, std::string>>& section_names,
-                          const std::string& centre_name) {
+http::Json principal_json(const Principal& p, const SectionNames& section_names, const std::string& centre_name) {
   Json sections = Json::array();
   for (auto s : p.sections) {
     std::string name;

@@ -30,9 +30,12 @@ audit::Entry entry(const Principal& who, std::int64_t now, std::string action, s
 
 void write_audit(storage::Connection& c, const audit::Entry& e) { audit::append(c, std::span(&e, 1)); }
 
-std::string minutes_text(std::int64_t ms) {
-  auto min = std::max<std::int64_t>(1, (ms + 59999) / 60000);
-  return std::to_string(min) + (min == 1 ? " minutę" : (min % 10 >= 2 && min % 10 <= 4 && (min % 100 < 10 || min % 100 >= 20) ? " minuty" : " minut"));
+// "za 5 s", "za 1 minutę", "za 3 minuty", "za 15 minut" — Polish plural forms.
+std::string wait_text(std::int64_t ms) {
+  if (ms < 60000) return std::to_string(std::max<std::int64_t>(1, (ms + 999) / 1000)) + " s";
+  auto min = (ms + 59999) / 60000;
+  bool few = min % 10 >= 2 && min % 10 <= 4 && (min % 100 < 10 || min % 100 >= 20);
+  return std::to_string(min) + (min == 1 ? " minutę" : few ? " minuty" : " minut");
 }
 
 }  // namespace
@@ -42,6 +45,7 @@ IdentityService::IdentityService(storage::Database& db, const Clock& clock, Secu
   init_crypto();
   auto c = db_.acquire();
   permissions_ = repo::load_permissions(*c);
+  for (const auto& r : c->query("SELECT code, name FROM roles")) role_names_[r.text(0)] = r.text(1);
 }
 
 Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreId centre, UserId user, AuthMethod method) {
@@ -77,14 +81,14 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
   if (addr.locked_until && *addr.locked_until > now)
     return Error{ErrorCode::rate_limited,
                  "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za " +
-                     minutes_text(*addr.locked_until - now) + ".",
+                     wait_text(*addr.locked_until - now) + ".",
                  ""};
 
   auto creds = repo::credentials_by_login(*conn, login);
   if (creds && creds->locked_until && *creds->locked_until > now) {
     return Error{ErrorCode::locked,
                  "Konto jest czasowo zablokowane po wielu nieudanych próbach logowania. Spróbuj ponownie za " +
-                     minutes_text(*creds->locked_until - now) + " lub poproś administratora o odblokowanie.",
+                     wait_text(*creds->locked_until - now) + " lub poproś administratora o odblokowanie.",
                  ""};
   }
   // Verify even for unknown logins (against a fixed hash) so timing does not reveal which logins exist.

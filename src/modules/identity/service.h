@@ -38,6 +38,7 @@ class IdentityService {
   Result<User> find_by_login(std::string_view login);
 
   const PermissionTable& permissions() const { return permissions_; }
+  const std::map<std::string, std::string>& role_names() const { return role_names_; }
   const SecurityPolicy& policy() const { return policy_; }
 
  private:
@@ -49,6 +50,7 @@ class IdentityService {
   const Clock& clock_;
   SecurityPolicy policy_;
   PermissionTable permissions_;
+  std::map<std::string, std::string> role_names_;  // code → Polish name
 };
 
 }  // namespace ostoja::identity
