@@ -66,6 +66,7 @@ Config config_from_env() {
   c.port = static_cast<unsigned short>(std::stoi(env("OSTOJA_PORT", "8080")));
   c.address = env("OSTOJA_ADDRESS", "0.0.0.0");
   c.workers = static_cast<std::size_t>(std::stoi(env("OSTOJA_WORKERS", "8")));
+  c.io_threads = static_cast<std::size_t>(std::stoi(env("OSTOJA_IO_THREADS", "2")));
   c.secure_cookies = env("OSTOJA_SECURE_COOKIES", "0") == "1";
   const char* log = std::getenv("OSTOJA_ACCESS_LOG");
   c.access_log = log ? std::string(log) : "-";
@@ -73,7 +74,8 @@ Config config_from_env() {
 }
 
 Application::Application(const Config& config, bool migrate_now) : config_(config) {
-  db_ = storage::open_database({config.database_url, config.workers + 4});
+  // One connection per worker, plus the audit log's and the CLI's.
+  db_ = storage::open_database({config.database_url, config.workers + 2});
   if (migrate_now) {
     auto applied = storage::migrate(*db_, clock_.now_ms());
     if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db_->describe());
@@ -81,7 +83,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   audit_ = std::make_unique<audit::GroupCommitLog>(*db_);
   identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
   org_ = std::make_unique<org::OrganisationService>(*db_, clock_);
-  cases_ = std::make_unique<cases::CaseService>(*db_, *audit_, clock_);
+  cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
   auth_ = identity::make_authenticator(*identity_);
 
   auto* db = db_.get();
@@ -113,7 +115,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
                                return centre.ok() ? centre->name : std::string();
                              }});
   org::register_routes(router_, *org_);
-  cases::register_routes(router_, *cases_);
+  cases::register_routes(router_, *cases_, *audit_);
   audit::register_routes(router_, *db_, clock_);
   router_.set_fallback(serve_web_asset);
 }
@@ -130,6 +132,7 @@ void Application::serve(std::function<void(unsigned short)> on_listening) {
   sc.address = config_.address;
   sc.port = config_.port;
   sc.workers = config_.workers;
+  sc.io_threads = config_.io_threads;
   http::ServerHooks hooks;
   hooks.dispatch = [this](const http::Request& req) {
     http::Response r = router_.dispatch(req, auth_);

@@ -192,14 +192,29 @@ GroupCommitLog::~GroupCommitLog() {
 
 void GroupCommitLog::append_durable(std::vector<Entry> entries) {
   if (entries.empty()) return;
-  std::future<void> done;
+  auto promise = std::make_shared<std::promise<void>>();
+  std::future<void> done = promise->get_future();
+  enqueue(std::move(entries), [promise](std::exception_ptr e) {
+    if (e) promise->set_exception(e);
+    else promise->set_value();
+  });
+  done.get();
+}
+
+void GroupCommitLog::append_async(std::vector<Entry> entries, std::function<void(bool ok)> done) {
+  if (entries.empty()) {
+    done(true);
+    return;
+  }
+  enqueue(std::move(entries), [done = std::move(done)](std::exception_ptr e) { done(!e); });
+}
+
+void GroupCommitLog::enqueue(std::vector<Entry> entries, std::function<void(std::exception_ptr)> done) {
   {
     std::lock_guard lock(m_);
-    queue_.push_back(Pending{std::move(entries), {}});
-    done = queue_.back().done.get_future();
+    queue_.push_back(Pending{std::move(entries), std::move(done)});
   }
   cv_.notify_one();
-  done.get();
 }
 
 void GroupCommitLog::run() {
@@ -227,9 +242,9 @@ void GroupCommitLog::run() {
         });
       }
       ++batches_;
-      for (auto& p : batch) p.done.set_value();
+      for (auto& p : batch) p.done(nullptr);
     } catch (...) {
-      for (auto& p : batch) p.done.set_exception(std::current_exception());
+      for (auto& p : batch) p.done(std::current_exception());
     }
   }
 }

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -82,15 +83,19 @@ class GroupCommitLog {
 
   // Blocks until the entries are committed; throws storage::StorageError if the commit failed.
   void append_durable(std::vector<Entry> entries);
+  // Returns at once; `done(ok)` runs on the log's thread after the batch holding the entries is
+  // committed (ok=true) or failed (ok=false).
+  void append_async(std::vector<Entry> entries, std::function<void(bool ok)> done);
 
   std::uint64_t batches_committed() const { return batches_; }
 
  private:
   struct Pending {
     std::vector<Entry> entries;
-    std::promise<void> done;
+    std::function<void(std::exception_ptr)> done;  // null error = committed
   };
   void run();
+  void enqueue(std::vector<Entry> entries, std::function<void(std::exception_ptr)> done);
 
   storage::Database& db_;
   std::size_t max_batch_;

@@ -86,19 +86,25 @@ Result<Json> RequestContext::json_body() const {
   return j;
 }
 
-void Router::add(RouteSpec spec, Handler handler) { routes_.emplace_back(std::move(spec), std::move(handler)); }
+void Router::add(RouteSpec spec, Handler handler) {
+  std::vector<std::string> segs;
+  for (auto part : split_path(spec.pattern)) segs.emplace_back(part);
+  segments_.push_back(std::move(segs));
+  routes_.emplace_back(std::move(spec), std::move(handler));
+}
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
   Match m;
   auto parts = split_path(path);
-  for (const auto& [spec, handler] : routes_) {
-    auto pat = split_path(spec.pattern);
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const auto& [spec, handler] = routes_[r];
+    const auto& pat = segments_[r];
     if (pat.size() != parts.size()) continue;
     std::map<std::string, std::string> params;
     bool ok = true;
     for (std::size_t i = 0; i < pat.size() && ok; ++i) {
       if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}')
-        params[std::string(pat[i].substr(1, pat[i].size() - 2))] = percent_decode(parts[i], false);
+        params[pat[i].substr(1, pat[i].size() - 2)] = percent_decode(parts[i], false);
       else
         ok = pat[i] == parts[i];
     }

@@ -83,6 +83,7 @@ class Router {
 
  private:
   std::vector<std::pair<RouteSpec, Handler>> routes_;
+  std::vector<std::vector<std::string>> segments_;  // each route's pattern split once, at add()
   std::function<std::optional<Response>(const Request&)> fallback_;
 };
 

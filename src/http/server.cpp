@@ -107,11 +107,27 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     asio::post(server_.workers, [self = shared_from_this(), req] {
-      Response r = self->server_.hooks.dispatch(*req);
-      asio::post(self->stream_.get_executor(), [self, req, r = std::move(r)]() mutable {
-        self->server_.in_flight.fetch_sub(1);
-        self->respond(req, std::move(r));
-      });
+      auto r = std::make_shared<Response>(self->server_.hooks.dispatch(*req));
+      auto send = [self, req, r](bool ok) {
+        asio::post(self->stream_.get_executor(), [self, req, r, ok] {
+          self->server_.in_flight.fetch_sub(1);
+          if (ok) {
+            self->respond(req, std::move(*r));
+          } else {
+            Response failed;
+            failed.status = 503;
+            failed.body = json_error("unavailable", "Nie udało się zapisać wpisu w dzienniku audytu. Spróbuj ponownie.");
+            self->respond(req, std::move(failed));
+          }
+        });
+      };
+      if (r->gate) {
+        Gate gate = std::move(r->gate);
+        r->gate = nullptr;
+        gate(send);  // continues on whichever thread opens the gate
+      } else {
+        send(true);
+      }
     });
   }
 

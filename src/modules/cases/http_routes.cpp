@@ -32,14 +32,25 @@ Json person_json(const Person& p) {
   return j;
 }
 
+// The response waits (without blocking a thread) until the read's audit entries are durable.
+template <class T>
+http::Response gated(http::Response resp, audit::GroupCommitLog& log, Audited<T>& read) {
+  resp.gate = [&log, entries = std::move(read.audit)](std::function<void(bool)> send) mutable {
+    log.append_async(std::move(entries), std::move(send));
+  };
+  resp.header("Cache-Control", "no-store");
+  return resp;
+}
+
 }  // namespace
 
-void register_routes(http::Router& r, CaseService& svc) {
+void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& log) {
   r.add({.method = "GET", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.read"),
          .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany", .tag = "cases"},
-        [&svc](RequestContext& ctx) -> Result<http::Response> {
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
-          OSTOJA_TRY(h, svc.household(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          OSTOJA_TRY(read, svc.household(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          const Household& h = read.value;
           Json members = Json::array();
           for (const auto& m : h.members)
             members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
@@ -57,18 +68,15 @@ void register_routes(http::Router& r, CaseService& svc) {
                                            {"restricted_categories", h.restricted_categories},
                                            {"via_break_glass", h.via_break_glass},
                                            {"members", members}});
-          resp.header("Cache-Control", "no-store");
-          return resp;
+          return gated(std::move(resp), log, read);
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.read"),
          .summary = "Osoba — odczyt audytowany", .tag = "cases"},
-        [&svc](RequestContext& ctx) -> Result<http::Response> {
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
-          OSTOJA_TRY(p, svc.person(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
-          auto resp = http::json_response(person_json(p));
-          resp.header("Cache-Control", "no-store");
-          return resp;
+          OSTOJA_TRY(read, svc.person(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          return gated(http::json_response(person_json(read.value)), log, read);
         });
 
   r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),

@@ -3,5 +3,6 @@
 #include "modules/cases/service.h"
 
 namespace ostoja::cases {
-void register_routes(http::Router& router, CaseService& service);
+// Reads of personal data are sent only after their audit entries are committed by `log`.
+void register_routes(http::Router& router, CaseService& service, audit::GroupCommitLog& log);
 }

@@ -40,13 +40,21 @@ struct Household {
   bool via_break_glass{false};
 };
 
+// Personal data together with the audit entries recording its read. The adapter must make the
+// entries durable before the value leaves the process (HTTP: a response gate; CLI/tests:
+// GroupCommitLog::append_durable) — see docs/architecture.md, "Audit".
+template <class T>
+struct Audited {
+  T value;
+  std::vector<audit::Entry> audit;
+};
+
 class CaseService {
  public:
-  CaseService(storage::Database& db, audit::GroupCommitLog& audit, const Clock& clock)
-      : db_(db), audit_(audit), clock_(clock) {}
+  CaseService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  Result<Household> household(const Principal& who, std::int64_t id, std::string_view purpose = {});
-  Result<Person> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
+  Result<Audited<Household>> household(const Principal& who, std::int64_t id, std::string_view purpose = {});
+  Result<Audited<Person>> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
 
   struct BreakGlass {
     std::int64_t id;
@@ -61,7 +69,6 @@ class CaseService {
                    std::optional<std::int64_t> section, std::optional<std::int64_t> worker);
 
   storage::Database& db_;
-  audit::GroupCommitLog& audit_;
   const Clock& clock_;
 };
 

@@ -50,6 +50,16 @@ std::vector<SectionId> sections_of(storage::Connection& c, UserId id) {
   return out;
 }
 
+void roles_and_sections(storage::Connection& c, UserId id, std::vector<std::string>& roles,
+                        std::vector<SectionId>& sections) {
+  for (const auto& r : c.query("SELECT role, 0 FROM user_roles WHERE user_id = ? UNION ALL "
+                               "SELECT NULL, section_id FROM user_sections WHERE user_id = ? ORDER BY 1, 2",
+                               {id.value, id.value})) {
+    if (r.null(0)) sections.emplace_back(r.int64(1));
+    else roles.push_back(r.text(0));
+  }
+}
+
 std::optional<User> user_by_id(storage::Connection& c, CentreId centre, UserId id) {
   auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE centre_id = ? AND id = ?",
                        {centre.value, id.value});

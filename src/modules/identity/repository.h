@@ -72,6 +72,9 @@ TokenId insert_token(storage::Connection& c, CentreId centre, UserId user, std::
                      const std::string& hash, std::int64_t now, std::int64_t expires_at);
 bool revoke_token(storage::Connection& c, CentreId centre, UserId user, TokenId id, std::int64_t now);
 
+// Roles and sections of a user in one round trip, for building a Principal.
+void roles_and_sections(storage::Connection& c, UserId id, std::vector<std::string>& roles,
+                        std::vector<SectionId>& sections);
 // Roles and sections of a user, for building a Principal.
 std::vector<std::string> roles_of(storage::Connection& c, UserId id);
 std::vector<SectionId> sections_of(storage::Connection& c, UserId id);

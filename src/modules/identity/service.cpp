@@ -59,12 +59,11 @@ Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreI
   p.full_name = u->text(1);
   p.restricted_access = u->boolean(3);
   p.method = method;
-  p.roles = repo::roles_of(c, user);
+  repo::roles_and_sections(c, user, p.roles, p.sections);
   std::set<std::string> perms;
   for (const auto& r : p.roles)
     if (auto it = permissions_.find(r); it != permissions_.end()) perms.insert(it->second.begin(), it->second.end());
   p.permissions.assign(perms.begin(), perms.end());
-  p.sections = repo::sections_of(c, user);
   return p;
 }
 
