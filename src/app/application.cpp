@@ -66,7 +66,7 @@ Config config_from_env() {
   c.port = static_cast<unsigned short>(std::stoi(env("OSTOJA_PORT", "8080")));
   c.address = env("OSTOJA_ADDRESS", "0.0.0.0");
   c.workers = static_cast<std::size_t>(std::stoi(env("OSTOJA_WORKERS", "8")));
-  c.io_threads = static_cast<std::size_t>(std::stoi(env("OSTOJA_IO_THREADS", "2")));
+  c.io_threads = static_cast<std::size_t>(std::stoi(env("OSTOJA_IO_THREADS", "4")));
   c.secure_cookies = env("OSTOJA_SECURE_COOKIES", "0") == "1";
   const char* log = std::getenv("OSTOJA_ACCESS_LOG");
   c.access_log = log ? std::string(log) : "-";
@@ -74,8 +74,8 @@ Config config_from_env() {
 }
 
 Application::Application(const Config& config, bool migrate_now) : config_(config) {
-  // One connection per worker, plus the audit log's and the CLI's.
-  db_ = storage::open_database({config.database_url, config.workers + 2});
+  // One connection per thread that may block on the database, plus the audit log's and the CLI's.
+  db_ = storage::open_database({config.database_url, config.workers + config.io_threads + 2});
   if (migrate_now) {
     auto applied = storage::migrate(*db_, clock_.now_ms());
     if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db_->describe());

@@ -20,7 +20,7 @@ struct Config {
   std::string database_url;  // sqlite:///abs/file.db | postgresql://…
   std::string address{"0.0.0.0"};
   unsigned short port{8080};
-  std::size_t io_threads{2};  // event-loop threads (parsing, writing, static files)
+  std::size_t io_threads{4};  // event-loop threads; all but one may also run database work inline
   std::size_t workers{8};  // threads for database work; audited reads wait for group commit without blocking them
   bool secure_cookies{false};
   std::string access_log{"-"};  // "-" = stdout, "" = off, else a file path

@@ -15,7 +15,7 @@ namespace ostoja::http {
 struct ServerConfig {
   std::string address{"0.0.0.0"};
   unsigned short port{8080};  // 0 = any free port (tests)
-  std::size_t io_threads{1};
+  std::size_t io_threads{4};  // all but one may run blocking work inline; the rest goes to `workers`
   std::size_t workers{8};
   std::size_t max_in_flight{4096};  // beyond this, 503 at once instead of queueing without bound
   std::size_t max_body_bytes{2 * 1024 * 1024};

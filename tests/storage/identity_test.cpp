@@ -156,3 +156,19 @@ TEST_P(Identity, WritesAreAudited) {
 }
 
 }  // namespace ostoja::testing
+
+namespace ostoja::testing {
+
+TEST_P(Identity, RoleAndSectionChangesApplyToOpenSessionsAtOnce) {
+  auto r = svc_->login("jan.kowalski", kPassword, "ip");
+  ASSERT_FALSE(svc_->authenticate_session(r->session_token, "ip")->can("stats.read"));
+  identity::UserChange ch;
+  ch.roles = std::vector<std::string>{"kierownik"};
+  ASSERT_TRUE(svc_->update_user(admin_, user_, ch).ok());
+  auto p = svc_->authenticate_session(r->session_token, "ip");
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->can("stats.read"));  // the cached principal was not reused after the change
+  EXPECT_EQ(p->roles, std::vector<std::string>{"kierownik"});
+}
+
+}  // namespace ostoja::testing

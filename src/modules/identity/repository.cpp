@@ -101,12 +101,14 @@ UserId insert_user(storage::Connection& c, CentreId centre, const NewUser& u, co
 }
 
 void set_roles(storage::Connection& c, CentreId centre, UserId id, const std::vector<std::string>& roles) {
+  bump_version(c, id);
   c.execute("DELETE FROM user_roles WHERE centre_id = ? AND user_id = ?", {centre.value, id.value});
   for (const auto& role : roles)
     c.execute("INSERT INTO user_roles (centre_id, user_id, role) VALUES (?, ?, ?)", {centre.value, id.value, role});
 }
 
 void set_sections(storage::Connection& c, CentreId centre, UserId id, const std::vector<std::int64_t>& sections) {
+  bump_version(c, id);
   c.execute("DELETE FROM user_sections WHERE centre_id = ? AND user_id = ?", {centre.value, id.value});
   for (auto s : sections)
     c.execute("INSERT INTO user_sections (centre_id, user_id, section_id) VALUES (?, ?, ?)", {centre.value, id.value, s});
@@ -120,6 +122,7 @@ std::vector<std::int64_t> existing_sections(storage::Connection& c, CentreId cen
 }
 
 void update_user_fields(storage::Connection& c, CentreId centre, UserId id, const UserChange& ch) {
+  bump_version(c, id);
   if (ch.full_name)
     c.execute("UPDATE users SET full_name = ? WHERE centre_id = ? AND id = ?", {*ch.full_name, centre.value, id.value});
   if (ch.disabled)
@@ -143,6 +146,10 @@ void record_failure(storage::Connection& c, UserId id, int failures, std::option
 void clear_failures(storage::Connection& c, CentreId centre, UserId id) {
   c.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE centre_id = ? AND id = ?",
             {centre.value, id.value});
+}
+
+void bump_version(storage::Connection& c, UserId id) {
+  c.execute("UPDATE users SET version = version + 1 WHERE id = ?", {id.value});
 }
 
 void delete_user_sessions(storage::Connection& c, UserId id) {
@@ -176,10 +183,13 @@ void insert_session(storage::Connection& c, const std::string& hash, CentreId ce
 }
 
 std::optional<SessionRow> session_by_hash(storage::Connection& c, const std::string& hash) {
-  auto r = c.query_one("SELECT centre_id, user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?",
-                       {hash});
+  auto r = c.query_one(
+      "SELECT s.centre_id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, u.version, u.disabled "
+      "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+      {hash});
   if (!r) return std::nullopt;
-  return SessionRow{CentreId{r->int64(0)}, UserId{r->int64(1)}, r->text(2), r->int64(3), r->int64(4)};
+  return SessionRow{CentreId{r->int64(0)}, UserId{r->int64(1)}, r->text(2),     r->int64(3),
+                    r->int64(4),           r->int64(5),           r->boolean(6)};
 }
 
 void touch_session(storage::Connection& c, const std::string& hash, std::int64_t now) {
@@ -192,10 +202,12 @@ void delete_session(storage::Connection& c, const std::string& hash) {
 
 std::optional<TokenRow> token_by_hash(storage::Connection& c, const std::string& hash) {
   auto r = c.query_one(
-      "SELECT id, centre_id, user_id, expires_at, last_used_at, revoked_at FROM api_tokens WHERE token_hash = ?", {hash});
+      "SELECT t.id, t.centre_id, t.user_id, t.expires_at, t.last_used_at, t.revoked_at, u.version, u.disabled "
+      "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?",
+      {hash});
   if (!r) return std::nullopt;
-  return TokenRow{TokenId{r->int64(0)}, CentreId{r->int64(1)}, UserId{r->int64(2)}, r->int64(3), r->opt_int64(4),
-                  !r->null(5)};
+  return TokenRow{TokenId{r->int64(0)}, CentreId{r->int64(1)}, UserId{r->int64(2)}, r->int64(3),
+                  r->opt_int64(4),      !r->null(5),           r->int64(6),           r->boolean(7)};
 }
 
 void touch_token(storage::Connection& c, TokenId id, std::int64_t now) {

@@ -34,6 +34,8 @@ void set_password_hash(storage::Connection& c, CentreId centre, UserId id, const
 void record_failure(storage::Connection& c, UserId id, int failures, std::optional<std::int64_t> locked_until);
 void clear_failures(storage::Connection& c, CentreId centre, UserId id);
 void delete_user_sessions(storage::Connection& c, UserId id);
+// Marks the user's principal (roles, sections, grants, name, state) as changed.
+void bump_version(storage::Connection& c, UserId id);
 
 struct ThrottleState {
   int failures{0};
@@ -50,6 +52,8 @@ struct SessionRow {
   std::string csrf;
   std::int64_t created_at;
   std::int64_t last_seen_at;
+  std::int64_t user_version;
+  bool user_disabled;
 };
 void insert_session(storage::Connection& c, const std::string& hash, CentreId centre, UserId user,
                     const std::string& csrf, std::int64_t now, std::string_view ip);
@@ -64,6 +68,8 @@ struct TokenRow {
   std::int64_t expires_at;
   std::optional<std::int64_t> last_used_at;
   bool revoked;
+  std::int64_t user_version;
+  bool user_disabled;
 };
 std::optional<TokenRow> token_by_hash(storage::Connection& c, const std::string& hash);
 void touch_token(storage::Connection& c, TokenId id, std::int64_t now);

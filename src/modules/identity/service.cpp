@@ -67,6 +67,24 @@ Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreI
   return p;
 }
 
+Result<Principal> IdentityService::principal_at(storage::Connection& c, CentreId centre, UserId user,
+                                               std::int64_t version, AuthMethod method) {
+  {
+    std::lock_guard lock(cache_m_);
+    if (auto it = cache_.find(user.value); it != cache_.end() && it->second.first == version) {
+      Principal p = it->second.second;
+      p.method = method;
+      return p;
+    }
+  }
+  auto p = principal_for(c, centre, user, method);
+  if (!p.ok()) return p;
+  std::lock_guard lock(cache_m_);
+  if (cache_.size() > 50000) cache_.clear();  // bounded; refills on demand
+  cache_[user.value] = {version, *p};
+  return p;
+}
+
 Result<LoginResult> IdentityService::login(std::string_view login, std::string_view password, std::string_view ip,
                                            std::string_view previous_session) {
   if (login.empty() || password.empty())
@@ -167,8 +185,9 @@ Result<Principal> IdentityService::authenticate_session(std::string_view token, 
     repo::delete_session(*conn, hash);
     return kSessionExpired;
   }
+  if (s->user_disabled) return kSessionExpired;
   if (now - s->last_seen_at > policy_.touch_interval_ms) repo::touch_session(*conn, hash, now);
-  auto p = principal_for(*conn, s->centre, s->user, AuthMethod::session);
+  auto p = principal_at(*conn, s->centre, s->user, s->user_version, AuthMethod::session);
   if (!p.ok()) return p;
   p->csrf_token = s->csrf;
   p->session_hash = hash;
@@ -183,8 +202,9 @@ Result<Principal> IdentityService::authenticate_token(std::string_view bearer, s
   auto conn = db_.acquire();
   auto t = repo::token_by_hash(*conn, sha256_hex(bearer));
   if (!t || t->revoked || t->expires_at <= now) return invalid;
+  if (t->user_disabled) return invalid;
   if (!t->last_used_at || now - *t->last_used_at > policy_.touch_interval_ms) repo::touch_token(*conn, t->id, now);
-  auto p = principal_for(*conn, t->centre, t->user, AuthMethod::api_token);
+  auto p = principal_at(*conn, t->centre, t->user, t->user_version, AuthMethod::api_token);
   if (!p.ok()) return invalid;
   p->ip = std::string(ip);
   return p;

@@ -1,7 +1,9 @@
 #pragma once
 // Use cases of identity: login/logout, authentication of each request (session cookie or API
 // token), user administration, personal API tokens. Every write is audited in its transaction.
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
@@ -43,6 +45,9 @@ class IdentityService {
 
  private:
   Result<Principal> principal_for(storage::Connection& c, CentreId centre, UserId user, AuthMethod method);
+  // The principal of a user at a known version, from memory when that version was seen before.
+  Result<Principal> principal_at(storage::Connection& c, CentreId centre, UserId user, std::int64_t version,
+                                 AuthMethod method);
   Status validate_roles_and_sections(storage::Connection& c, CentreId centre, const std::vector<std::string>* roles,
                                      std::vector<std::int64_t>* sections);
 
@@ -51,6 +56,9 @@ class IdentityService {
   SecurityPolicy policy_;
   PermissionTable permissions_;
   std::map<std::string, std::string> role_names_;  // code → Polish name
+  // user id → (version, principal). Correct across servers: every request re-reads the version.
+  std::mutex cache_m_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, Principal>> cache_;
 };
 
 }  // namespace ostoja::identity
