@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "modules/identity/crypto.h"
+#include "storage/bulk_insert.h"
 
 namespace ostoja::app {
 
@@ -289,15 +290,26 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
     });
   }
 
-  // Households, in one transaction per 5 000 for speed.
+  // Households with explicit ids and multi-row INSERTs (one transaction per 5 000 households).
   const char* family_types[] = {"single", "couple", "with_children", "single_parent", "large_family", "pensioners"};
   const char* categories[] = {"violence", "health", "addiction"};
   const std::int64_t now = app.clock().now_ms();
   std::unordered_map<int, int> born;  // (birth date, sex) → PESELs used, so that PESELs never repeat
   auto conn = app.db().acquire();
+  std::int64_t next_household = conn->query_one("SELECT COALESCE(MAX(id), 0) FROM households")->int64(0) + 1;
+  std::int64_t next_person = conn->query_one("SELECT COALESCE(MAX(id), 0) FROM persons")->int64(0) + 1;
   for (int start = 0; start < opt.households; start += 5000) {
     int end = std::min(opt.households, start + 5000);
     storage::in_transaction(*conn, true, [&](storage::Connection& c) {
+      storage::BulkInsert households(c, "households",
+                                     {"id", "centre_id", "section_id", "worker_id", "locality", "street", "building",
+                                      "flat", "postal_code", "family_type", "restricted", "created_at"});
+      storage::BulkInsert persons(c, "persons",
+                                  {"id", "centre_id", "pesel", "first_name", "last_name", "first_name_key",
+                                   "last_name_key", "name_sort", "birth_date", "sex", "health_note", "addiction_note",
+                                   "violence_note", "created_at"});
+      storage::BulkInsert members(c, "household_members",
+                                  {"centre_id", "household_id", "person_id", "relation", "since"});
       for (int i = start; i < end; ++i) {
         const RangeRef& rr = ranges[static_cast<std::size_t>(uniform(rng, 0, static_cast<int>(ranges.size()) - 1))];
         int lo = rr.street.from.value_or(1), hi = rr.street.to.value_or(lo + 120);
@@ -312,13 +324,10 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
         std::optional<std::int64_t> worker;
         if (rr.section == section_by_number.at(1) && uniform(rng, 0, 2) == 0) worker = pracownik_id;
         if (rr.section == section_by_number.at(7) && uniform(rng, 0, 9) == 0) worker = asystent_id;
-        auto h = c.query_one(
-            "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, flat, postal_code, "
-            "family_type, restricted, created_at) VALUES (?, ?, ?, 'Lublin', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {created.id, rr.section, worker, rr.street.name, std::to_string(number),
-             uniform(rng, 0, 2) == 0 ? "" : std::to_string(uniform(rng, 1, 60)),
-             "20-" + std::to_string(uniform(rng, 100, 999)), type, restricted, now});
-        std::int64_t hid = h->int64(0);
+        const std::int64_t hid = next_household++;
+        std::string flat = uniform(rng, 0, 2) == 0 ? "" : std::to_string(uniform(rng, 1, 60));
+        households.add({hid, created.id, rr.section, worker, "Lublin", rr.street.name, std::to_string(number), flat,
+                        "20-" + std::to_string(uniform(rng, 100, 999)), type, restricted, now});
         ++sum.households;
         const Surname& family = pick(kSurnames, rng);
         std::string tstr(type);
@@ -339,26 +348,32 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
           std::string pesel = make_pesel(year, month, day, sex, used++);
           char bd[11];
           std::snprintf(bd, sizeof bd, "%04d-%02u-%02u", year, month, day);
-          std::string health = !restricted.empty() && restricted == "health" && m == 0 ? "Choroba przewlekła — leczenie specjalistyczne." : "";
-          std::string addiction = !restricted.empty() && restricted == "addiction" && m == 0 ? "Uzależnienie od alkoholu — terapia w poradni." : "";
-          std::string violence = !restricted.empty() && restricted == "violence" && m == 0 ? "Procedura Niebieska Karta — w toku." : "";
-          storage::Params pp{created.id, pesel, first, last, text::fold(first), text::fold(last),
-                             text::hex(text::collation_key(last + " " + first)), std::string(bd), std::string(1, sex),
-                             health, addiction, violence, now};
-          auto p = c.query_one(
-                "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
-                "birth_date, sex, health_note, addiction_note, violence_note, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                pp);
-          const char* relation = m == 0 ? "head" : (!child ? "spouse" : "child");
-          c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
-                    {created.id, hid, p->int64(0), relation, "2024-01-01"});
+          bool head = m == 0;
+          const std::int64_t pid = next_person++;
+          persons.add({pid, created.id, pesel, first, last, text::fold(first), text::fold(last),
+                       text::hex(text::collation_key(last + " " + first)), std::string(bd), std::string(1, sex),
+                       head && restricted == "health" ? "Choroba przewlekła — leczenie specjalistyczne." : "",
+                       head && restricted == "addiction" ? "Uzależnienie od alkoholu — terapia w poradni." : "",
+                       head && restricted == "violence" ? "Procedura Niebieska Karta — w toku." : "", now});
+          members.add({created.id, hid, pid, head ? "head" : (!child ? "spouse" : "child"), "2024-01-01"});
           ++sum.persons;
         }
+        // Flush together, parents first (foreign keys are checked per statement); a household adds at
+        // most 8 rows per table, so no table reaches its own automatic flush before this one.
+        if (persons.pending_rows() >= 180 || members.pending_rows() >= 180 || households.pending_rows() >= 180) {
+          households.flush();
+          persons.flush();
+          members.flush();
+        }
       }
+      households.flush();
+      persons.flush();
+      members.flush();
       return true;
     });
   }
+  storage::sync_identity(*conn, "households");
+  storage::sync_identity(*conn, "persons");
   return sum;
 }
 

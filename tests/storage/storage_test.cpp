@@ -61,3 +61,27 @@ TEST_P(Storage, ConnectionsArePooledAndReused) {
 }
 
 }  // namespace ostoja::testing
+
+#include "storage/bulk_insert.h"
+
+namespace ostoja::testing {
+
+TEST_P(Storage, BulkInsertWithExplicitIdsKeepsIdentityUsable) {
+  auto centre = make_centre();
+  auto c = db_->acquire();
+  storage::in_transaction(*c, true, [&](storage::Connection& cn) {
+    storage::BulkInsert units(cn, "units", {"id", "centre_id", "kind", "name"}, 7);
+    for (int i = 1; i <= 20; ++i) units.add({std::int64_t{100 + i}, centre.value, "branch", "Filia " + std::to_string(i)});
+    units.flush();
+    return true;
+  });
+  storage::sync_identity(*c, "units");
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM units")->int64(0), 20);
+  EXPECT_EQ(c->query_one("SELECT name FROM units WHERE id = 113")->text(0), "Filia 13");
+  // A row inserted afterwards without an id gets a fresh one instead of colliding.
+  auto id = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Nowa') RETURNING id",
+                         {centre.value})->int64(0);
+  EXPECT_GT(id, 120);
+}
+
+}  // namespace ostoja::testing
