@@ -12,6 +12,7 @@
 #include "modules/cases/http_routes.h"
 #include "modules/identity/http_routes.h"
 #include "modules/organisation/http_routes.h"
+#include "modules/rules_api/http_routes.h"
 #include "storage/migrations.h"
 
 namespace ostoja::app {
@@ -117,6 +118,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   org::register_routes(router_, *org_);
   cases::register_routes(router_, *cases_, *audit_);
   audit::register_routes(router_, *db_, clock_);
+  rules_api::register_routes(router_);
   router_.set_fallback(serve_web_asset);
 }
 

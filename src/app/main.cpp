@@ -9,6 +9,7 @@
 #include "app/application.h"
 #include "app/demo.h"
 #include "modules/identity/crypto.h"
+#include "modules/rules_api/service.h"
 #include "storage/migrations.h"
 
 using namespace ostoja;
@@ -121,10 +122,45 @@ int main(int argc, char** argv) {
 
   auto* openapi = cli.add_subcommand("openapi", "Wypisuje dokument OpenAPI");
 
+  auto* rules = cli.add_subcommand("rules", "Przepisy: kryteria, wyliczenie zasiłku, walidacja identyfikatorów, terminy");
+  rules->require_subcommand(1);
+  std::string r_date, r_benefit = "zasilek_okresowy", r_kind, r_value, r_days;
+  int r_size = 1;
+  std::int64_t r_income = 0;
+  std::optional<int> r_percent;
+  auto* rules_criteria = rules->add_subcommand("criteria", "Kryteria dochodowe w dniu --date");
+  rules_criteria->add_option("--date", r_date, "RRRR-MM-DD")->required();
+  auto* rules_preview = rules->add_subcommand("preview", "Wyliczenie zasiłku stałego lub okresowego");
+  rules_preview->add_option("--date", r_date, "RRRR-MM-DD")->required();
+  rules_preview->add_option("--benefit", r_benefit, "zasilek_staly | zasilek_okresowy");
+  rules_preview->add_option("--household-size", r_size, "Liczba osób w gospodarstwie")->required();
+  rules_preview->add_option("--income-grosze", r_income, "Miesięczny dochód netto gospodarstwa w groszach")->required();
+  rules_preview->add_option("--gmina-percent", r_percent, "Procent gminy dla zasiłku okresowego (50–100)");
+  auto* rules_validate = rules->add_subcommand("validate", "Walidacja: pesel, nip, regon, iban, postal-code, teryt");
+  rules_validate->add_option("kind", r_kind)->required();
+  rules_validate->add_option("value", r_value)->required();
+  auto* rules_days = rules->add_subcommand("working-days", "Termin po --days dniach roboczych od --from");
+  rules_days->add_option("--from", r_date, "RRRR-MM-DD")->required();
+  rules_days->add_option("--days", r_days, "Liczba dni roboczych")->required();
+
   CLI11_PARSE(cli, argc, argv);
   identity::init_crypto();
 
   try {
+    if (rules->parsed()) {  // pure calculations: no database needed
+      Result<nlohmann::json> out = Error::validation("");
+      if (rules_criteria->parsed()) out = rules_api::criteria(r_date);
+      else if (rules_validate->parsed()) out = rules_api::validate(r_kind, r_value);
+      else if (rules_days->parsed()) out = rules_api::working_days(r_date, r_days);
+      else {
+        nlohmann::json req = {{"date", r_date}, {"benefit", r_benefit}, {"household_size", r_size}, {"income_grosze", r_income}};
+        if (r_percent) req["gmina_percent"] = *r_percent;
+        out = rules_api::benefit_preview(req);
+      }
+      if (!out.ok()) return fail(out.error());
+      std::cout << out->dump(2) << "\n";
+      return 0;
+    }
     if (cli.got_subcommand("migrate")) {
       auto db = storage::open_database({config.database_url, 1});
       auto applied = storage::migrate(*db, SystemClock{}.now_ms());
