@@ -79,6 +79,61 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response(person_json(read.value)), log, read);
         });
 
+  r.add({.method = "GET", .pattern = "/api/v1/persons", .access = http::Access::need("cases.read"),
+         .summary = "Wyszukiwanie osób: ?pesel= albo ?q=nazwisko [imię] (bez polskich znaków też), kolejność alfabetyczna",
+         .tag = "cases"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
+          OSTOJA_TRY(found, svc.search_persons(*ctx.principal, ctx.req.query_param("pesel").value_or(""),
+                                               ctx.req.query_param("q").value_or(""), static_cast<int>(limit)));
+          Json items = Json::array();
+          for (const auto& p : found.value) items.push_back(person_json(p));
+          return gated(http::json_response({{"items", items}}), log, found);
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/persons", .access = http::Access::need("cases.write"),
+         .summary = "Rejestracja osoby (PESEL albo dokument); ostrzeżenie o prawdopodobnym duplikacie", .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"first_name", "last_name"}}}, .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(body, ctx.json_body());
+          NewPerson np;
+          OSTOJA_TRY(pesel, http::optional_string(body, "pesel", 20));
+          OSTOJA_TRY(doc_type, http::string_field(body, "document_type", 50, false));
+          OSTOJA_TRY(doc_number, http::string_field(body, "document_number", 50, false));
+          OSTOJA_TRY(first, http::string_field(body, "first_name", 100));
+          OSTOJA_TRY(last, http::string_field(body, "last_name", 100));
+          OSTOJA_TRY(birth, http::optional_string(body, "birth_date", 10));
+          OSTOJA_TRY(sex, http::optional_string(body, "sex", 1));
+          OSTOJA_TRY(citizenship, http::string_field(body, "citizenship", 2, false));
+          OSTOJA_TRY(phone, http::string_field(body, "phone", 30, false));
+          OSTOJA_TRY(allow, http::optional_bool(body, "allow_duplicate"));
+          np.pesel = pesel;
+          np.document_type = doc_type;
+          np.document_number = doc_number;
+          np.first_name = first;
+          np.last_name = last;
+          np.birth_date = birth;
+          np.sex = sex;
+          if (!citizenship.empty()) np.citizenship = citizenship;
+          np.phone = phone;
+          np.allow_duplicate = allow.value_or(false);
+          std::vector<DuplicateCandidate> dups;
+          auto created = svc.create_person(*ctx.principal, np, dups);
+          if (!created.ok()) {
+            auto resp = http::error_response(created.error());
+            if (!dups.empty()) {
+              Json body_out = Json::parse(resp.body);
+              Json list = Json::array();
+              for (const auto& d : dups)
+                list.push_back({{"id", d.id}, {"first_name", d.first_name}, {"last_name", d.last_name}, {"birth_date", d.birth_date}});
+              body_out["duplicates"] = list;
+              resp.body = body_out.dump();
+            }
+            return resp;
+          }
+          return http::json_response(person_json(created->value), 201);
+        });
+
   r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),
          .summary = "Dostęp awaryjny do środowiska spoza zakresu (60 min, z powodem, audytowany)", .tag = "cases",
          .request_schema = {{"type", "object"}, {"required", {"entity", "entity_id", "reason"}}}, .success_status = 201},

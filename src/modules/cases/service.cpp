@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "rules/identifiers.h"
 
 namespace ostoja::cases {
 
@@ -139,6 +140,141 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
     p = person_from(*r, 0, who.restricted_access);
   }
   return Audited<Person>{std::move(p), {read_entry(who, clock_.now_ms(), "person", id, id, purpose)}};
+}
+
+namespace {
+
+// Checks a new person's identity data and fills birth date and sex from the PESEL.
+Status validate_person(NewPerson& p) {
+  p.first_name = text::trim(p.first_name);
+  p.last_name = text::trim(p.last_name);
+  if (p.first_name.empty() || p.first_name.size() > 100) return Error::validation("Podaj imię (do 100 znaków).", "first_name");
+  if (p.last_name.empty() || p.last_name.size() > 100) return Error::validation("Podaj nazwisko (do 100 znaków).", "last_name");
+  if (p.citizenship.size() != 2) return Error::validation("Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).", "citizenship");
+  if (p.pesel && !p.pesel->empty()) {
+    auto check = rules::check_pesel(*p.pesel);
+    if (!check.valid) return Error::validation(check.error, "pesel");
+    if (p.birth_date && *p.birth_date != check.birth_date->iso())
+      return Error::validation("Data urodzenia nie zgadza się z numerem PESEL (" + check.birth_date->polish() + ").", "birth_date");
+    if (p.sex && *p.sex != std::string(1, check.sex))
+      return Error::validation("Płeć nie zgadza się z numerem PESEL.", "sex");
+    p.pesel = check.normalized;
+    p.birth_date = check.birth_date->iso();
+    p.sex = std::string(1, check.sex);
+    return ok();
+  }
+  p.pesel.reset();
+  // Without PESEL (e.g. foreigners): identified by a document, birth date and sex given explicitly.
+  if (text::trim(p.document_type).empty() || text::trim(p.document_number).empty())
+    return Error::validation("Podaj PESEL albo rodzaj i numer dokumentu tożsamości.", "pesel");
+  if (!p.birth_date || !Date::parse(*p.birth_date)) return Error::validation("Podaj datę urodzenia (RRRR-MM-DD).", "birth_date");
+  if (!p.sex || (*p.sex != "K" && *p.sex != "M")) return Error::validation("Podaj płeć: K lub M.", "sex");
+  return ok();
+}
+
+// Upper bound for a prefix range on byte-ordered keys: U+10FFFF sorts after every valid character.
+std::string prefix_end(const std::string& prefix) { return prefix + "\xf4\x8f\xbf\xbf"; }
+
+}  // namespace
+
+Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPerson np,
+                                                    std::vector<DuplicateCandidate>& duplicates) {
+  OSTOJA_CHECK(validate_person(np));
+  const std::string first_key = text::fold(np.first_name), last_key = text::fold(np.last_name);
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
+    if (np.pesel && c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND pesel = ?", {who.centre.value, *np.pesel}))
+      return Error::conflict("Osoba o numerze PESEL " + *np.pesel + " jest już zarejestrowana w ośrodku.", "pesel");
+    if (!np.allow_duplicate) {
+      for (const auto& r : c.query(
+               "SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND last_name_key = ? "
+               "AND first_name_key = ? AND birth_date = ? LIMIT 10",
+               {who.centre.value, last_key, first_key, *np.birth_date}))
+        duplicates.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});
+      if (!duplicates.empty())
+        return Error::conflict("Prawdopodobnie ta osoba jest już zarejestrowana (to samo imię, nazwisko i data urodzenia). "
+                               "Sprawdź listę; jeśli to inna osoba, potwierdź dodanie.",
+                               "allow_duplicate");
+    }
+    auto r = c.query_one(
+        "INSERT INTO persons (centre_id, pesel, document_type, document_number, first_name, last_name, first_name_key, "
+        "last_name_key, name_sort, birth_date, sex, citizenship, phone, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {who.centre.value, np.pesel, text::trim(np.document_type), text::trim(np.document_number), np.first_name,
+         np.last_name, first_key, last_key, text::hex(text::collation_key(np.last_name + " " + np.first_name)),
+         *np.birth_date, *np.sex, np.citizenship, np.phone, now});
+    audit::Entry e = read_entry(who, now, "person", r->int64(0), r->int64(0), "");
+    e.action = "create";
+    audit::append(c, std::span(&e, 1));
+    return r->int64(0);
+  });
+  if (!id.ok()) return id.error();
+  Person p;
+  p.id = *id;
+  p.pesel = np.pesel;
+  p.document_type = np.document_type;
+  p.document_number = np.document_number;
+  p.first_name = np.first_name;
+  p.last_name = np.last_name;
+  p.birth_date = *np.birth_date;
+  p.sex = *np.sex;
+  p.citizenship = np.citizenship;
+  p.phone = np.phone;
+  return Audited<Person>{std::move(p), {}};  // the creation is audited in its transaction
+}
+
+Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal& who, std::string_view pesel,
+                                                                  std::string_view q, int limit) {
+  if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
+  std::string where = " FROM persons p WHERE p.centre_id = ?";
+  storage::Params params{who.centre.value};
+  std::string last_key, last_end, first_key, first_end, pesel_text;
+  if (!pesel.empty()) {
+    pesel_text = text::trim(pesel);
+    if (pesel_text.size() != 11 || pesel_text.find_first_not_of("0123456789") != std::string::npos)
+      return Error::validation("PESEL to 11 cyfr.", "pesel");
+    where += " AND p.pesel = ?";
+    params.emplace_back(std::string_view(pesel_text));
+  } else {
+    std::string folded = text::fold(text::trim(q));
+    auto space = folded.find(' ');
+    last_key = folded.substr(0, space);
+    if (space != std::string::npos) first_key = text::trim(folded.substr(space + 1));
+    if (last_key.size() < 2) return Error::validation("Podaj co najmniej 2 pierwsze litery nazwiska albo PESEL.", "q");
+    last_end = prefix_end(last_key);
+    where += " AND p.last_name_key >= ? AND p.last_name_key < ?";
+    params.emplace_back(std::string_view(last_key));
+    params.emplace_back(std::string_view(last_end));
+    if (!first_key.empty()) {
+      first_end = prefix_end(first_key);
+      where += " AND p.first_name_key >= ? AND p.first_name_key < ?";
+      params.emplace_back(std::string_view(first_key));
+      params.emplace_back(std::string_view(first_end));
+    }
+  }
+  if (!who.can("cases.scope_all")) {
+    // Record scoping: persons of households in the user's sections or assigned to the user, and
+    // persons not (yet) in any household.
+    std::string sections = "-1";
+    for (auto s : who.sections) sections += "," + std::to_string(s.value);
+    where += " AND (NOT EXISTS (SELECT 1 FROM household_members m WHERE m.person_id = p.id AND m.until IS NULL) "
+             "OR EXISTS (SELECT 1 FROM household_members m JOIN households h ON h.id = m.household_id "
+             "WHERE m.person_id = p.id AND m.until IS NULL AND (h.worker_id = ? OR h.section_id IN (" + sections + "))))";
+    params.emplace_back(who.user.value);
+  }
+  params.emplace_back(std::int64_t{limit});
+  Audited<std::vector<Person>> out;
+  auto conn = db_.acquire();
+  for (const auto& r : conn->query(std::string("SELECT ") + kPersonCols + where + " ORDER BY p.name_sort LIMIT ?", params))
+    out.value.push_back(person_from(r, 0, false));  // search results never carry restricted categories
+  const std::int64_t now = clock_.now_ms();
+  for (const auto& p : out.value) {
+    auto e = read_entry(who, now, "person", p.id, p.id, "wyszukiwanie");
+    e.action = "search";
+    out.audit.push_back(std::move(e));
+  }
+  return out;
 }
 
 Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, std::string_view entity,

@@ -49,12 +49,38 @@ struct Audited {
   std::vector<audit::Entry> audit;
 };
 
+struct NewPerson {
+  std::optional<std::string> pesel;           // or, for persons without PESEL, a document:
+  std::string document_type, document_number;  // e.g. "paszport", "karta pobytu"
+  std::string first_name, last_name;
+  std::optional<std::string> birth_date;  // required without PESEL; must agree with PESEL when both given
+  std::optional<std::string> sex;         // "K" / "M"; same rule
+  std::string citizenship{"PL"};
+  std::string phone;
+  bool allow_duplicate{false};  // the user saw the likely duplicates and confirms a new person
+};
+
+struct DuplicateCandidate {
+  std::int64_t id;
+  std::string first_name, last_name, birth_date;
+};
+
 class CaseService {
  public:
   CaseService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   Result<Audited<Household>> household(const Principal& who, std::int64_t id, std::string_view purpose = {});
   Result<Audited<Person>> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
+
+  // Registers a person. PESEL is validated (checksum, birth date, sex) and unique in the centre; a
+  // likely duplicate (same folded names and birth date) is refused with the candidates listed in
+  // `duplicates` unless `allow_duplicate`.
+  Result<Audited<Person>> create_person(const Principal& who, NewPerson p, std::vector<DuplicateCandidate>& duplicates);
+
+  // By PESEL (exact) or by surname prefix optionally followed by a first-name prefix ("kowal an"),
+  // diacritics-insensitive (ł → l), in Polish alphabetical order, within the user's scope.
+  Result<Audited<std::vector<Person>>> search_persons(const Principal& who, std::string_view pesel, std::string_view q,
+                                                     int limit);
 
   struct BreakGlass {
     std::int64_t id;
