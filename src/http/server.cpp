@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -188,10 +189,28 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Lingering close: stop sending, then read and discard what the client is still sending (e.g. the
+  // rest of an oversized body) for up to 2 s, so it receives our response instead of a reset.
   void close() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
+    if (ec) {
+      stream_.socket().close(ec);
+      return;
+    }
+    stream_.expires_after(std::chrono::seconds(2));
+    drain(std::make_shared<std::array<char, 16384>>());
+  }
+
+  void drain(std::shared_ptr<std::array<char, 16384>> buf) {
+    stream_.async_read_some(asio::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, std::size_t) {
+      if (ec) {
+        beast::error_code ignored;
+        self->stream_.socket().close(ignored);
+        return;
+      }
+      self->drain(buf);
+    });
   }
 
   beast::tcp_stream stream_;
