@@ -82,6 +82,22 @@ void append_chain(storage::Connection& c, CentreId centre, std::span<const Entry
 
 }  // namespace
 
+Entry entry_for(const Principal& who, std::int64_t now, std::string action, std::string entity,
+                std::optional<std::int64_t> entity_id, std::optional<std::int64_t> person_id, std::string purpose) {
+  Entry e;
+  e.centre = who.centre;
+  e.at = now;
+  if (who.method != AuthMethod::system) e.user_id = who.user.value;
+  e.user_login = who.login;
+  e.action = std::move(action);
+  e.entity = std::move(entity);
+  e.entity_id = entity_id;
+  e.person_id = person_id;
+  e.purpose = std::move(purpose);
+  e.ip = who.ip;
+  return e;
+}
+
 std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const Entry& e) {
   std::string canon;
   canon.reserve(256);

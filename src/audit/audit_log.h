@@ -20,6 +20,7 @@
 
 #include "core/clock.h"
 #include "core/ids.h"
+#include "core/principal.h"
 #include "storage/database.h"
 
 namespace ostoja::audit {
@@ -44,11 +45,17 @@ struct StoredEntry {
   std::string hash;
 };
 
+// An entry for something `who` did now (system principals — the CLI — carry no user id).
+Entry entry_for(const Principal& who, std::int64_t now, std::string action, std::string entity,
+                std::optional<std::int64_t> entity_id, std::optional<std::int64_t> person_id = std::nullopt,
+                std::string purpose = {});
+
 // Hash of an entry given its predecessor's hash and its sequence number (SHA-256, hex).
 std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const Entry& e);
 
 // Appends entries inside the caller's open write transaction.
 void append(storage::Connection& c, std::span<const Entry> entries);
+inline void append(storage::Connection& c, const Entry& e) { append(c, std::span(&e, 1)); }
 
 struct VerifyResult {
   bool ok{true};

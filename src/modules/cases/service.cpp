@@ -55,18 +55,7 @@ std::vector<std::string> split_categories(const std::string& s) {
 
 audit::Entry read_entry(const Principal& who, std::int64_t now, std::string entity, std::int64_t entity_id,
                         std::int64_t person_id, std::string_view purpose) {
-  audit::Entry e;
-  e.centre = who.centre;
-  e.at = now;
-  e.user_id = who.user.value;
-  e.user_login = who.login;
-  e.action = "read";
-  e.entity = std::move(entity);
-  e.entity_id = entity_id;
-  e.person_id = person_id;
-  e.purpose = std::string(purpose);
-  e.ip = who.ip;
-  return e;
+  return audit::entry_for(who, now, "read", std::move(entity), entity_id, person_id, std::string(purpose));
 }
 
 }  // namespace
@@ -206,7 +195,7 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
          *np.birth_date, *np.sex, np.citizenship, np.phone, now});
     audit::Entry e = read_entry(who, now, "person", r->int64(0), r->int64(0), "");
     e.action = "create";
-    audit::append(c, std::span(&e, 1));
+    audit::append(c, e);
     return r->int64(0);
   });
   if (!id.ok()) return id.error();
@@ -296,7 +285,7 @@ Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, s
     audit::Entry e = read_entry(who, now, "household", entity_id, 0, why);
     e.action = "break_glass";
     e.person_id.reset();
-    audit::append(c, std::span(&e, 1));
+    audit::append(c, e);
     return BreakGlass{r->int64(0), expires};
   });
 }

@@ -14,21 +14,6 @@ namespace {
 const Error kBadCredentials{ErrorCode::unauthenticated, "Nieprawidłowy login lub hasło.", ""};
 const Error kSessionExpired{ErrorCode::unauthenticated, "Sesja wygasła lub jest nieważna. Zaloguj się ponownie.", ""};
 
-audit::Entry entry(const Principal& who, std::int64_t now, std::string action, std::string entity,
-                   std::optional<std::int64_t> entity_id) {
-  audit::Entry e;
-  e.centre = who.centre;
-  e.at = now;
-  if (who.method != AuthMethod::system) e.user_id = who.user.value;
-  e.user_login = who.login;
-  e.action = std::move(action);
-  e.entity = std::move(entity);
-  e.entity_id = entity_id;
-  e.ip = who.ip;
-  return e;
-}
-
-void write_audit(storage::Connection& c, const audit::Entry& e) { audit::append(c, std::span(&e, 1)); }
 
 // "za 5 s", "za 1 minutę", "za 3 minuty", "za 15 minut" — Polish plural forms.
 std::string wait_text(std::int64_t ms) {
@@ -138,7 +123,7 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
         e.entity = "user";
         e.entity_id = creds->id.value;
         e.ip = std::string(ip);
-        write_audit(c, e);
+        audit::append(c, e);
       }
       return true;
     });
@@ -155,7 +140,7 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
     auto p = principal_for(c, creds->centre, creds->id, AuthMethod::session);
     if (!p.ok()) return p.error();
     p->ip = std::string(ip);
-    write_audit(c, entry(*p, now, "login", "user", creds->id.value));
+    audit::append(c, audit::entry_for(*p, now, "login", "user", creds->id.value));
     return p;
   });
   if (!principal.ok()) return principal.error();
@@ -169,7 +154,7 @@ Status IdentityService::logout(const Principal& who) {
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     repo::delete_session(c, who.session_hash);
-    write_audit(c, entry(who, clock_.now_ms(), "logout", "user", who.user.value));
+    audit::append(c, audit::entry_for(who, clock_.now_ms(), "logout", "user", who.user.value));
     return ok();
   });
 }
@@ -255,7 +240,7 @@ Result<User> IdentityService::create_user(const Principal& who, NewUser u) {
     OSTOJA_CHECK(validate_roles_and_sections(c, who.centre, &u.roles, &u.section_ids));
     if (repo::login_exists(c, u.login)) return Error::conflict("Login „" + u.login + "” jest już zajęty.", "login");
     UserId uid = repo::insert_user(c, who.centre, u, hash, now);
-    write_audit(c, entry(who, now, "create", "user", uid.value));
+    audit::append(c, audit::entry_for(who, now, "create", "user", uid.value));
     return uid;
   });
   if (!id.ok()) return id.error();
@@ -279,7 +264,7 @@ Result<User> IdentityService::update_user(const Principal& who, UserId id, const
                                              ch.section_ids ? &*ch.section_ids : nullptr));
     repo::update_user_fields(c, who.centre, id, ch);
     if (ch.disabled && *ch.disabled) repo::delete_user_sessions(c, id);  // disabling ends their sessions at once
-    write_audit(c, entry(who, now, ch.disabled && *ch.disabled ? "disable" : "update", "user", id.value));
+    audit::append(c, audit::entry_for(who, now, ch.disabled && *ch.disabled ? "disable" : "update", "user", id.value));
     return ok();
   });
   if (!r.ok()) return r.error();
@@ -296,7 +281,7 @@ Status IdentityService::set_password(const Principal& who, UserId id, std::strin
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     repo::set_password_hash(c, who.centre, id, hash, now);
     repo::delete_user_sessions(c, id);
-    write_audit(c, entry(who, now, "password", "user", id.value));
+    audit::append(c, audit::entry_for(who, now, "password", "user", id.value));
     return ok();
   });
 }
@@ -306,7 +291,7 @@ Status IdentityService::unlock(const Principal& who, UserId id) {
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     if (!repo::user_by_id(c, who.centre, id)) return Error::not_found("Nie znaleziono użytkownika.");
     repo::clear_failures(c, who.centre, id);
-    write_audit(c, entry(who, clock_.now_ms(), "unlock", "user", id.value));
+    audit::append(c, audit::entry_for(who, clock_.now_ms(), "unlock", "user", id.value));
     return ok();
   });
 }
@@ -326,7 +311,7 @@ Result<NewToken> IdentityService::create_token(const Principal& who, std::string
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<NewToken> {
     TokenId id = repo::insert_token(c, who.centre, who.user, name, sha256_hex(secret), now, expires);
-    write_audit(c, entry(who, now, "create", "api_token", id.value));
+    audit::append(c, audit::entry_for(who, now, "create", "api_token", id.value));
     return NewToken{ApiToken{id, std::string(name), now, expires, std::nullopt, false}, secret};
   });
 }
@@ -336,7 +321,7 @@ Status IdentityService::revoke_token(const Principal& who, TokenId id) {
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     if (!repo::revoke_token(c, who.centre, who.user, id, now)) return Error::not_found("Nie znaleziono tokenu.");
-    write_audit(c, entry(who, now, "revoke", "api_token", id.value));
+    audit::append(c, audit::entry_for(who, now, "revoke", "api_token", id.value));
     return ok();
   });
 }

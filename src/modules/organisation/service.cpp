@@ -14,16 +14,7 @@ namespace {
 
 void audit_write(storage::Connection& c, const Principal& who, std::int64_t now, std::string action, std::string entity,
                  std::int64_t id) {
-  audit::Entry e;
-  e.centre = who.centre;
-  e.at = now;
-  if (who.method != AuthMethod::system) e.user_id = who.user.value;
-  e.user_login = who.login;
-  e.action = std::move(action);
-  e.entity = std::move(entity);
-  e.entity_id = id;
-  e.ip = who.ip;
-  audit::append(c, std::span(&e, 1));
+  audit::append(c, audit::entry_for(who, now, std::move(action), std::move(entity), id));
 }
 
 Status validate_address(const Address& a, bool required) {
