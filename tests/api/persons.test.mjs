@@ -70,6 +70,43 @@ for (const backend of backends) {
       assert.equal((await server.request('GET', '/api/v1/persons?pesel=123', { session: pracownik })).status, 400);
     });
 
+    it('creates a household at an address resolved to its section, with one head, members not already housed', async () => {
+      const ids = [];
+      for (const [pesel, first, last] of [['90022812354', 'Marek', 'Wrona'], ['92051512344', 'Ewa', 'Wrona']]) {
+        const p = await create(pracownik, { pesel, first_name: first, last_name: last });
+        assert.equal(p.status, 201, p.text);
+        ids.push(p.json.id);
+      }
+      const body = (over = {}) => ({
+        address: { locality: 'Lublin', street: 'Głowackiego', building: '12', flat: '3', postal_code: '20-060' },
+        family_type: 'couple',
+        members: [{ person_id: ids[0], relation: 'head' }, { person_id: ids[1], relation: 'spouse' }],
+        ...over,
+      });
+      const post = (b) => server.request('POST', '/api/v1/households', { session: pracownik, body: b });
+      for (const [b, field, status] of [
+        [body({ family_type: 'komuna' }), 'family_type', 400],
+        [body({ members: [{ person_id: ids[0], relation: 'spouse' }] }), 'members', 400],
+        [body({ members: [{ person_id: ids[0], relation: 'head' }, { person_id: ids[0], relation: 'child' }] }), 'members', 400],
+        [body({ address: { locality: 'Lublin', street: 'Nieznana', building: '1' } }), 'address', 400],
+        [body({ members: [{ person_id: 99999999, relation: 'head' }] }), 'members', 400],
+      ]) {
+        const r = await post(b);
+        assert.equal(r.status, status, `${JSON.stringify(b).slice(0, 120)}: ${r.text}`);
+        assert.equal(r.json.error.field, field);
+      }
+      const before = server.sql('SELECT COUNT(*) FROM households');
+      const ok = await post(body());
+      assert.equal(ok.status, 201, ok.text);
+      assert.equal(ok.json.section.number, 1);  // Głowackiego belongs to section 1 in the demo territory
+      assert.equal(Number(server.sql('SELECT COUNT(*) FROM households')), Number(before) + 1);
+      const again = await post(body());
+      assert.equal(again.status, 409);  // the members already live in a household
+      const read = await server.request('GET', `/api/v1/households/${ok.json.id}`, { session: pracownik });
+      assert.equal(read.status, 200);
+      assert.deepEqual(read.json.members.map((m) => m.relation), ['head', 'spouse']);
+    });
+
     it('scopes search: a worker does not find members of households outside her section', async () => {
       const mySection = pracownik.user.sections[0].id;
       const outsider = server.sql(

@@ -134,6 +134,45 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return http::json_response(person_json(created->value), 201);
         });
 
+  r.add({.method = "POST", .pattern = "/api/v1/households", .access = http::Access::need("cases.write"),
+         .summary = "Nowe środowisko: adres (przypisany do sekcji), typ rodziny, członkowie", .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"address", "family_type", "members"}}}, .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(body, ctx.json_body());
+          NewHousehold h;
+          auto addr = body.find("address");
+          if (addr == body.end() || !addr->is_object())
+            return Error::validation("Pole „address” musi być obiektem z adresem.", "address");
+          OSTOJA_TRY(locality, http::string_field(*addr, "locality", 100));
+          OSTOJA_TRY(street, http::string_field(*addr, "street", 200));
+          OSTOJA_TRY(building, http::string_field(*addr, "building", 20));
+          OSTOJA_TRY(flat, http::string_field(*addr, "flat", 20, false));
+          OSTOJA_TRY(postal, http::string_field(*addr, "postal_code", 10, false));
+          OSTOJA_TRY(type, http::string_field(body, "family_type", 30));
+          OSTOJA_TRY(worker, http::optional_int(body, "worker_id", 1, INT64_MAX));
+          h.locality = locality;
+          h.street = street;
+          h.building = building;
+          h.flat = flat;
+          h.postal_code = postal;
+          h.family_type = type;
+          h.worker_id = worker;
+          auto members = body.find("members");
+          if (members == body.end() || !members->is_array())
+            return Error::validation("Pole „members” musi być listą członków.", "members");
+          for (const auto& m : *members) {
+            if (!m.is_object()) return Error::validation("Członek gospodarstwa musi być obiektem.", "members");
+            OSTOJA_TRY(pid, http::int_field(m, "person_id", 1, INT64_MAX));
+            OSTOJA_TRY(relation, http::string_field(m, "relation", 20));
+            h.members.push_back({pid, relation});
+          }
+          OSTOJA_TRY(created, svc.create_household(*ctx.principal, std::move(h)));
+          return http::json_response({{"id", created.id},
+                                      {"section", {{"id", created.section_id}, {"number", created.section_number},
+                                                   {"name", created.section_name}}}},
+                                     201);
+        });
+
   r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),
          .summary = "Dostęp awaryjny do środowiska spoza zakresu (60 min, z powodem, audytowany)", .tag = "cases",
          .request_schema = {{"type", "object"}, {"required", {"entity", "entity_id", "reason"}}}, .success_status = 201},

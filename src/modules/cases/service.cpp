@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "modules/organisation/service.h"
 #include "rules/identifiers.h"
 
 namespace ostoja::cases {
@@ -264,6 +265,69 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
     out.audit.push_back(std::move(e));
   }
   return out;
+}
+
+namespace {
+const std::vector<std::string_view> kFamilyTypes{"single", "couple", "with_children", "single_parent",
+                                                 "large_family", "pensioners", "other"};
+const std::vector<std::string_view> kRelations{"head", "spouse", "partner", "child", "parent", "sibling",
+                                               "grandchild", "other"};
+bool one_of(const std::vector<std::string_view>& list, std::string_view v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+}  // namespace
+
+Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {
+  if (!one_of(kFamilyTypes, h.family_type))
+    return Error::validation("Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.",
+                             "family_type");
+  if (text::trim(h.building).empty()) return Error::validation("Podaj numer domu.", "address.building");
+  if (!h.postal_code.empty() && !rules::check_postal_code(h.postal_code).valid)
+    return Error::validation("Kod pocztowy musi mieć postać NN-NNN.", "address.postal_code");
+  if (h.members.empty() || h.members.size() > 30) return Error::validation("Podaj od 1 do 30 członków gospodarstwa.", "members");
+  int heads = 0;
+  std::vector<std::int64_t> seen;
+  for (const auto& m : h.members) {
+    if (!one_of(kRelations, m.relation))
+      return Error::validation("Pokrewieństwo: head, spouse, partner, child, parent, sibling, grandchild, other.", "members");
+    if (std::find(seen.begin(), seen.end(), m.person_id) != seen.end())
+      return Error::validation("Ta sama osoba podana dwa razy.", "members");
+    seen.push_back(m.person_id);
+    heads += m.relation == "head";
+  }
+  if (heads != 1) return Error::validation("Gospodarstwo musi mieć dokładnie jedną osobę w roli głowy (head).", "members");
+  const std::int64_t now = clock_.now_ms();
+  const std::string today = clock_.today().iso();  // membership starts on the Warsaw calendar date
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<CreatedHousehold> {
+    auto section = org::OrganisationService::resolve_in(c, who.centre, h.locality, h.street, h.building);
+    // Every household must belong to exactly one section: the resolver's reason is the user's error.
+    if (!section.ok()) return Error::validation(section.error().message, "address");
+    if (h.worker_id && !c.query_one("SELECT 1 FROM users WHERE centre_id = ? AND id = ? AND disabled = 0",
+                                     {who.centre.value, *h.worker_id}))
+      return Error::validation("Nie ma takiego aktywnego pracownika.", "worker_id");
+    for (const auto& m : h.members) {
+      if (!c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND id = ?", {who.centre.value, m.person_id}))
+        return Error::validation("Nie ma osoby o identyfikatorze " + std::to_string(m.person_id) + ".", "members");
+      if (c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND person_id = ? AND until IS NULL",
+                      {who.centre.value, m.person_id}))
+        return Error::conflict("Osoba " + std::to_string(m.person_id) +
+                                   " należy już do innego gospodarstwa — najpierw zakończ tamto członkostwo.",
+                               "members");
+    }
+    auto r = c.query_one(
+        "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, flat, postal_code, "
+        "family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {who.centre.value, section->id, h.worker_id, text::trim(h.locality), text::trim(h.street), text::trim(h.building),
+         text::trim(h.flat), h.postal_code, h.family_type, now});
+    const std::int64_t id = r->int64(0);
+    for (const auto& m : h.members) {
+      c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
+                {who.centre.value, id, m.person_id, m.relation, today});
+      audit::append(c, audit::entry_for(who, now, "create", "household", id, m.person_id));
+    }
+    return CreatedHousehold{id, section->id, section->number, section->name};
+  });
 }
 
 Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, std::string_view entity,

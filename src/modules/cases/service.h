@@ -65,6 +65,25 @@ struct DuplicateCandidate {
   std::string first_name, last_name, birth_date;
 };
 
+struct NewMember {
+  std::int64_t person_id{0};
+  std::string relation;  // head, spouse, partner, child, parent, sibling, grandchild, other
+};
+
+struct NewHousehold {
+  std::string locality, street, building, flat, postal_code;
+  std::string family_type;  // single, couple, with_children, single_parent, large_family, pensioners, other
+  std::vector<NewMember> members;
+  std::optional<std::int64_t> worker_id;
+};
+
+struct CreatedHousehold {
+  std::int64_t id;
+  std::int64_t section_id;
+  int section_number;
+  std::string section_name;
+};
+
 class CaseService {
  public:
   CaseService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
@@ -81,6 +100,10 @@ class CaseService {
   // diacritics-insensitive (ł → l), in Polish alphabetical order, within the user's scope.
   Result<Audited<std::vector<Person>>> search_persons(const Principal& who, std::string_view pesel, std::string_view q,
                                                      int limit);
+
+  // Creates a household ("środowisko") at an address that must resolve to exactly one social-work
+  // section; members are registered persons not in another current household; one head.
+  Result<CreatedHousehold> create_household(const Principal& who, NewHousehold h);
 
   struct BreakGlass {
     std::int64_t id;
