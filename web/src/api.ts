@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly field = '',
     readonly rows: RowError[] = [],
+    /** The whole JSON error body, for answers that carry more than `error` (e.g. `duplicates`). */
+    readonly body: any = null,
   ) {
     super(message);
   }
@@ -47,7 +49,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
   try { data = await res.json(); } catch { /* not JSON (e.g. a proxy error page) */ }
   const err = data?.error;
   if (err && typeof err.message === 'string') {
-    return new ApiError(res.status, err.code ?? '', err.message, err.field ?? '', Array.isArray(data.rows) ? data.rows : []);
+    return new ApiError(res.status, err.code ?? '', err.message, err.field ?? '', Array.isArray(data.rows) ? data.rows : [], data);
   }
   const fallback: Record<number, string> = {
     401: 'Sesja wygasła. Zaloguj się ponownie.',

@@ -5,6 +5,7 @@ import type { Route } from './router';
 import { renderAudit } from './pages/audit';
 import { renderDashboard } from './pages/dashboard';
 import { renderLogin } from './pages/login';
+import { renderPersons } from './pages/persons';
 import { renderOrganisation } from './pages/organisation';
 import { renderSectionDetail } from './pages/section-detail';
 import { renderSections } from './pages/sections';
@@ -20,6 +21,7 @@ const routes: Route[] = [
   { path: '/sekcje', title: 'Sekcje pracy socjalnej', permission: 'org.read', render: renderSections },
   { path: '/sekcje/:id', title: 'Sekcja pracy socjalnej', permission: 'org.read', render: renderSectionDetail },
   { path: '/terytorium', title: 'Terytorium', permission: 'org.read', render: renderTerritory },
+  { path: '/osoby', title: 'Osoby', permission: 'cases.read', render: renderPersons },
   { path: '/uzytkownicy', title: 'Użytkownicy', permission: 'users.manage', render: renderUsers },
   { path: '/uzytkownicy/nowy', title: 'Nowy użytkownik', permission: 'users.manage', render: renderUserNew },
   { path: '/uzytkownicy/:id', title: 'Konto użytkownika', permission: 'users.manage', render: renderUserEdit },
@@ -32,6 +34,7 @@ const nav: NavItem[] = [
   { href: '/organizacja', label: 'Organizacja', permission: 'org.read' },
   { href: '/sekcje', label: 'Sekcje', permission: 'org.read' },
   { href: '/terytorium', label: 'Terytorium', permission: 'org.read' },
+  { href: '/osoby', label: 'Osoby', permission: 'cases.read' },
   { href: '/uzytkownicy', label: 'Użytkownicy', permission: 'users.manage' },
   { href: '/audyt', label: 'Dziennik audytu', permission: 'audit.read' },
   { href: '/tokeny', label: 'Tokeny API', permission: 'tokens.own' },

@@ -1,0 +1,240 @@
+// Osoby (cases.read): search by surname [first name] or PESEL; register a person (cases.write) by PESEL or by an
+// identity document, with the live PESEL check and the likely-duplicate confirmation.
+import { api, ApiError, query } from '../api';
+import { announce, append, h, replaceChildren, uid } from '../dom';
+import type { Id, Items } from '../model';
+import type { PageContext } from '../router';
+import { can } from '../session';
+import {
+  button, clearFormErrors, emptyState, formValues, inputField, loading, notice, section, selectField, showFormErrors,
+  table, toApiError, type FieldError,
+} from '../ui';
+
+export interface Person {
+  id: Id; pesel: string | null; document_type: string; document_number: string; first_name: string; last_name: string;
+  birth_date: string; sex: 'K' | 'M'; citizenship: string; phone: string; restricted: unknown; restricted_hidden: boolean;
+}
+interface Duplicate { id: Id; first_name: string; last_name: string; birth_date: string }
+interface PeselCheck { valid: boolean; birth_date: string | null; sex: 'K' | 'M' | null; error: string | null }
+
+const LIMIT = 50;
+const SEX_LABELS: Record<string, string> = { K: 'kobieta', M: 'mężczyzna' };
+const DOCUMENT_TYPES: [string, string][] = [
+  ['dowód osobisty', 'Dowód osobisty'], ['paszport', 'Paszport'], ['karta pobytu', 'Karta pobytu'], ['inny', 'Inny dokument'],
+];
+
+/** "2002-07-08" → "08.07.2002" (dates of birth are calendar dates: no time zone conversion). */
+export function formatBirthDate(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso || '—';
+}
+
+function identity(p: Person): string {
+  if (p.pesel) return `PESEL ${p.pesel}`;
+  const doc = [p.document_type, p.document_number].filter(Boolean).join(' ');
+  return doc || '—';
+}
+
+export function renderPersons(ctx: PageContext): void {
+  append(ctx.content,
+    h('p', { class: 'lead' }, 'Wyszukaj osobę przed rejestracją, aby nie zakładać jej drugi raz.'),
+    searchSection(ctx),
+    can('cases.write') ? registerSection() : null);
+}
+
+// ---------- search ----------
+
+function searchSection(ctx: PageContext): HTMLElement {
+  const initial = ctx.query.get('szukaj') ?? '';
+  const results = h('div', { class: 'result' });
+  const form = h('form', { class: 'form', role: 'search', 'aria-label': 'Wyszukiwanie osób', novalidate: true },
+    h('div', { class: 'field-row' },
+      inputField({
+        label: 'Nazwisko i imię lub PESEL', name: 'szukaj', required: true, value: initial, autocomplete: 'off', spellcheck: false,
+        hint: 'Np. „Kowalska Anna”, „kowal” albo 11 cyfr numeru PESEL. Polskie znaki można pominąć.',
+      }),
+      button('Szukaj', { type: 'submit' })));
+
+  const run = async (text: string) => {
+    const isPesel = /^\d{11}$/.test(text);
+    if (!isPesel && text.replace(/[^\p{L}]/gu, '').length < 2) {
+      return showFormErrors(form, [{ field: 'szukaj', message: 'Wpisz co najmniej 2 pierwsze litery nazwiska albo 11 cyfr numeru PESEL.' }]);
+    }
+    clearFormErrors(form);
+    history.replaceState(null, '', `${location.pathname}${query({ szukaj: text })}`);
+    replaceChildren(results, loading('Szukam osób…'));
+    try {
+      const res = await api.get<Items<Person>>(`/persons${query(isPesel ? { pesel: text } : { q: text, limit: LIMIT })}`);
+      if (!ctx.isCurrent()) return;
+      drawResults(results, text, res.items);
+    } catch (err) {
+      if (!ctx.isCurrent()) return;
+      const e = toApiError(err);
+      replaceChildren(results);
+      if (e.status === 400) return showFormErrors(form, [{ field: 'szukaj', message: e.message }]);
+      replaceChildren(results, notice('error', h('p', null, e.message),
+        h('p', null, button('Spróbuj ponownie', { kind: 'secondary', onClick: () => void run(text) }))));
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(formValues(form).szukaj ?? '');
+  });
+  if (initial) void run(initial.trim());
+  return section('Wyszukiwanie', form, results);
+}
+
+function drawResults(holder: HTMLElement, text: string, items: Person[]): void {
+  if (!items.length) {
+    replaceChildren(holder, emptyState(`Nie znaleziono osób dla „${text}”.`,
+      h('p', null, can('cases.write') ? 'Sprawdź pisownię albo zarejestruj osobę poniżej.' : 'Sprawdź pisownię i spróbuj ponownie.')));
+    announce(`Nie znaleziono osób dla „${text}”.`);
+    return;
+  }
+  const count = items.length >= LIMIT ? `pierwsze ${items.length}` : String(items.length);
+  replaceChildren(holder,
+    table(`Znalezione osoby (${count})`, ['Nazwisko', 'Imię', 'PESEL lub dokument', 'Data urodzenia'],
+      items.map((p) => [p.last_name, p.first_name, identity(p), formatBirthDate(p.birth_date)])),
+    items.length >= LIMIT ? h('p', { class: 'hint' }, `Pokazano pierwsze ${LIMIT} wyników. Dopisz więcej liter nazwiska lub imię, aby zawęzić wyszukiwanie.`) : null);
+  announce(`Znaleziono osób: ${count}.`);
+}
+
+// ---------- registration ----------
+
+function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
+  const id = uid(`r-${name}`);
+  return h('div', { class: 'checkbox' },
+    h('input', { type: 'radio', id, name, value, checked }),
+    h('label', { for: id }, label));
+}
+
+function registerSection(): HTMLElement {
+  const status = h('div', { class: 'status-area' });
+  const peselInfoId = uid('pesel-info');
+  const peselInfo = h('p', { class: 'hint pesel-info', id: peselInfoId, 'aria-live': 'polite' });
+
+  const peselPart = h('div', { 'data-mode': 'pesel' },
+    inputField({ label: 'PESEL', name: 'pesel', required: true, width: 'short', inputmode: 'numeric', autocomplete: 'off',
+      hint: '11 cyfr. Data urodzenia i płeć zostaną odczytane z numeru.' }),
+    peselInfo);
+  const docPart = h('div', { 'data-mode': 'document', hidden: true },
+    h('div', { class: 'field-row' },
+      selectField({ label: 'Rodzaj dokumentu', name: 'document_type', required: true, options: DOCUMENT_TYPES, emptyLabel: 'Wybierz' }),
+      inputField({ label: 'Numer dokumentu', name: 'document_number', required: true, autocomplete: 'off', spellcheck: false })),
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Data urodzenia', name: 'birth_date', type: 'date', required: true, width: 'short' }),
+      selectField({ label: 'Płeć', name: 'sex', required: true, options: [['K', 'Kobieta'], ['M', 'Mężczyzna']], emptyLabel: 'Wybierz' })));
+
+  const form = h('form', { class: 'form', novalidate: true },
+    h('fieldset', { class: 'fieldset field', 'data-field': 'mode' },
+      h('legend', { class: 'legend' }, 'Identyfikacja osoby'),
+      radio('mode', 'pesel', 'Ma numer PESEL', true),
+      radio('mode', 'document', 'Nie ma numeru PESEL — dokument tożsamości', false)),
+    peselPart,
+    docPart,
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Nazwisko', name: 'last_name', required: true, autocomplete: 'off' }),
+      inputField({ label: 'Imię', name: 'first_name', required: true, autocomplete: 'off' })),
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Obywatelstwo', name: 'citizenship', width: 'short', value: 'PL', autocomplete: 'off',
+        hint: 'Dwuliterowy kod kraju, np. PL, UA.' }),
+      inputField({ label: 'Telefon', name: 'phone', type: 'tel', autocomplete: 'off' })),
+    button('Zarejestruj osobę', { type: 'submit' }));
+
+  const peselInput = peselPart.querySelector<HTMLInputElement>('input[name=pesel]')!;
+  peselInput.setAttribute('aria-describedby', [peselInput.getAttribute('aria-describedby'), peselInfoId].filter(Boolean).join(' '));
+
+  const mode = () => (form.querySelector<HTMLInputElement>('input[name=mode]:checked')?.value ?? 'pesel');
+  form.querySelectorAll<HTMLInputElement>('input[name=mode]').forEach((r) => r.addEventListener('change', () => {
+    const doc = mode() === 'document';
+    peselPart.hidden = doc;
+    docPart.hidden = !doc;
+    clearFormErrors(form);
+  }));
+
+  // Live PESEL check (debounced): the derived birth date and sex, or why the number is wrong.
+  let timer = 0;
+  let seq = 0;
+  peselInput.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    const value = peselInput.value.trim();
+    const mine = ++seq;
+    if (!value) { peselInfo.textContent = ''; return; }
+    if (!/^\d*$/.test(value)) { timer = window.setTimeout(() => { peselInfo.textContent = 'PESEL składa się wyłącznie z cyfr.'; }, 400); return; }
+    if (value.length !== 11) {
+      timer = window.setTimeout(() => { if (mine === seq) peselInfo.textContent = `Wpisano ${value.length} z 11 cyfr.`; }, 600);
+      return;
+    }
+    timer = window.setTimeout(async () => {
+      try {
+        const res = await api.get<PeselCheck>(`/rules/validate/pesel/${encodeURIComponent(value)}`);
+        if (mine !== seq) return;
+        peselInfo.textContent = res.valid
+          ? `Data urodzenia: ${formatBirthDate(res.birth_date)}, płeć: ${SEX_LABELS[res.sex ?? ''] ?? '—'}.`
+          : `Nieprawidłowy PESEL: ${res.error ?? 'błędna suma kontrolna'}`;
+      } catch {
+        if (mine === seq) peselInfo.textContent = '';
+      }
+    }, 300);
+  });
+
+  const submit = async (allowDuplicate: boolean) => {
+    const v = formValues(form);
+    const byPesel = mode() === 'pesel';
+    const errors: FieldError[] = [];
+    if (byPesel) {
+      if (!v.pesel) errors.push({ field: 'pesel', message: 'Wpisz numer PESEL.' });
+      else if (!/^\d{11}$/.test(v.pesel)) errors.push({ field: 'pesel', message: 'PESEL to 11 cyfr.' });
+    } else {
+      if (!v.document_type) errors.push({ field: 'document_type', message: 'Wybierz rodzaj dokumentu.' });
+      if (!v.document_number) errors.push({ field: 'document_number', message: 'Wpisz numer dokumentu.' });
+      if (!v.birth_date) errors.push({ field: 'birth_date', message: 'Podaj datę urodzenia.' });
+      if (!v.sex) errors.push({ field: 'sex', message: 'Wybierz płeć.' });
+    }
+    if (!v.last_name) errors.push({ field: 'last_name', message: 'Wpisz nazwisko.' });
+    if (!v.first_name) errors.push({ field: 'first_name', message: 'Wpisz imię.' });
+    if (v.citizenship && !/^[A-Za-z]{2}$/.test(v.citizenship)) errors.push({ field: 'citizenship', message: 'Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).' });
+    if (errors.length) return showFormErrors(form, errors);
+
+    const body: Record<string, unknown> = {
+      first_name: v.first_name, last_name: v.last_name, citizenship: (v.citizenship || 'PL').toUpperCase(),
+      phone: v.phone || undefined, allow_duplicate: allowDuplicate || undefined,
+    };
+    if (byPesel) body.pesel = v.pesel;
+    else Object.assign(body, { document_type: v.document_type, document_number: v.document_number, birth_date: v.birth_date, sex: v.sex });
+    try {
+      const p = await api.post<Person>('/persons', body);
+      clearFormErrors(form);
+      form.reset();
+      docPart.hidden = true;
+      peselPart.hidden = false;
+      peselInfo.textContent = '';
+      const done = notice('success', h('p', null,
+        `Zarejestrowano osobę: ${p.last_name} ${p.first_name}, ur. ${formatBirthDate(p.birth_date)} (${identity(p)}).`));
+      done.tabIndex = -1;
+      replaceChildren(status, done);
+      done.focus();
+    } catch (err) {
+      replaceChildren(status);
+      const e = toApiError(err);
+      if (e.status === 409 && e.field === 'allow_duplicate') return showDuplicates(e);
+      let field = e.field || undefined;
+      if (!byPesel && field === 'pesel') field = 'document_number';
+      if (byPesel && (field === 'birth_date' || field === 'sex')) field = 'pesel';
+      showFormErrors(form, [{ field, message: e.message }]);
+    }
+  };
+
+  const showDuplicates = (e: ApiError) => {
+    const dups = (e.body?.duplicates ?? []) as Duplicate[];
+    showFormErrors(form, [{ message: e.message }], h('div', { class: 'duplicates' },
+      dups.length ? [
+        h('p', null, 'Osoby już zarejestrowane:'),
+        h('ul', null, dups.map((d) => h('li', null, `${d.last_name} ${d.first_name}, ur. ${formatBirthDate(d.birth_date)}`))),
+      ] : null,
+      button('To inna osoba — dodaj mimo to', { kind: 'secondary', onClick: () => void submit(true) })));
+  };
+
+  form.addEventListener('submit', (e) => { e.preventDefault(); void submit(false); });
+  return section('Zarejestruj osobę', status, form);
+}
