@@ -7,6 +7,7 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "http/router.h"
+#include "modules/applications/service.h"
 #include "modules/cases/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
@@ -39,6 +40,7 @@ class Application {
   identity::IdentityService& identity() { return *identity_; }
   org::OrganisationService& organisation() { return *org_; }
   cases::CaseService& cases() { return *cases_; }
+  applications::ApplicationService& applications() { return *applications_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -54,6 +56,7 @@ class Application {
   std::unique_ptr<identity::IdentityService> identity_;
   std::unique_ptr<org::OrganisationService> org_;
   std::unique_ptr<cases::CaseService> cases_;
+  std::unique_ptr<applications::ApplicationService> applications_;
   http::Router router_;
   http::Authenticator auth_;
 };

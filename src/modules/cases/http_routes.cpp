@@ -32,16 +32,6 @@ Json person_json(const Person& p) {
   return j;
 }
 
-// The response waits (without blocking a thread) until the read's audit entries are durable.
-template <class T>
-http::Response gated(http::Response resp, audit::GroupCommitLog& log, Audited<T>& read) {
-  resp.gate = [&log, entries = std::move(read.audit)](std::function<void(bool)> send) mutable {
-    log.append_async(std::move(entries), std::move(send));
-  };
-  resp.header("Cache-Control", "no-store");
-  return resp;
-}
-
 }  // namespace
 
 void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& log) {

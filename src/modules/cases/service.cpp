@@ -73,6 +73,18 @@ CaseService::Access CaseService::access_to(storage::Connection& c, const Princip
   return Access::denied;
 }
 
+Result<CaseService::HouseholdRef> CaseService::household_in_scope(storage::Connection& c, const Principal& who,
+                                                                   std::int64_t household_id) {
+  auto r = c.query_one("SELECT section_id, worker_id FROM households WHERE centre_id = ? AND id = ?",
+                       {who.centre.value, household_id});
+  if (!r) return Error::not_found("Nie znaleziono środowiska.");
+  HouseholdRef ref{household_id, r->opt_int64(0), r->opt_int64(1), false};
+  auto access = access_to(c, who, household_id, ref.section_id, ref.worker_id);
+  if (access == Access::denied) return kOutOfScope;
+  ref.via_break_glass = access == Access::break_glass;
+  return ref;
+}
+
 Result<Audited<Household>> CaseService::household(const Principal& who, std::int64_t id, std::string_view purpose) {
   Household h;
   {

@@ -105,6 +105,16 @@ class CaseService {
   // section; members are registered persons not in another current household; one head.
   Result<CreatedHousehold> create_household(const Principal& who, NewHousehold h);
 
+  // For the use cases of other modules (applications, decisions, payments…): the household's
+  // section and worker if `who` may work with it (section, assignment, scope_all or a live
+  // break-the-glass grant), else not_found / forbidden with the message users see.
+  struct HouseholdRef {
+    std::int64_t id{0};
+    std::optional<std::int64_t> section_id, worker_id;
+    bool via_break_glass{false};
+  };
+  Result<HouseholdRef> household_in_scope(storage::Connection& c, const Principal& who, std::int64_t household_id);
+
   struct BreakGlass {
     std::int64_t id;
     std::int64_t expires_at;

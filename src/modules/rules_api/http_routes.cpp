@@ -35,6 +35,13 @@ void register_routes(http::Router& r) {
          .summary = "Walidacja identyfikatora: pesel, nip, regon, iban, postal-code, teryt", .tag = "rules",
          .run_inline = true},
         [](http::RequestContext& ctx) { return respond(validate(ctx.params["kind"], ctx.params["value"])); });
+  r.add({.method = "GET", .pattern = "/api/v1/rules/reasons", .access = http::Access::open(),
+         .summary = "Powody udzielenia pomocy (art. 7 u.p.s.) w brzmieniu z dnia ?date=", .tag = "rules",
+         .run_inline = true},
+        [](http::RequestContext& ctx) { return respond(reasons(ctx.req.query_param("date").value_or(""))); });
+  r.add({.method = "GET", .pattern = "/api/v1/rules/forms-of-help", .access = http::Access::open(),
+         .summary = "Formy pomocy (art. 36 u.p.s.)", .tag = "rules", .run_inline = true},
+        [](http::RequestContext&) -> Result<http::Response> { return http::json_response(forms_of_help()); });
   r.add({.method = "GET", .pattern = "/api/v1/rules/working-days", .access = http::Access::open(),
          .summary = "Termin po ?days= dniach roboczych od ?from= (święta ustawowe, soboty, niedziele)", .tag = "rules",
          .run_inline = true},

@@ -7,6 +7,7 @@
 #include "rules/calendar.h"
 #include "rules/criteria.h"
 #include "rules/identifiers.h"
+#include "rules/procedure.h"
 
 namespace ostoja::rules_api {
 
@@ -100,6 +101,23 @@ Result<Json> working_days(std::string_view from, std::string_view days) {
     return Error::validation("Data musi mieścić się w latach 2000–2100.", "from");
   Date end = rules::add_working_days(d, n);
   return Json{{"from", d.iso()}, {"days", n}, {"deadline", end.iso()}};
+}
+
+Result<Json> reasons(std::string_view date) {
+  OSTOJA_TRY(d, parse_date(date, "date"));
+  auto list = rules::art7_reasons_on(d);
+  if (list.empty()) return Error::validation("Powody z art. 7 są dostępne od 1 października 2012 r.", "date");
+  Json items = Json::array();
+  for (const auto& r : list)
+    items.push_back({{"code", r.code}, {"point", r.point}, {"wording", r.wording}, {"legal_basis", r.legal_basis}});
+  return Json{{"date", d.iso()}, {"reasons", items}};
+}
+
+Json forms_of_help() {
+  Json items = Json::array();
+  for (const auto& f : rules::forms_of_help())
+    items.push_back({{"code", f.code}, {"name", f.name}, {"article", f.article}, {"cash", f.cash}, {"continuing", f.continuing}});
+  return Json{{"forms", items}};
 }
 
 }  // namespace ostoja::rules_api

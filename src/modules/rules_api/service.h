@@ -25,4 +25,8 @@ Result<Json> benefit_preview(const Json& request);
 // The deadline `days` working days after `from` (Saturdays, Sundays and public holidays skipped).
 Result<Json> working_days(std::string_view from, std::string_view days);
 
+// Art. 7 reasons in force on `date` ({"date","reasons":[{"code","point","wording","legal_basis"}]}) and the
+// forms of help ({"forms":[{"code","name","article","cash","continuing"}]}).
+Result<Json> reasons(std::string_view date);
+Json forms_of_help();
 }  // namespace ostoja::rules_api

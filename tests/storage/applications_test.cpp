@@ -1,0 +1,230 @@
+// Applications, interviews and the worklist on both databases: deadlines stored, scope enforced,
+// bad input changes nothing, every write audited.
+#include "audit/audit_log.h"
+#include "fixture.h"
+#include "modules/applications/service.h"
+
+namespace ostoja::testing {
+
+using applications::ApplicationService;
+using applications::CompletedInterview;
+using applications::NewApplication;
+
+class Applications : public StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (IsSkipped()) return;
+    centre_ = make_centre();
+    auto c = db_->acquire();
+    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
+                             {centre_.value})->int64(0);
+    for (int i = 0; i < 2; ++i)
+      sections_[i] = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, 'S') RETURNING id",
+                                  {centre_.value, unit, i + 1})->int64(0);
+    for (int i = 0; i < 2; ++i)
+      users_[i] = c->query_one(
+                       "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+                       "VALUES (?, ?, ?, 'x', 0, 0) RETURNING id",
+                       {centre_.value, "u" + std::to_string(i), "Pracownik " + std::to_string(i)})->int64(0);
+    household_ = c->query_one(
+        "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, created_at) "
+        "VALUES (?, ?, ?, 'Lublin', 'Zana', '1', 'single_parent', 0) RETURNING id",
+        {centre_.value, sections_[0], users_[0]})->int64(0);
+    for (int m = 0; m < 2; ++m) {
+      persons_[m] = c->query_one(
+          "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, birth_date, "
+          "sex, created_at) VALUES (?, ?, 'Łęcka', 'x', 'lecka', 'x', '1990-01-01', 'K', 0) RETURNING id",
+          {centre_.value, m == 0 ? "Anna" : "Zofia"})->int64(0);
+    }
+    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, 'head', "
+               "'2024-01-01')",
+               {centre_.value, household_, persons_[0]});
+    cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
+    svc_ = std::make_unique<ApplicationService>(*db_, clock_, *cases_);
+  }
+  void TearDown() override {
+    svc_.reset();
+    cases_.reset();
+    StorageTest::TearDown();
+  }
+  Principal worker(int i, bool restricted = false) {
+    Principal p = actor(centre_, {"cases.read", "cases.write"}, users_[i]);
+    p.sections.emplace_back(sections_[i]);
+    p.restricted_access = restricted;
+    return p;
+  }
+  NewApplication valid() {
+    NewApplication a;
+    a.household_id = household_;
+    a.applicant_id = persons_[0];
+    a.received_on = "2025-11-20";
+    a.forms = {"zasilek_okresowy", "posilek"};
+    a.reasons = {"ubostwo", "bezrobocie"};
+    a.description = "Utrata pracy w październiku.";
+    return a;
+  }
+  std::int64_t count(const char* table) {
+    return db_->acquire()->query_one(std::string("SELECT COUNT(*) FROM ") + table)->int64(0);
+  }
+  CentreId centre_;
+  std::int64_t sections_[2]{}, users_[2]{}, persons_[2]{}, household_{0};
+  std::unique_ptr<cases::CaseService> cases_;
+  std::unique_ptr<ApplicationService> svc_;
+};
+
+TEST_P(Applications, RegisteredWithNumberDeadlinesAndAPlannedInterview) {
+  // The fixture's clock stands on 24.11.2025 (Monday).
+  auto a = svc_->create(worker(0), valid());
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  EXPECT_EQ(a->value.number, "W/2025/1");
+  EXPECT_EQ(a->value.status, "open");
+  EXPECT_EQ(a->value.interview_due, "2025-12-10");  // 14 working days from Thursday 20.11.2025
+  EXPECT_EQ(a->value.decision_due, "2025-12-22");   // 20.12.2025 is a Saturday (KPA art. 57 § 4)
+  ASSERT_EQ(a->value.reasons.size(), 2u);
+  EXPECT_EQ(a->value.reasons[0].wording, "ubóstwa");
+  EXPECT_EQ(a->value.applicant_name, "Anna Łęcka");
+  ASSERT_EQ(a->value.interviews.size(), 1u);
+  EXPECT_EQ(a->value.interviews[0].kind, "initial");
+  EXPECT_EQ(a->value.interviews[0].status, "planned");
+  EXPECT_EQ(a->value.interviews[0].due_on, "2025-12-10");
+  EXPECT_EQ(a->value.interviews[0].worker_id, users_[0]);
+  auto urgent = valid();
+  urgent.urgent = true;
+  urgent.complex = true;
+  auto b = svc_->create(worker(0), urgent);
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->value.number, "W/2025/2");
+  EXPECT_EQ(b->value.interview_due, "2025-11-24");  // 2 working days
+  EXPECT_EQ(b->value.decision_due, "2026-01-20");   // 2 months, complex case
+  auto c = db_->acquire();
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'application' AND "
+                         "person_id = ?",
+                         {persons_[0]})->int64(0),
+            2);
+}
+
+TEST_P(Applications, BadInputAndOutOfScopeChangeNothing) {
+  struct Case {
+    const char* name;
+    std::function<void(NewApplication&)> spoil;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"future date", [](NewApplication& a) { a.received_on = "2025-11-25"; }, "received_on"},
+      {"malformed date", [](NewApplication& a) { a.received_on = "20.11.2025"; }, "received_on"},
+      {"before 2012-10", [](NewApplication& a) { a.received_on = "2012-09-28"; }, "reasons"},
+      {"unknown form", [](NewApplication& a) { a.forms = {"bon_na_wczasy"}; }, "forms"},
+      {"no forms", [](NewApplication& a) { a.forms.clear(); }, "forms"},
+      {"repeated reason", [](NewApplication& a) { a.reasons = {"ubostwo", "ubostwo"}; }, "reasons"},
+      {"unknown reason", [](NewApplication& a) { a.reasons = {"lenistwo"}; }, "reasons"},
+      {"bad mode", [](NewApplication& a) { a.mode = "telefon"; }, "mode"},
+      {"applicant not a member", [this](NewApplication& a) { a.applicant_id = persons_[1]; }, "applicant_id"},
+  };
+  for (const auto& c : cases) {
+    auto a = valid();
+    c.spoil(a);
+    auto r = svc_->create(worker(0), a);
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.error().code, ErrorCode::validation) << c.name;
+    EXPECT_EQ(r.error().field, c.field) << c.name;
+  }
+  auto other = svc_->create(worker(1), valid());
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(count("applications"), 0);
+  EXPECT_EQ(count("interviews"), 0);
+  EXPECT_EQ(count("register_counters"), 0);
+}
+
+TEST_P(Applications, CompletingTheInterviewPlansTheSixMonthUpdateForContinuingHelp) {
+  auto a = svc_->create(worker(0), valid());
+  ASSERT_TRUE(a.ok());
+  const auto interview = a->value.interviews[0].id;
+  CompletedInterview done{"2025-11-21", {{"family", "Matka z dzieckiem."}, {"health", "Cukrzyca."}}};
+  auto incomplete = svc_->complete_interview(worker(0), interview, done);
+  ASSERT_FALSE(incomplete.ok());
+  EXPECT_EQ(incomplete.error().field, "parts.assessment");
+  done.parts["assessment"] = "Rodzina wymaga wsparcia finansowego.";
+  auto early = done;
+  early.conducted_on = "2025-11-19";
+  EXPECT_EQ(svc_->complete_interview(worker(0), interview, early).error().field, "conducted_on");
+  auto unknown = done;
+  unknown.parts["hobby"] = "x";
+  EXPECT_EQ(svc_->complete_interview(worker(0), interview, unknown).error().field, "parts");
+  EXPECT_EQ(svc_->complete_interview(worker(1), interview, done).error().code, ErrorCode::forbidden);
+
+  auto ok = svc_->complete_interview(worker(0), interview, done);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->value.status, "completed");
+  EXPECT_EQ(ok->value.conducted_on, "2025-11-21");
+  EXPECT_EQ(ok->value.parts.count("health"), 0u);  // restricted category, reader without restricted access
+  EXPECT_TRUE(ok->value.health_hidden);
+  auto again = svc_->complete_interview(worker(0), interview, done);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+
+  auto read = svc_->get(worker(0, true), a->value.id);
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read->value.interviews.size(), 2u);
+  EXPECT_EQ(read->value.interviews[0].parts.at("health"), "Cukrzyca.");
+  EXPECT_EQ(read->value.interviews[1].kind, "update");
+  EXPECT_EQ(read->value.interviews[1].status, "planned");
+  EXPECT_EQ(read->value.interviews[1].due_on, "2026-05-21");
+  ASSERT_EQ(read->audit.size(), 1u);
+  EXPECT_EQ(read->audit[0].person_id, persons_[0]);
+}
+
+TEST_P(Applications, WithdrawalCancelsPlannedInterviewsOnce) {
+  auto a = svc_->create(worker(0), valid());
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(svc_->withdraw(worker(0), a->value.id, "2025-11-19").error().field, "date");
+  auto w = svc_->withdraw(worker(0), a->value.id, "2025-11-24");
+  ASSERT_TRUE(w.ok()) << w.error().message;
+  EXPECT_EQ(w->value.status, "withdrawn");
+  EXPECT_EQ(w->value.closed_on, "2025-11-24");
+  EXPECT_EQ(w->value.interviews[0].status, "cancelled");
+  EXPECT_EQ(svc_->withdraw(worker(0), a->value.id, "2025-11-24").error().code, ErrorCode::conflict);
+}
+
+TEST_P(Applications, WorklistShowsOverdueAndUpcomingInScopeWithCountsPerWorker) {
+  ASSERT_TRUE(svc_->create(worker(0), valid()).ok());
+  auto list = svc_->worklist(worker(0), "2025-12-11", 14);
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  ASSERT_EQ(list->value.items.size(), 2u);
+  EXPECT_EQ(list->value.items[0].kind, "interview_overdue");
+  EXPECT_EQ(list->value.items[0].days_left, -1);
+  EXPECT_EQ(list->value.items[0].person_name, "Anna Łęcka");
+  EXPECT_EQ(list->value.items[0].address, "Zana 1");
+  EXPECT_EQ(list->value.items[1].kind, "decision_due");
+  EXPECT_EQ(list->value.items[1].days_left, 11);
+  ASSERT_EQ(list->value.by_worker.size(), 1u);
+  EXPECT_EQ(list->value.by_worker[0].worker_name, "Pracownik 0");
+  EXPECT_EQ(list->value.by_worker[0].overdue, 1);
+  EXPECT_EQ(list->value.by_worker[0].upcoming, 1);
+  EXPECT_EQ(list->audit.size(), 2u);
+
+  auto early = svc_->worklist(worker(0), "2025-11-24", 7);
+  ASSERT_TRUE(early.ok());
+  EXPECT_TRUE(early->value.items.empty());
+  auto other = svc_->worklist(worker(1), "2025-12-11", 14);
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->value.items.empty());
+  auto director = svc_->worklist(actor(centre_, {"cases.read", "cases.scope_all"}, users_[1]), "2025-12-11", 14);
+  ASSERT_TRUE(director.ok());
+  EXPECT_EQ(director->value.items.size(), 2u);
+  EXPECT_EQ(svc_->worklist(worker(0), "2025-12-11", 91).error().field, "days");
+  EXPECT_EQ(svc_->worklist(worker(0), "jutro", 7).error().field, "as_of");
+}
+
+TEST_P(Applications, ChangeOfSituationInterviewIsDueInFourteenWorkingDaysFromToday) {
+  auto i = svc_->plan_change_interview(worker(0), household_, false);
+  ASSERT_TRUE(i.ok()) << i.error().message;
+  EXPECT_EQ(i->value.kind, "change");
+  EXPECT_EQ(i->value.due_on, "2025-12-12");  // from Monday 24.11.2025
+  EXPECT_EQ(svc_->plan_change_interview(worker(1), household_, false).error().code, ErrorCode::forbidden);
+}
+
+OSTOJA_STORAGE_TEST_SUITE(Applications);
+
+}  // namespace ostoja::testing
