@@ -12,14 +12,17 @@ export const binary = path.resolve(root, process.env.OSTOJA_BIN ?? 'build/releas
 
 export const backends = ['sqlite', 'postgresql'];
 export const roles = ['admin', 'dyrektor', 'kierownik', 'pracownik', 'asystent', 'swiadczenia', 'analityk', 'partner'];
-// Role → permissions, as seeded by migration 0003_roles.sql (the API's GET /roles must agree).
+// Role → permissions, as seeded by migrations 0003_roles.sql and 0006_decisions.sql (the API's GET /roles must agree).
 export const rolePermissions = {
-  admin: ['users.manage', 'org.read', 'org.write', 'audit.read', 'tokens.own'],
-  dyrektor: ['org.read', 'org.write', 'audit.read', 'cases.read', 'cases.scope_all', 'stats.read', 'tokens.own'],
-  kierownik: ['org.read', 'cases.read', 'cases.write', 'stats.read', 'tokens.own'],
-  pracownik: ['org.read', 'cases.read', 'cases.write', 'tokens.own'],
+  admin: ['users.manage', 'org.read', 'org.write', 'org.templates', 'audit.read', 'tokens.own'],
+  dyrektor: ['org.read', 'org.write', 'org.templates', 'audit.read', 'cases.read', 'cases.scope_all', 'stats.read',
+    'decisions.approve', 'payments.read', 'tokens.own'],
+  kierownik: ['org.read', 'cases.read', 'cases.write', 'stats.read', 'decisions.write', 'decisions.approve',
+    'payments.read', 'tokens.own'],
+  pracownik: ['org.read', 'cases.read', 'cases.write', 'decisions.write', 'tokens.own'],
   asystent: ['org.read', 'cases.read', 'cases.write', 'tokens.own'],
-  swiadczenia: ['org.read', 'cases.read', 'cases.scope_all', 'tokens.own'],
+  swiadczenia: ['org.read', 'cases.read', 'cases.scope_all', 'decisions.write', 'payments.manage', 'payments.read',
+    'tokens.own'],
   analityk: ['stats.read', 'tokens.own'],
   partner: ['indicators.write', 'tokens.own'],
 };
