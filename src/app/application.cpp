@@ -11,6 +11,7 @@
 #include "http/server.h"
 #include "modules/applications/http_routes.h"
 #include "modules/cases/http_routes.h"
+#include "modules/decisions/http_routes.h"
 #include "modules/identity/http_routes.h"
 #include "modules/organisation/http_routes.h"
 #include "modules/rules_api/http_routes.h"
@@ -87,6 +88,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   org_ = std::make_unique<org::OrganisationService>(*db_, clock_);
   cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
   applications_ = std::make_unique<applications::ApplicationService>(*db_, clock_, *cases_);
+  decisions_ = std::make_unique<decisions::DecisionService>(*db_, clock_, *cases_);
   auth_ = identity::make_authenticator(*identity_);
 
   auto* db = db_.get();
@@ -120,6 +122,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   org::register_routes(router_, *org_);
   cases::register_routes(router_, *cases_, *audit_);
   applications::register_routes(router_, *applications_, *audit_);
+  decisions::register_routes(router_, *decisions_, *audit_);
   audit::register_routes(router_, *db_, clock_);
   rules_api::register_routes(router_);
   router_.set_fallback(serve_web_asset);

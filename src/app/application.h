@@ -9,6 +9,7 @@
 #include "http/router.h"
 #include "modules/applications/service.h"
 #include "modules/cases/service.h"
+#include "modules/decisions/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
 #include "storage/database.h"
@@ -41,6 +42,7 @@ class Application {
   org::OrganisationService& organisation() { return *org_; }
   cases::CaseService& cases() { return *cases_; }
   applications::ApplicationService& applications() { return *applications_; }
+  decisions::DecisionService& decisions() { return *decisions_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -57,6 +59,7 @@ class Application {
   std::unique_ptr<org::OrganisationService> org_;
   std::unique_ptr<cases::CaseService> cases_;
   std::unique_ptr<applications::ApplicationService> applications_;
+  std::unique_ptr<decisions::DecisionService> decisions_;
   http::Router router_;
   http::Authenticator auth_;
 };

@@ -1,0 +1,241 @@
+#include "modules/decisions/service.h"
+
+#include <nlohmann/json.hpp>
+
+#include "audit/audit_log.h"
+#include "core/text.h"
+#include "modules/applications/service.h"
+#include "modules/decisions/amount.h"
+#include "rules/procedure.h"
+
+namespace ostoja::decisions {
+
+namespace {
+
+std::optional<Date> opt_date(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  return Date::parse(*s);
+}
+std::optional<std::string> opt_iso(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return d->iso();
+}
+
+Result<Date> parse_date(std::string_view s, const char* field, const char* what) {
+  auto d = Date::parse(text::trim(s));
+  if (!d) return Error::validation(std::string("Podaj ") + what + " w postaci RRRR-MM-DD.", field);
+  if (*d < rules::kProcedureRulesFrom)
+    return Error::validation("Daty przed 1 października 2012 r. nie są obsługiwane.", field);
+  return *d;
+}
+
+constexpr const char* kCols =
+    "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
+    "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
+    "d.amount_justification, d.reasoning, d.changes_decision_id, d.state, d.issued_on, d.delivered_on, d.appeal_deadline, "
+    "d.appealed_on, d.final_on, d.outcome_on";
+
+}  // namespace
+
+Result<Decision> DecisionService::load(storage::Connection& c, const Principal& who, std::int64_t id) {
+  auto r = c.query_one(std::string("SELECT ") + kCols +
+                           " FROM decisions d JOIN persons p ON p.id = d.person_id WHERE d.centre_id = ? AND d.id = ?",
+                       {who.centre.value, id});
+  if (!r) return Error::not_found("Nie znaleziono decyzji.");
+  Decision d;
+  d.household_id = r->int64(3);
+  OSTOJA_CHECK(cases_.household_in_scope(c, who, d.household_id));
+  d.id = r->int64(0);
+  d.number = r->opt_text(1);
+  d.application_id = r->opt_int64(2);
+  d.person_id = r->int64(4);
+  d.person_name = r->text(5);
+  d.kind = r->text(6);
+  d.form = r->text(7);
+  const auto* form = rules::form_of_help(d.form);
+  d.form_name = form ? std::string(form->name) : d.form;
+  d.period_from = r->opt_text(8);
+  d.period_to = r->opt_text(9);
+  d.amount = Money{r->int64(10)};
+  if (auto v = r->opt_int64(11)) d.calculated = Money{*v};
+  if (auto v = r->opt_int64(12)) d.household_size = static_cast<int>(*v);
+  if (auto v = r->opt_int64(13)) d.income = Money{*v};
+  for (const auto& line : nlohmann::json::parse(r->text(14))) d.calculation.push_back(line.get<std::string>());
+  d.amount_justification = r->text(15);
+  d.reasoning = r->text(16);
+  d.changes_decision_id = r->opt_int64(17);
+  d.state = r->text(18);
+  d.dates = Dates{opt_date(r->opt_text(19)), opt_date(r->opt_text(20)), opt_date(r->opt_text(21)),
+                  opt_date(r->opt_text(22)), opt_date(r->opt_text(23)), opt_date(r->opt_text(24))};
+  for (const auto& e : c.query(
+           "SELECT e.action, e.state, e.on_date, e.note, COALESCE(u.login, ''), e.at FROM decision_events e "
+           "LEFT JOIN users u ON u.id = e.user_id WHERE e.centre_id = ? AND e.decision_id = ? ORDER BY e.id",
+           {who.centre.value, id}))
+    d.events.push_back({e.text(0), e.text(1), e.text(2), e.text(3), e.text(4), e.int64(5)});
+  return d;
+}
+
+Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, NewDecision in) {
+  OSTOJA_TRY(kind, parse_kind(in.kind));
+  const auto* form = rules::form_of_help(in.form);
+  if (!form) return Error::validation("Nieznana forma pomocy: „" + in.form + "”.", "form");
+  OSTOJA_TRY(from, parse_date(in.period_from, "period_from", "początek okresu (albo dzień wypłaty)"));
+  std::optional<Date> to;
+  if (in.period_to && !text::trim(*in.period_to).empty()) {
+    OSTOJA_TRY(parsed, parse_date(*in.period_to, "period_to", "koniec okresu"));
+    if (parsed < from) return Error::validation("Koniec okresu nie może być przed jego początkiem.", "period_to");
+    if (from.days_until(parsed) > 366 * 3) return Error::validation("Okres nie może przekraczać 3 lat.", "period_to");
+    to = parsed;
+  }
+  if (kind == Kind::grant && in.form == "zasilek_okresowy" && !to)
+    return Error::validation("Zasiłek okresowy przyznaje się na czas określony — podaj koniec okresu (art. 38 ust. 4).",
+                             "period_to");
+  if (!form->cash || !form->continuing) {
+    if (form->cash && to && *to != from)
+      return Error::validation("Świadczenie jednorazowe: podaj tylko dzień wypłaty.", "period_to");
+  }
+  const bool needs_target = kind == Kind::change || kind == Kind::suspend || kind == Kind::withdraw;
+  if (needs_target && !in.changes_decision_id)
+    return Error::validation("Wskaż decyzję, której dotyczy zmiana, zawieszenie albo uchylenie.", "changes_decision_id");
+  if (in.reasoning.size() > 20000) return Error::validation("Uzasadnienie: najwyżej 20 000 znaków.", "reasoning");
+  if (kind != Kind::grant && text::trim(in.reasoning).size() < 10)
+    return Error::validation("Decyzja inna niż przyznająca wymaga uzasadnienia faktycznego i prawnego.", "reasoning");
+  AmountFacts facts{in.form, kind, from, in.household_size,
+                    in.income_grosze ? std::optional<Money>(Money{*in.income_grosze}) : std::nullopt};
+  OSTOJA_TRY(range, amount_range(facts));
+  OSTOJA_TRY(amount, decide_amount(range, in.amount_grosze ? std::optional<Money>(Money{*in.amount_grosze}) : std::nullopt,
+                                   in.amount_justification));
+  const std::int64_t now = clock_.now_ms();
+  const Date today = clock_.today();
+  auto conn = db_.acquire();
+  auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
+    OSTOJA_CHECK(cases_.household_in_scope(c, who, in.household_id));
+    if (!c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND household_id = ? AND person_id = ? AND "
+                     "until IS NULL",
+                     {who.centre.value, in.household_id, in.person_id}))
+      return Error::validation("Stroną decyzji musi być członek tego gospodarstwa domowego.", "person_id");
+    if (in.application_id) {
+      auto a = c.query_one("SELECT household_id, status, forms FROM applications WHERE centre_id = ? AND id = ?",
+                           {who.centre.value, *in.application_id});
+      if (!a || a->int64(0) != in.household_id)
+        return Error::validation("Wniosek nie dotyczy tego gospodarstwa.", "application_id");
+      if (a->text(1) != "open")
+        return Error::conflict("Sprawa z tego wniosku jest zamknięta (" + a->text(1) +
+                                   ") — nie można wydać w niej nowej decyzji.",
+                               "application_id");
+    }
+    if (needs_target) {
+      auto t = c.query_one("SELECT household_id, form, state FROM decisions WHERE centre_id = ? AND id = ?",
+                           {who.centre.value, *in.changes_decision_id});
+      if (!t || t->int64(0) != in.household_id || t->text(1) != in.form)
+        return Error::validation("Wskazana decyzja nie dotyczy tego gospodarstwa i tej formy pomocy.", "changes_decision_id");
+      auto st = parse_state(t->text(2));
+      if (!st || !in_force(*st))
+        return Error::conflict("Zmienić, zawiesić albo uchylić można tylko decyzję ostateczną.", "changes_decision_id");
+    }
+    nlohmann::json calc = range.explanation;
+    auto r = c.query_one(
+        "INSERT INTO decisions (centre_id, application_id, household_id, person_id, kind, form, period_from, period_to, "
+        "amount_grosze, calculated_grosze, household_size, income_grosze, calculation, amount_justification, reasoning, "
+        "changes_decision_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {who.centre.value, in.application_id, in.household_id, in.person_id, std::string(to_string(kind)), in.form,
+         from.iso(), opt_iso(to), amount.grosze,
+         range.calculated ? std::optional<std::int64_t>(range.calculated->grosze) : std::nullopt,
+         in.household_size ? std::optional<std::int64_t>(*in.household_size) : std::nullopt, in.income_grosze, calc.dump(),
+         text::trim(in.amount_justification), text::trim(in.reasoning), in.changes_decision_id,
+         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
+    const std::int64_t new_id = r->int64(0);
+    c.execute(
+        "INSERT INTO decision_events (centre_id, decision_id, action, state, on_date, note, user_id, at) "
+        "VALUES (?, ?, 'create', 'draft', ?, 'Projekt decyzji.', ?, ?)",
+        {who.centre.value, new_id, today.iso(), who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
+    audit::append(c, audit::entry_for(who, now, "create", "decision", new_id, in.person_id));
+    return new_id;
+  });
+  if (!id.ok()) return id.error();
+  OSTOJA_TRY(d, load(*conn, who, *id));
+  return Audited<Decision>{std::move(d), {}};
+}
+
+Result<Audited<Decision>> DecisionService::get(const Principal& who, std::int64_t id) {
+  auto conn = db_.acquire();
+  OSTOJA_TRY(d, load(*conn, who, id));
+  auto e = audit::entry_for(who, clock_.now_ms(), "read", "decision", id, d.person_id);
+  return Audited<Decision>{std::move(d), {std::move(e)}};
+}
+
+Result<Audited<std::vector<Decision>>> DecisionService::for_household(const Principal& who, std::int64_t household_id) {
+  auto conn = db_.acquire();
+  OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
+  Audited<std::vector<Decision>> out;
+  const std::int64_t now = clock_.now_ms();
+  for (const auto& r : conn->query("SELECT id FROM decisions WHERE centre_id = ? AND household_id = ? ORDER BY id DESC",
+                                   {who.centre.value, household_id})) {
+    OSTOJA_TRY(d, load(*conn, who, r.int64(0)));
+    out.audit.push_back(audit::entry_for(who, now, "read", "decision", d.id, d.person_id));
+    out.value.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_t id, std::string_view action_name,
+                                               std::string_view on_text) {
+  OSTOJA_TRY(action, parse_action(action_name));
+  if (action == Action::approve && !who.can("decisions.approve"))
+    return Error::forbidden("Podpisać decyzję może tylko osoba upoważniona (kierownik sekcji lub dyrektor).");
+  if (action != Action::approve && !who.can("decisions.write")) return Error::forbidden();
+  const Date today = clock_.today();
+  Date on = today;
+  if (!text::trim(on_text).empty()) {
+    OSTOJA_TRY(parsed, parse_date(on_text, "date", "datę czynności"));
+    on = parsed;
+  }
+  const std::int64_t now = clock_.now_ms();
+  const auto user = who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt;
+  auto conn = db_.acquire();
+  auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    c.query_one(std::string("SELECT id FROM decisions WHERE centre_id = ? AND id = ?") + std::string(c.lock_clause()),
+                {who.centre.value, id});
+    OSTOJA_TRY(d, load(c, who, id));
+    auto from = parse_state(d.state);
+    if (!from) throw std::logic_error("unknown decision state in the database: " + d.state);
+    OSTOJA_TRY(t, apply(*from, d.dates, action, on, today));
+    std::optional<std::string> number = d.number;
+    if (action == Action::approve) {
+      const int year = static_cast<int>(on.year());
+      number = "D/" + std::to_string(year) + "/" +
+               std::to_string(applications::next_register_number(c, who.centre, "D", year));
+    }
+    c.execute(
+        "UPDATE decisions SET state = ?, number = ?, issued_on = ?, delivered_on = ?, appeal_deadline = ?, appealed_on = ?, "
+        "final_on = ?, outcome_on = ?, approved_by = CASE WHEN ? = 'approve' THEN ? ELSE approved_by END "
+        "WHERE centre_id = ? AND id = ?",
+        {std::string(to_string(t.to)), number, opt_iso(t.dates.issued_on), opt_iso(t.dates.delivered_on),
+         opt_iso(t.dates.appeal_deadline), opt_iso(t.dates.appealed_on), opt_iso(t.dates.final_on),
+         opt_iso(t.dates.outcome_on), std::string(to_string(action)), user, who.centre.value, id});
+    c.execute(
+        "INSERT INTO decision_events (centre_id, decision_id, action, state, on_date, note, user_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {who.centre.value, id, std::string(to_string(action)), std::string(to_string(t.to)), on.iso(), t.note, user, now});
+    audit::append(c, audit::entry_for(who, now, "update", "decision", id, d.person_id, std::string(to_string(action))));
+    // The case of the application: decided once the decision is signed; open again when the SKO
+    // sends it back for reconsideration.
+    if (d.application_id && action == Action::approve)
+      c.execute("UPDATE applications SET status = 'decided', closed_on = ? WHERE centre_id = ? AND id = ? AND status = 'open'",
+                {on.iso(), who.centre.value, *d.application_id});
+    if (d.application_id && t.to == State::sent_back)
+      c.execute("UPDATE applications SET status = 'open', closed_on = NULL WHERE centre_id = ? AND id = ?",
+                {who.centre.value, *d.application_id});
+    if (in_force(t.to) && !in_force(*from) && on_binding_) {
+      OSTOJA_TRY(binding, load(c, who, id));
+      on_binding_(c, who, binding);
+    }
+    return ok();
+  });
+  if (!done.ok()) return done.error();
+  OSTOJA_TRY(d, load(*conn, who, id));
+  return Audited<Decision>{std::move(d), {}};
+}
+
+}  // namespace ostoja::decisions

@@ -1,0 +1,90 @@
+#pragma once
+// Administrative decisions: drafted from an application (or ex officio) for a household in the
+// user's scope, with the amount from the statutory calculators, approved (signed and numbered) by
+// an official with decisions.approve, delivered, final, appealed. Every transition is recorded in
+// the decision's history and the audit log, in one transaction.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "modules/cases/service.h"
+#include "modules/decisions/lifecycle.h"
+#include "storage/database.h"
+
+namespace ostoja::decisions {
+
+using cases::Audited;
+
+struct Event {
+  std::string action, state, on, note, user;
+  std::int64_t at{0};
+};
+
+struct Decision {
+  std::int64_t id{0};
+  std::optional<std::string> number;
+  std::optional<std::int64_t> application_id;
+  std::int64_t household_id{0};
+  std::int64_t person_id{0};
+  std::string person_name;
+  std::string kind, form, form_name;
+  std::optional<std::string> period_from, period_to;
+  Money amount;
+  std::optional<Money> calculated;
+  std::optional<int> household_size;
+  std::optional<Money> income;
+  std::vector<std::string> calculation;
+  std::string amount_justification, reasoning;
+  std::optional<std::int64_t> changes_decision_id;
+  std::string state;
+  Dates dates;
+  std::vector<Event> events;
+};
+
+struct NewDecision {
+  std::optional<std::int64_t> application_id;
+  std::int64_t household_id{0};
+  std::int64_t person_id{0};  // the party (addressee)
+  std::string kind{"grant"};
+  std::string form;
+  std::string period_from;  // YYYY-MM-DD; for one-off help the payment day
+  std::optional<std::string> period_to;
+  std::optional<std::int64_t> amount_grosze;
+  std::optional<int> household_size;
+  std::optional<std::int64_t> income_grosze;
+  std::string amount_justification, reasoning;
+  std::optional<std::int64_t> changes_decision_id;  // change, suspend, withdraw: the decision concerned
+};
+
+class DecisionService {
+ public:
+  // Called inside the transaction that makes a paying decision binding (final or upheld), and when a
+  // binding decision is changed, suspended or withdrawn — the payments module plans or corrects
+  // payments there, so that payments always reconcile with decisions.
+  using BindingHook = std::function<void(storage::Connection&, const Principal&, const Decision&)>;
+
+  DecisionService(storage::Database& db, const Clock& clock, cases::CaseService& cases)
+      : db_(db), clock_(clock), cases_(cases) {}
+  void on_binding(BindingHook hook) { on_binding_ = std::move(hook); }
+
+  Result<Audited<Decision>> create_draft(const Principal& who, NewDecision d);
+  Result<Audited<Decision>> get(const Principal& who, std::int64_t id);
+  Result<Audited<std::vector<Decision>>> for_household(const Principal& who, std::int64_t household_id);
+  // approve needs decisions.approve; the others decisions.write. `on` is the date of the event.
+  Result<Audited<Decision>> act(const Principal& who, std::int64_t id, std::string_view action, std::string_view on);
+
+ private:
+  Result<Decision> load(storage::Connection& c, const Principal& who, std::int64_t id);
+
+  storage::Database& db_;
+  const Clock& clock_;
+  cases::CaseService& cases_;
+  BindingHook on_binding_;
+};
+
+}  // namespace ostoja::decisions

@@ -1,0 +1,172 @@
+// Decisions on both databases: drafts with calculated amounts, approval numbering, the KPA life,
+// a closed case refused, illegal transitions changing nothing, history and audit.
+#include "audit/audit_log.h"
+#include "fixture.h"
+#include "modules/applications/service.h"
+#include "modules/decisions/service.h"
+
+namespace ostoja::testing {
+
+using decisions::DecisionService;
+using decisions::NewDecision;
+
+class Decisions : public StorageTest {
+ protected:
+  void SetUp() override {
+    StorageTest::SetUp();
+    if (IsSkipped()) return;
+    centre_ = make_centre();
+    auto c = db_->acquire();
+    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
+                             {centre_.value})->int64(0);
+    section_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S') RETURNING id",
+                            {centre_.value, unit})->int64(0);
+    user_ = c->query_one("INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+                         "VALUES (?, 'u', 'U', 'x', 0, 0) RETURNING id",
+                         {centre_.value})->int64(0);
+    household_ = c->query_one(
+        "INSERT INTO households (centre_id, section_id, locality, street, building, family_type, created_at) "
+        "VALUES (?, ?, 'Lublin', 'Zana', '1', 'with_children', 0) RETURNING id",
+        {centre_.value, section_})->int64(0);
+    person_ = c->query_one(
+        "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, birth_date, "
+        "sex, created_at) VALUES (?, 'Anna', 'Nowak', 'anna', 'nowak', 'x', '1990-01-01', 'K', 0) RETURNING id",
+        {centre_.value})->int64(0);
+    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, 'head', "
+               "'2024-01-01')",
+               {centre_.value, household_, person_});
+    cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
+    apps_ = std::make_unique<applications::ApplicationService>(*db_, clock_, *cases_);
+    svc_ = std::make_unique<DecisionService>(*db_, clock_, *cases_);
+    svc_->on_binding([this](storage::Connection&, const Principal&, const decisions::Decision& d) { bound_.push_back(d.id); });
+  }
+  Principal worker() {
+    Principal p = actor(centre_, {"cases.read", "cases.write", "decisions.write"}, user_);
+    p.sections.emplace_back(section_);
+    return p;
+  }
+  Principal manager() {
+    Principal p = actor(centre_, {"cases.read", "decisions.approve", "decisions.write"}, user_);
+    p.sections.emplace_back(section_);
+    return p;
+  }
+  std::int64_t application() {
+    applications::NewApplication a;
+    a.household_id = household_;
+    a.applicant_id = person_;
+    a.received_on = "2025-11-20";
+    a.forms = {"zasilek_okresowy"};
+    a.reasons = {"bezrobocie"};
+    return apps_->create(worker(), a)->value.id;
+  }
+  NewDecision okresowy(std::optional<std::int64_t> app) {
+    NewDecision d;
+    d.application_id = app;
+    d.household_id = household_;
+    d.person_id = person_;
+    d.kind = "grant";
+    d.form = "zasilek_okresowy";
+    d.period_from = "2025-12-01";
+    d.period_to = "2026-02-28";
+    d.household_size = 3;
+    d.income_grosze = 100000;
+    return d;
+  }
+  std::int64_t count(const char* sql) { return db_->acquire()->query_one(sql)->int64(0); }
+  CentreId centre_;
+  std::int64_t section_{0}, user_{0}, household_{0}, person_{0};
+  std::unique_ptr<cases::CaseService> cases_;
+  std::unique_ptr<applications::ApplicationService> apps_;
+  std::unique_ptr<DecisionService> svc_;
+  std::vector<std::int64_t> bound_;
+};
+
+TEST_P(Decisions, DraftApproveDeliverFinalWithNumberHistoryAndBindingHook) {
+  const auto app = application();
+  auto draft = svc_->create_draft(worker(), okresowy(app));
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  const auto id = draft->value.id;
+  EXPECT_EQ(draft->value.state, "draft");
+  EXPECT_FALSE(draft->value.number);
+  // 1.12.2025: per-person criterion 823 zł × 3 − 1 000 zł = 1 469 zł; 50 % = 734,50 zł
+  EXPECT_EQ(draft->value.amount.grosze, 73450);
+  EXPECT_EQ(draft->value.calculated->grosze, 73450);
+  EXPECT_FALSE(draft->value.calculation.empty());
+
+  EXPECT_EQ(svc_->act(worker(), id, "approve", "2025-11-24").error().code, ErrorCode::forbidden);
+  auto approved = svc_->act(manager(), id, "approve", "2025-11-24");
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->value.number, "D/2025/1");
+  EXPECT_EQ(db_->acquire()->query_one("SELECT status FROM applications WHERE id = ?", {app})->text(0), "decided");
+  // Illegal: approving twice, final before delivery — nothing changes.
+  EXPECT_EQ(svc_->act(manager(), id, "approve", "2025-11-24").error().code, ErrorCode::conflict);
+  EXPECT_EQ(svc_->act(worker(), id, "make_final", "2025-11-24").error().code, ErrorCode::conflict);
+  EXPECT_EQ(svc_->act(worker(), id, "deliver", "2025-11-25").error().field, "date");  // future
+  auto delivered = svc_->act(worker(), id, "deliver", "2025-11-24");
+  ASSERT_TRUE(delivered.ok());
+  EXPECT_EQ(delivered->value.dates.appeal_deadline->iso(), "2025-12-08");
+  EXPECT_TRUE(bound_.empty());
+  auto waived = svc_->act(worker(), id, "waive_appeal", "2025-11-24");
+  ASSERT_TRUE(waived.ok()) << waived.error().message;
+  EXPECT_EQ(waived->value.state, "final");
+  ASSERT_EQ(bound_.size(), 1u);
+  EXPECT_EQ(bound_[0], id);
+  ASSERT_EQ(waived->value.events.size(), 4u);
+  EXPECT_EQ(waived->value.events[1].action, "approve");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'decision'"), 4);
+
+  // A decision in a case already decided is refused; a new draft needs an open case.
+  auto closed = svc_->create_draft(worker(), okresowy(app));
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(closed.error().code, ErrorCode::conflict);
+  EXPECT_EQ(closed.error().field, "application_id");
+}
+
+TEST_P(Decisions, BadDraftsChangeNothing) {
+  struct Case {
+    const char* name;
+    std::function<void(NewDecision&)> spoil;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"no end of okresowy", [](NewDecision& d) { d.period_to.reset(); }, "period_to"},
+      {"end before start", [](NewDecision& d) { d.period_to = "2025-11-01"; }, "period_to"},
+      {"income above criterion", [](NewDecision& d) { d.income_grosze = 300000; }, "income_grosze"},
+      {"negative income", [](NewDecision& d) { d.income_grosze = -1; }, "income_grosze"},
+      {"amount above the difference", [](NewDecision& d) { d.amount_grosze = 200000; d.amount_justification = "Uzasadnienie kwoty."; }, "amount_grosze"},
+      {"other amount without reason", [](NewDecision& d) { d.amount_grosze = 80000; }, "amount_justification"},
+      {"refusal without reasoning", [](NewDecision& d) { d.kind = "refuse"; }, "reasoning"},
+      {"withdrawal without target", [](NewDecision& d) { d.kind = "withdraw"; d.reasoning = "Zmiana sytuacji dochodowej."; }, "changes_decision_id"},
+      {"unknown form", [](NewDecision& d) { d.form = "bon"; }, "form"},
+      {"date before 2012-10", [](NewDecision& d) { d.period_from = "2011-01-01"; }, "period_from"},
+  };
+  for (const auto& c : cases) {
+    auto d = okresowy(std::nullopt);
+    c.spoil(d);
+    auto r = svc_->create_draft(worker(), d);
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.error().field, c.field) << c.name << ": " << r.error().message;
+  }
+  Principal outsider = actor(centre_, {"cases.read", "decisions.write"}, user_);
+  EXPECT_EQ(svc_->create_draft(outsider, okresowy(std::nullopt)).error().code, ErrorCode::forbidden);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM decisions"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM decision_events"), 0);
+}
+
+TEST_P(Decisions, AppealSentBackReopensTheCase) {
+  const auto app = application();
+  const auto id = svc_->create_draft(worker(), okresowy(app))->value.id;
+  ASSERT_TRUE(svc_->act(manager(), id, "approve", "2025-11-21").ok());
+  ASSERT_TRUE(svc_->act(worker(), id, "deliver", "2025-11-21").ok());
+  ASSERT_TRUE(svc_->act(worker(), id, "appeal", "2025-11-24").ok());
+  auto back = svc_->act(worker(), id, "send_back", "2025-11-24");
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->value.state, "sent_back");
+  EXPECT_TRUE(bound_.empty());
+  EXPECT_EQ(db_->acquire()->query_one("SELECT status FROM applications WHERE id = ?", {app})->text(0), "open");
+  EXPECT_EQ(svc_->act(worker(), id, "sign", "").error().field, "action");
+}
+
+OSTOJA_STORAGE_TEST_SUITE(Decisions);
+
+}  // namespace ostoja::testing
