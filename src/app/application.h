@@ -10,6 +10,7 @@
 #include "modules/applications/service.h"
 #include "modules/cases/service.h"
 #include "modules/decisions/service.h"
+#include "modules/payments/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
 #include "storage/database.h"
@@ -43,6 +44,7 @@ class Application {
   cases::CaseService& cases() { return *cases_; }
   applications::ApplicationService& applications() { return *applications_; }
   decisions::DecisionService& decisions() { return *decisions_; }
+  payments::PaymentService& payments() { return *payments_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -60,6 +62,7 @@ class Application {
   std::unique_ptr<cases::CaseService> cases_;
   std::unique_ptr<applications::ApplicationService> applications_;
   std::unique_ptr<decisions::DecisionService> decisions_;
+  std::unique_ptr<payments::PaymentService> payments_;
   http::Router router_;
   http::Authenticator auth_;
 };

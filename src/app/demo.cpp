@@ -189,6 +189,8 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
   OSTOJA_TRY(created, app.organisation().create_centre(centre));
   sum.centre_id = created.id;
   Principal sys = system_principal(CentreId{created.id});
+  created.bank_iban = "PL61109010140000071219812874";  // a demo account (valid checksum), benefits are paid from it
+  OSTOJA_CHECK(app.organisation().update_centre(sys, created));
   auto& org = app.organisation();
 
   auto unit = [&](std::optional<std::int64_t> parent, const char* kind, std::string name, const char* street,

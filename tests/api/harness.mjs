@@ -18,7 +18,7 @@ export const rolePermissions = {
   dyrektor: ['org.read', 'org.write', 'org.templates', 'audit.read', 'cases.read', 'cases.scope_all', 'stats.read',
     'decisions.approve', 'payments.read', 'tokens.own'],
   kierownik: ['org.read', 'cases.read', 'cases.write', 'stats.read', 'decisions.write', 'decisions.approve',
-    'payments.read', 'tokens.own'],
+    'tokens.own'],
   pracownik: ['org.read', 'cases.read', 'cases.write', 'decisions.write', 'tokens.own'],
   asystent: ['org.read', 'cases.read', 'cases.write', 'tokens.own'],
   swiadczenia: ['org.read', 'cases.read', 'cases.scope_all', 'decisions.write', 'payments.manage', 'payments.read',

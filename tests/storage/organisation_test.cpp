@@ -10,7 +10,7 @@ class Organisation : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     svc_ = std::make_unique<org::OrganisationService>(*db_, clock_);
-    auto c = svc_->create_centre({0, "MOPR Lublin", "MOPR", "0663011", {"Grodzka", "", "20-112", "Lublin"}});
+    auto c = svc_->create_centre({0, "MOPR Lublin", "MOPR", "0663011", {"Grodzka", "", "20-112", "Lublin"}, "", 10});
     ASSERT_TRUE(c.ok()) << c.error().message;
     who_ = actor(CentreId{c->id}, {"org.read", "org.write"});
     auto branch = svc_->create_unit(who_, {0, std::nullopt, "branch", "Filia Nr 1", "", {"Lubartowska", "6-8", "", "Lublin"}, ""});
@@ -44,7 +44,7 @@ class Organisation : public StorageTest {
 OSTOJA_STORAGE_TEST_SUITE(Organisation);
 
 TEST_P(Organisation, CentreNeedsAValidTeryt) {
-  auto r = svc_->create_centre({0, "Zły", "", "0663012x", {}});
+  auto r = svc_->create_centre({0, "Zły", "", "0663012x", {}, "", 10});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "teryt");
 }
@@ -131,7 +131,7 @@ TEST_P(Organisation, CsvImportIsAllOrNothingWithRowAndColumnErrors) {
 }
 
 TEST_P(Organisation, CentresAreIsolated) {
-  auto other = svc_->create_centre({0, "GOPS Inny", "", "0602011", {}});
+  auto other = svc_->create_centre({0, "GOPS Inny", "", "0602011", {}, "", 10});
   Principal stranger = actor(CentreId{other->id}, {"org.read", "org.write"});
   EXPECT_EQ(svc_->section(stranger, s1_).error().code, ErrorCode::not_found);
   EXPECT_TRUE(svc_->sections(stranger)->empty());

@@ -40,6 +40,8 @@ Json decision_json(const Decision& d) {
           {"amount_justification", d.amount_justification},
           {"reasoning", d.reasoning},
           {"changes_decision_id", opt(d.changes_decision_id)},
+          {"payment_method", d.payment_method},
+          {"iban", d.iban},
           {"state", d.state},
           {"issued_on", opt_date(d.dates.issued_on)},
           {"delivered_on", opt_date(d.dates.delivered_on)},
@@ -80,6 +82,10 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           OSTOJA_TRY(justification, http::string_field(body, "amount_justification", 4000, false));
           OSTOJA_TRY(reasoning, http::string_field(body, "reasoning", 20000, false));
           OSTOJA_TRY(changes, http::optional_int(body, "changes_decision_id", 1, INT64_MAX));
+          OSTOJA_TRY(method, http::string_field(body, "payment_method", 20, false));
+          OSTOJA_TRY(iban, http::string_field(body, "iban", 40, false));
+          if (!method.empty()) d.payment_method = method;
+          d.iban = iban;
           d.application_id = application;
           d.household_id = household;
           d.person_id = person;

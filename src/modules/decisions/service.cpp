@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "modules/applications/service.h"
 #include "modules/decisions/amount.h"
+#include "rules/identifiers.h"
 #include "rules/procedure.h"
 
 namespace ostoja::decisions {
@@ -33,7 +34,7 @@ constexpr const char* kCols =
     "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
     "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
     "d.amount_justification, d.reasoning, d.changes_decision_id, d.state, d.issued_on, d.delivered_on, d.appeal_deadline, "
-    "d.appealed_on, d.final_on, d.outcome_on";
+    "d.appealed_on, d.final_on, d.outcome_on, d.payment_method, d.iban";
 
 }  // namespace
 
@@ -67,6 +68,8 @@ Result<Decision> DecisionService::load(storage::Connection& c, const Principal& 
   d.state = r->text(18);
   d.dates = Dates{opt_date(r->opt_text(19)), opt_date(r->opt_text(20)), opt_date(r->opt_text(21)),
                   opt_date(r->opt_text(22)), opt_date(r->opt_text(23)), opt_date(r->opt_text(24))};
+  d.payment_method = r->text(25);
+  d.iban = r->text(26);
   for (const auto& e : c.query(
            "SELECT e.action, e.state, e.on_date, e.note, COALESCE(u.login, ''), e.at FROM decision_events e "
            "LEFT JOIN users u ON u.id = e.user_id WHERE e.centre_id = ? AND e.decision_id = ? ORDER BY e.id",
@@ -100,6 +103,14 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
   if (in.reasoning.size() > 20000) return Error::validation("Uzasadnienie: najwyżej 20 000 znaków.", "reasoning");
   if (kind != Kind::grant && text::trim(in.reasoning).size() < 10)
     return Error::validation("Decyzja inna niż przyznająca wymaga uzasadnienia faktycznego i prawnego.", "reasoning");
+  if (in.payment_method != "cash" && in.payment_method != "transfer")
+    return Error::validation("Sposób wypłaty: transfer (przelew) albo cash (kasa).", "payment_method");
+  std::string iban;
+  if (in.payment_method == "transfer") {
+    auto check = rules::check_iban(in.iban);
+    if (!check.valid) return Error::validation(check.error, "iban");
+    iban = check.normalized;
+  }
   AmountFacts facts{in.form, kind, from, in.household_size,
                     in.income_grosze ? std::optional<Money>(Money{*in.income_grosze}) : std::nullopt};
   OSTOJA_TRY(range, amount_range(facts));
@@ -137,13 +148,14 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
     auto r = c.query_one(
         "INSERT INTO decisions (centre_id, application_id, household_id, person_id, kind, form, period_from, period_to, "
         "amount_grosze, calculated_grosze, household_size, income_grosze, calculation, amount_justification, reasoning, "
-        "changes_decision_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "changes_decision_id, payment_method, iban, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "RETURNING id",
         {who.centre.value, in.application_id, in.household_id, in.person_id, std::string(to_string(kind)), in.form,
          from.iso(), opt_iso(to), amount.grosze,
          range.calculated ? std::optional<std::int64_t>(range.calculated->grosze) : std::nullopt,
          in.household_size ? std::optional<std::int64_t>(*in.household_size) : std::nullopt, in.income_grosze, calc.dump(),
-         text::trim(in.amount_justification), text::trim(in.reasoning), in.changes_decision_id,
+         text::trim(in.amount_justification), text::trim(in.reasoning), in.changes_decision_id, in.payment_method, iban,
          who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
     const std::int64_t new_id = r->int64(0);
     c.execute(

@@ -41,6 +41,8 @@ struct Decision {
   std::vector<std::string> calculation;
   std::string amount_justification, reasoning;
   std::optional<std::int64_t> changes_decision_id;
+  std::string payment_method{"cash"};  // transfer | cash
+  std::string iban;
   std::string state;
   Dates dates;
   std::vector<Event> events;
@@ -59,6 +61,8 @@ struct NewDecision {
   std::optional<std::int64_t> income_grosze;
   std::string amount_justification, reasoning;
   std::optional<std::int64_t> changes_decision_id;  // change, suspend, withdraw: the decision concerned
+  std::string payment_method{"cash"};               // transfer (to a validated Polish IBAN) | cash
+  std::string iban;
 };
 
 class DecisionService {

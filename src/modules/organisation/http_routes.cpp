@@ -106,7 +106,8 @@ void register_routes(http::Router& r, OrganisationService& svc) {
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(c, svc.centre(*ctx.principal));
           return http::json_response(
-              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)}});
+              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)},
+               {"bank_iban", c.bank_iban}, {"payment_day", c.payment_day}});
         });
 
   r.add({.method = "PATCH", .pattern = "/api/v1/centre", .access = http::Access::need("org.write"),
@@ -120,13 +121,18 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           if (name) cur.name = *name;
           if (short_name) cur.short_name = *short_name;
           if (teryt) cur.teryt = *teryt;
+          OSTOJA_TRY(iban, http::optional_string(body, "bank_iban", 40));
+          OSTOJA_TRY(payment_day, http::optional_int(body, "payment_day", 1, 28));
+          if (iban) cur.bank_iban = *iban;
+          if (payment_day) cur.payment_day = static_cast<int>(*payment_day);
           if (body.contains("address")) {
             OSTOJA_TRY(a, address_from(body));
             cur.address = a;
           }
           OSTOJA_TRY(c, svc.update_centre(*ctx.principal, cur));
           return http::json_response(
-              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)}});
+              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)},
+               {"bank_iban", c.bank_iban}, {"payment_day", c.payment_day}});
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/units", .access = http::Access::need("org.read"),

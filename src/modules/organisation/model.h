@@ -18,6 +18,8 @@ struct Centre {
   std::int64_t id{0};
   std::string name, short_name, teryt;
   Address address;
+  std::string bank_iban;  // the account benefits are paid from (payment lists, bank files)
+  int payment_day{10};    // day of the month periodic benefits are paid (1–28)
 };
 
 inline const std::vector<std::string>& unit_kinds() {

@@ -156,10 +156,14 @@ Result<Centre> OrganisationService::create_centre(const Centre& c) {
 Result<Centre> OrganisationService::centre(const Principal& who) {
   auto conn = db_.acquire();
   auto r = conn->query_one(
-      "SELECT id, name, short_name, teryt, street, building, postal_code, locality FROM centres WHERE id = ?",
+      "SELECT id, name, short_name, teryt, street, building, postal_code, locality, bank_iban, payment_day FROM centres "
+      "WHERE id = ?",
       {who.centre.value});
   if (!r) return Error::not_found("Nie znaleziono ośrodka.");
-  return Centre{r->int64(0), r->text(1), r->text(2), r->text(3), Address{r->text(4), r->text(5), r->text(6), r->text(7)}};
+  return Centre{r->int64(0),   r->text(1),
+                r->text(2),    r->text(3),
+                Address{r->text(4), r->text(5), r->text(6), r->text(7)},
+                r->text(8),    r->int32(9)};
 }
 
 Result<Centre> OrganisationService::update_centre(const Principal& who, const Centre& c) {
@@ -167,13 +171,21 @@ Result<Centre> OrganisationService::update_centre(const Principal& who, const Ce
   auto teryt = rules::check_teryt_gmina(c.teryt);
   if (!teryt.valid) return Error::validation(teryt.error, "teryt");
   OSTOJA_CHECK(validate_address(c.address, false));
+  std::string iban;
+  if (!c.bank_iban.empty()) {
+    auto check = rules::check_iban(c.bank_iban);
+    if (!check.valid) return Error::validation(check.error, "bank_iban");
+    iban = check.normalized;
+  }
+  if (c.payment_day < 1 || c.payment_day > 28)
+    return Error::validation("Dzień wypłaty świadczeń: od 1 do 28.", "payment_day");
   auto conn = db_.acquire();
   storage::in_transaction(*conn, true, [&](storage::Connection& cn) {
     cn.execute(
-        "UPDATE centres SET name = ?, short_name = ?, teryt = ?, street = ?, building = ?, postal_code = ?, locality = ? "
-        "WHERE id = ?",
+        "UPDATE centres SET name = ?, short_name = ?, teryt = ?, street = ?, building = ?, postal_code = ?, locality = ?, "
+        "bank_iban = ?, payment_day = ? WHERE id = ?",
         {c.name, c.short_name, teryt.normalized, c.address.street, c.address.building, c.address.postal_code,
-         c.address.locality, who.centre.value});
+         c.address.locality, iban, c.payment_day, who.centre.value});
     audit_write(cn, who, clock_.now_ms(), "update", "centre", who.centre.value);
     return true;
   });

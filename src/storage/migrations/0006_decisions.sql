@@ -20,6 +20,8 @@ CREATE TABLE decisions (
   amount_justification TEXT NOT NULL DEFAULT '',
   reasoning TEXT NOT NULL DEFAULT '',
   changes_decision_id BIGINT REFERENCES decisions(id),
+  payment_method TEXT NOT NULL DEFAULT 'cash' CHECK (payment_method IN ('transfer', 'cash')),
+  iban TEXT NOT NULL DEFAULT '',
   state TEXT NOT NULL DEFAULT 'draft',
   issued_on TEXT,
   delivered_on TEXT,
@@ -56,8 +58,9 @@ CREATE TABLE decision_templates (
   PRIMARY KEY (centre_id, name)
 );
 
+-- Payment lists span the whole centre: only roles that see every section read or manage them.
 INSERT INTO role_permissions (role, permission) VALUES
  ('pracownik', 'decisions.write'), ('kierownik', 'decisions.write'), ('swiadczenia', 'decisions.write'),
  ('kierownik', 'decisions.approve'), ('dyrektor', 'decisions.approve'),
  ('swiadczenia', 'payments.manage'), ('swiadczenia', 'payments.read'), ('dyrektor', 'payments.read'),
- ('kierownik', 'payments.read'), ('dyrektor', 'org.templates'), ('administrator', 'org.templates');
+ ('dyrektor', 'org.templates'), ('administrator', 'org.templates');
