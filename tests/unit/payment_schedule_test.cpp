@@ -13,6 +13,7 @@ TEST(PaymentSchedule, FullMonthsOnThePaymentDayNotBeforeBinding) {
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(s[0].month, "2025-12");
   EXPECT_EQ(s[0].due.iso(), "2025-12-10");
+  EXPECT_EQ(s[1].due.iso(), "2026-01-12");  // 10.01.2026 is a Saturday
   EXPECT_EQ(s[2].due.iso(), "2026-02-10");
   for (const auto& p : s) EXPECT_EQ(p.amount, Money{73450});
   auto late = schedule({d("2025-12-01"), d("2025-12-31"), Money{73450}, true, 10, d("2025-12-15")});

@@ -4,12 +4,14 @@
 #include <cassert>
 #include <map>
 
+#include "rules/calendar.h"
+
 namespace ostoja::payments {
 
 namespace {
 
 int days_in_month(Date d) {
-  Date first(static_cast<int>(d.year()), d.month(), 1);
+  Date first(d.year(), d.month(), 1);
   return first.days_until(first.plus_months(1));
 }
 
@@ -27,19 +29,21 @@ std::vector<Planned> schedule(const ScheduleInput& in) {
   assert(in.payment_day >= 1 && in.payment_day <= 28);
   std::vector<Planned> out;
   if (!in.periodic) {
-    out.push_back({"", std::max(in.from, in.binding_on), in.monthly});
+    Date due = std::max(in.from, in.binding_on);
+    while (!rules::is_working_day(due)) due = due.plus_days(1);
+    out.push_back({"", due, in.monthly});
     return out;
   }
-  const Date last = in.to ? *in.to : Date(static_cast<int>(in.from.year()), in.from.month(), 1)
+  const Date last = in.to ? *in.to : Date(in.from.year(), in.from.month(), 1)
                                          .plus_months(in.indefinite_months)
                                          .plus_days(-1);
-  for (Date first(static_cast<int>(in.from.year()), in.from.month(), 1); first <= last; first = first.plus_months(1)) {
+  for (Date first(in.from.year(), in.from.month(), 1); first <= last; first = first.plus_months(1)) {
     const Date month_end = first.plus_months(1).plus_days(-1);
     const Date a = std::max(first, in.from), b = std::min(month_end, last);
     const int covered = a.days_until(b) + 1, total = days_in_month(first);
     Money amount = covered == total ? in.monthly : proportion(in.monthly, covered, total);
-    Date due = std::max(Date(static_cast<int>(first.year()), first.month(), static_cast<unsigned>(in.payment_day)),
-                        in.binding_on);
+    Date due = std::max(Date(first.year(), first.month(), static_cast<unsigned>(in.payment_day)), in.binding_on);
+    while (!rules::is_working_day(due)) due = due.plus_days(1);  // banks and cash desks work on working days
     if (amount.grosze > 0) out.push_back({month_key(first), due, amount});
   }
   return out;

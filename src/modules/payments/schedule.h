@@ -6,6 +6,8 @@
 // in proportion to its days (amount × days covered / days in the month, rounded to the nearest
 // grosz, halves up) — the rule the act gives for zasiłek stały in art. 106 ust. 3a [verify the
 // paragraph; the same proportion is applied to zasiłek okresowy]. A one-off benefit is one payment.
+// A payment falls due on the centre's payment day, or on the next working day when that is a
+// Saturday, Sunday or public holiday, and never before the decision is binding.
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,0 +1,95 @@
+// The whole loop over HTTP (issue 4 §2–5), on SQLite and PostgreSQL: application → interview →
+// decision with the calculated amount → approval by the manager → delivery → final → payments →
+// payment list → sent → paid; roles outside their powers are refused at each step.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Server, backends } from './harness.mjs';
+
+for (const backend of backends) {
+  describe(`application to payment (${backend})`, () => {
+    const server = new Server(backend);
+    let pracownik, kierownik, swiadczenia, dyrektor, asystent, household, head;
+    before(async () => {
+      await server.start({ households: 100 });
+      [pracownik, kierownik, swiadczenia, dyrektor, asystent] = await Promise.all(
+        ['pracownik', 'kierownik', 'swiadczenia', 'dyrektor', 'asystent'].map((r) => server.login(r)));
+      const mySection = pracownik.user.sections[0].id;
+      [household, head] = server.sql(
+        `SELECT h.id || ',' || m.person_id FROM households h JOIN household_members m ON m.household_id = h.id ` +
+        `WHERE h.section_id = ${mySection} AND m.relation = 'head' AND m.until IS NULL ORDER BY h.id DESC LIMIT 1`).split(',').map(Number);
+    });
+    after(() => server.stop());
+    const post = (session, path, body) => server.request('POST', path, { session, body });
+
+    it('runs from a new application to a paid transfer, and payments reconcile with the decision', async () => {
+      const app = await post(pracownik, '/api/v1/applications', {
+        household_id: household, applicant_id: head, received_on: '2026-11-02', forms: ['zasilek_okresowy'], reasons: ['bezrobocie'],
+      });
+      assert.equal(app.status, 201, app.text);
+      const done = await post(pracownik, `/api/v1/interviews/${app.json.interviews[0].id}/complete`,
+        { conducted_on: '2026-11-05', parts: { income: 'Brak dochodu poza zasiłkiem rodzinnym.', assessment: 'Pomoc konieczna.' } });
+      assert.equal(done.status, 200, done.text);
+
+      const preview = await post(pracownik, '/api/v1/decisions/amount-preview',
+        { form: 'zasilek_okresowy', date: '2026-12-01', household_size: 2, income_grosze: 40000 });
+      assert.equal(preview.status, 200, preview.text);
+      assert.equal(preview.json.calculated_grosze, 62300);  // 50 % × (2 × 823 zł − 400 zł)
+      assert.equal(preview.json.max_grosze, 124600);
+
+      const draftBody = {
+        application_id: app.json.id, household_id: household, person_id: head, kind: 'grant', form: 'zasilek_okresowy',
+        period_from: '2026-12-01', period_to: '2027-02-28', household_size: 2, income_grosze: 40000,
+        amount_grosze: 80000, amount_justification: 'Koszty leczenia dziecka (zaświadczenie w aktach).',
+        payment_method: 'transfer', iban: 'PL62102053560000123456789012',
+      };
+      assert.equal((await post(asystent, '/api/v1/decisions', draftBody)).status, 403);
+      const bad = await post(pracownik, '/api/v1/decisions', { ...draftBody, amount_grosze: 200000 });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.json.error.field, 'amount_grosze');
+      const draft = await post(pracownik, '/api/v1/decisions', draftBody);
+      assert.equal(draft.status, 201, draft.text);
+      assert.equal(draft.json.calculated_grosze, 62300);
+      assert.equal(draft.json.amount_grosze, 80000);
+      const id = draft.json.id;
+
+      assert.equal((await post(pracownik, `/api/v1/decisions/${id}/approve`, {})).status, 403);
+      assert.equal((await post(pracownik, `/api/v1/decisions/${id}/events`, { action: 'approve' })).status, 400);
+      const approved = await post(kierownik, `/api/v1/decisions/${id}/approve`, { date: '2026-11-20' });
+      assert.equal(approved.status, 200, approved.text);
+      assert.match(approved.json.number, /^D\/2026\/\d+$/);
+      assert.equal((await post(pracownik, `/api/v1/decisions/${id}/events`, { action: 'make_final', date: '2026-11-23' })).status, 409);
+      const delivered = await post(pracownik, `/api/v1/decisions/${id}/events`, { action: 'deliver', date: '2026-11-23' });
+      assert.equal(delivered.json.appeal_deadline, '2026-12-07');
+      const final = await post(pracownik, `/api/v1/decisions/${id}/events`, { action: 'waive_appeal', date: '2026-11-24' });
+      assert.equal(final.status, 200, final.text);
+      assert.equal(final.json.state, 'final');
+      assert.equal((await server.request('GET', `/api/v1/applications/${app.json.id}`, { session: pracownik })).json.status, 'decided');
+
+      const pays = await server.request('GET', `/api/v1/households/${household}/payments`, { session: pracownik });
+      const mine = pays.json.items.filter((p) => p.decision_id === id);
+      // Paid on the centre's payment day (10th), or the next working day: 10.01.2027 is a Sunday.
+      assert.deepEqual(mine.map((p) => [p.month, p.due_on, p.amount_grosze]),
+        [['2026-12', '2026-12-10', 80000], ['2027-01', '2027-01-11', 80000], ['2027-02', '2027-02-10', 80000]]);
+      const totals = await server.request('GET', `/api/v1/decisions/${id}/payment-totals`, { session: pracownik });
+      assert.deepEqual([totals.json.granted_grosze, totals.json.payments_grosze, totals.json.reconciled], [240000, 240000, true]);
+
+      assert.equal((await post(pracownik, '/api/v1/payment-lists', { payment_date: '2026-12-10', method: 'transfer' })).status, 403);
+      const list = await post(swiadczenia, '/api/v1/payment-lists', { payment_date: '2026-12-10', method: 'transfer' });
+      assert.equal(list.status, 201, list.text);
+      assert.ok(list.json.count >= 1);
+      const detail = await server.request('GET', `/api/v1/payment-lists/${list.json.id}`, { session: dyrektor });
+      const line = detail.json.payments.find((p) => p.decision_id === id);
+      assert.equal(line.amount_grosze, 80000);
+      assert.equal(line.iban, 'PL62102053560000123456789012');
+      assert.equal((await post(swiadczenia, `/api/v1/payment-lists/${list.json.id}/send`, {})).json.status, 'sent');
+      const paid = await post(swiadczenia, `/api/v1/payments/${line.id}/status`, { status: 'paid', date: '2026-11-24' });
+      assert.equal(paid.status, 200, paid.text);
+      assert.equal(paid.json.status, 'paid');
+      assert.equal((await post(swiadczenia, `/api/v1/payments/${line.id}/status`, { status: 'lost', date: '2026-11-24' })).status, 400);
+      const audit = await server.request('GET', `/api/v1/audit?person_id=${head}`, { session: dyrektor });
+      for (const entity of ['application', 'interview', 'decision', 'payments', 'payment_list']) {
+        assert.ok(audit.json.items.some((e) => e.entity === entity), `audit has ${entity}`);
+      }
+    });
+  });
+}
