@@ -1,0 +1,145 @@
+#include "rules/income.h"
+
+#include <algorithm>
+#include <array>
+
+#include "rules/criteria.h"
+#include "rules/dated.h"
+
+namespace ostoja::rules {
+
+namespace {
+
+const std::array<IncomeType, 14> kTypes{{
+    {"wynagrodzenie", "wynagrodzenie ze stosunku pracy lub umowy cywilnoprawnej", false, false},
+    {"emerytura_renta", "emerytura lub renta", false, false},
+    {"zasilek_dla_bezrobotnych", "zasiłek dla bezrobotnych", false, false},
+    {"dzialalnosc", "działalność gospodarcza", false, false},
+    {"alimenty", "alimenty lub świadczenie z funduszu alimentacyjnego", false, false},
+    {"swiadczenia_rodzinne", "świadczenia rodzinne (zasiłek rodzinny, dodatki)", false, false},
+    {"zasilek_staly", "zasiłek stały z pomocy społecznej", false, false},
+    {"swiadczenie_wychowawcze", "świadczenie wychowawcze (500+/800+)", false, false},
+    {"dobry_start", "świadczenie „Dobry start”", true, false},
+    {"zasilek_celowy", "zasiłek celowy", true, false},
+    {"prace_spolecznie_uzyteczne", "świadczenie za prace społecznie użyteczne", false, false},
+    {"pomoc_materialna_uczniow", "pomoc materialna dla uczniów", false, false},
+    {"jednorazowy", "jednorazowo uzyskana kwota (np. odprawa, spadek, odszkodowanie)", true, false},
+    {"gospodarstwo_rolne", "gospodarstwo rolne (hektary przeliczeniowe)", false, true},
+}};
+
+constexpr std::string_view kArt8Ust4 = "art. 8 ust. 4 ustawy z dnia 12 marca 2004 r. o pomocy społecznej";
+
+// [verify] dates at which the family-support benefits were added to the exclusions: the
+// świadczenie wychowawcze was paid from 1.04.2016 and excluded from the start (ustawa z 11 lutego
+// 2016 r., art. 26); "Dobry start" from 1.07.2018 (rozporządzenie RM z 30 maja 2018 r., § 11).
+const std::array<IncomeExclusion, 5> kExclusions{{
+    {"zasilek_celowy", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
+    {"pomoc_materialna_uczniow", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
+    {"prace_spolecznie_uzyteczne", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
+    {"swiadczenie_wychowawcze", Date{2016, 4, 1}, std::nullopt,
+     "art. 26 ustawy z dnia 11 lutego 2016 r. o pomocy państwa w wychowywaniu dzieci"},
+    {"dobry_start", Date{2018, 7, 1}, std::nullopt, "§ 11 rozporządzenia Rady Ministrów z dnia 30 maja 2018 r. (Dobry start)"},
+}};
+
+std::optional<Date> month_start(std::string_view month) {
+  if (month.size() != 7) return std::nullopt;
+  return Date::parse(std::string(month) + "-01");
+}
+
+}  // namespace
+
+std::span<const IncomeType> income_types() { return kTypes; }
+
+const IncomeType* income_type(std::string_view code) {
+  auto it = std::find_if(kTypes.begin(), kTypes.end(), [&](const IncomeType& t) { return t.code == code; });
+  return it == kTypes.end() ? nullptr : &*it;
+}
+
+std::span<const IncomeExclusion> income_exclusions() { return kExclusions; }
+
+const IncomeExclusion* excluded_on(std::string_view code, Date date) {
+  for (const auto& e : income_exclusions())
+    if (e.code == code && in_force(e, date)) return &e;
+  return nullptr;
+}
+
+Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std::string_view month, int persons) {
+  auto start = month_start(month);
+  if (!start) return Error::validation("Miesiąc w postaci RRRR-MM.", "month");
+  if (persons < 1 || persons > 30) return Error::validation("Liczba osób w gospodarstwie: od 1 do 30.", "persons");
+  OSTOJA_TRY(criteria, criteria_on(*start));
+  HouseholdIncome out;
+  out.month = std::string(month);
+  out.persons = persons;
+  const Money criterion = persons == 1 ? criteria.single_person : family_criterion(criteria, persons);
+  const Money spread_threshold{criterion.grosze * 5};
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const IncomeItem& it = items[i];
+    const IncomeType* type = income_type(it.type);
+    const std::string where = "Pozycja " + std::to_string(i + 1) + ": ";
+    if (!type) return Error::validation(where + "nieznany rodzaj dochodu „" + it.type + "”.", "items");
+    auto received = month_start(it.month);
+    if (!received) return Error::validation(where + "miesiąc w postaci RRRR-MM.", "items");
+    if (it.amount.grosze < 0 || it.tax.grosze < 0 || it.health.grosze < 0 || it.social.grosze < 0 ||
+        it.alimony_paid.grosze < 0 || it.hectares_e4 < 0)
+      return Error::validation(where + "kwoty nie mogą być ujemne.", "items");
+    CountedItem c{i, Money{}, {}};
+    if (*received > *start) {
+      c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
+      out.items.push_back(std::move(c));
+      continue;
+    }
+    if (const auto* ex = excluded_on(it.type, *start)) {
+      c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+      out.items.push_back(std::move(c));
+      continue;
+    }
+    if (type->farm) {
+      if (*received != *start) {
+        c.explanation = "Gospodarstwo rolne liczy się według stanu w miesiącu, za który ustala się dochód.";
+        out.items.push_back(std::move(c));
+        continue;
+      }
+      // ha × per-hectare income; the product rounded to the nearest grosz.
+      const std::int64_t v = (it.hectares_e4 * criteria.income_per_hectare.grosze + 5000) / 10000;
+      c.counted = Money{v};
+      c.explanation = "Gospodarstwo rolne: " + std::to_string(it.hectares_e4 / 10000) + "," +
+                      std::to_string(10000 + it.hectares_e4 % 10000).substr(1) + " ha przeliczeniowych × " +
+                      criteria.income_per_hectare.polish() + " = " + c.counted.polish() + " (art. 8 ust. 8).";
+      out.total = out.total + c.counted;
+      out.items.push_back(std::move(c));
+      continue;
+    }
+    const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
+    if (deductions > it.amount)
+      return Error::validation(where + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+    const Money net = it.amount - deductions;
+    if (type->one_off && net > spread_threshold) {
+      const int months_since = (start->year() - received->year()) * 12 + static_cast<int>(start->month()) -
+                               static_cast<int>(received->month());
+      if (months_since < 12) {
+        c.counted = Money{net.grosze / 12};
+        c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
+                        spread_threshold.polish() + ") — wlicza się 1/12 przez 12 miesięcy od miesiąca jej uzyskania: " +
+                        c.counted.polish() + " (art. 8 ust. 11).";
+      } else {
+        c.explanation = "Kwota jednorazowa rozliczona w 12 miesiącach, które już minęły — nie wlicza się (art. 8 ust. 11).";
+      }
+    } else if (*received == *start) {
+      c.counted = net;
+      c.explanation = std::string(type->name) + ": " + it.amount.polish() +
+                      (deductions.grosze ? " pomniejszone o podatek, składki i alimenty świadczone (" + deductions.polish() +
+                                               ") = " + net.polish()
+                                         : "") +
+                      " (art. 8 ust. 3).";
+    } else {
+      c.explanation = "Dochód z innego miesiąca niż miesiąc, za który liczy się dochód — nie wlicza się.";
+    }
+    out.total = out.total + c.counted;
+    out.items.push_back(std::move(c));
+  }
+  out.per_person = Money{out.total.grosze / persons};
+  return out;
+}
+
+}  // namespace ostoja::rules

@@ -1,0 +1,88 @@
+// Household income for the eligibility test (art. 8 ust. 3–13): deductions, dated exclusions,
+// one-off amounts spread over 12 months, farms by hectares, bad input.
+#include <gtest/gtest.h>
+
+#include "rules/income.h"
+
+namespace ostoja::rules {
+namespace {
+
+IncomeItem item(const char* type, const char* month, std::int64_t grosze) {
+  IncomeItem i;
+  i.person_id = 1;
+  i.type = type;
+  i.month = month;
+  i.amount = Money{grosze};
+  return i;
+}
+
+TEST(HouseholdIncome, NetOfTaxContributionsAndAlimonyPaid) {
+  auto pay = item("wynagrodzenie", "2026-10", 350000);
+  pay.tax = Money{20000};
+  pay.health = Money{27000};
+  pay.social = Money{48000};
+  pay.alimony_paid = Money{50000};
+  std::vector<IncomeItem> items{pay, item("swiadczenia_rodzinne", "2026-10", 9500)};
+  auto r = household_income(items, "2026-10", 3);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->total.grosze, 205000 + 9500);
+  EXPECT_EQ(r->per_person.grosze, 71500);
+  EXPECT_NE(r->items[0].explanation.find("art. 8 ust. 3"), std::string::npos);
+}
+
+TEST(HouseholdIncome, ChildBenefitIsExcludedOnlyOnceItExisted) {
+  std::vector<IncomeItem> items{item("swiadczenie_wychowawcze", "2026-10", 160000),
+                                item("zasilek_celowy", "2026-10", 30000)};
+  auto r = household_income(items, "2026-10", 4);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total.grosze, 0);
+  EXPECT_NE(r->items[0].explanation.find("nie wlicza"), std::string::npos);
+  // Before 1.04.2016 the benefit did not exist; the table excludes it only from that day.
+  EXPECT_EQ(excluded_on("swiadczenie_wychowawcze", Date{2016, 3, 31}), nullptr);
+  ASSERT_NE(excluded_on("swiadczenie_wychowawcze", Date{2016, 4, 1}), nullptr);
+}
+
+TEST(HouseholdIncome, LargeOneOffAmountIsSpreadOverTwelveMonths) {
+  // Family of 2 in 2026: criterion 2 × 823 zł = 1 646 zł; five times = 8 230 zł.
+  std::vector<IncomeItem> big{item("jednorazowy", "2026-03", 1200000)};
+  auto within = household_income(big, "2026-10", 2);
+  ASSERT_TRUE(within.ok());
+  EXPECT_EQ(within->total.grosze, 100000);  // 12 000 zł / 12
+  auto after = household_income(big, "2027-03", 2);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->total.grosze, 0);  // the 12 months (03.2026–02.2027) have passed
+  auto last = household_income(big, "2027-02", 2);
+  EXPECT_EQ(last->total.grosze, 100000);
+  std::vector<IncomeItem> small{item("jednorazowy", "2026-10", 500000)};
+  EXPECT_EQ(household_income(small, "2026-10", 2)->total.grosze, 500000);  // below 5 × criterion: its month only
+  std::vector<IncomeItem> small_earlier{item("jednorazowy", "2026-09", 500000)};
+  EXPECT_EQ(household_income(small_earlier, "2026-10", 2)->total.grosze, 0);
+}
+
+TEST(HouseholdIncome, FarmCountsHectaresTimesThePerHectareIncome) {
+  auto farm = item("gospodarstwo_rolne", "2026-10", 0);
+  farm.hectares_e4 = 35000;  // 3,5 ha przeliczeniowego × 459 zł (from 1.01.2025)
+  std::vector<IncomeItem> items{farm};
+  auto r = household_income(items, "2026-10", 1);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->total.grosze, 160650);
+  EXPECT_NE(r->items[0].explanation.find("3,5000 ha"), std::string::npos);
+}
+
+TEST(HouseholdIncome, BadInputIsRefusedWithTheField) {
+  auto neg = item("wynagrodzenie", "2026-10", -1);
+  auto over = item("wynagrodzenie", "2026-10", 1000);
+  over.tax = Money{1001};
+  for (const auto& bad : {neg, over, item("spadek", "2026-10", 1), item("wynagrodzenie", "2026-1", 1)}) {
+    std::vector<IncomeItem> items{bad};
+    auto r = household_income(items, "2026-10", 1);
+    ASSERT_FALSE(r.ok()) << bad.type;
+    EXPECT_EQ(r.error().field, "items");
+  }
+  EXPECT_EQ(household_income({}, "2026-13", 1).error().field, "month");
+  EXPECT_EQ(household_income({}, "2026-10", 0).error().field, "persons");
+  EXPECT_EQ(household_income({}, "2012-09", 1).error().field, "date");
+}
+
+}  // namespace
+}  // namespace ostoja::rules
