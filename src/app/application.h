@@ -10,6 +10,7 @@
 #include "modules/applications/service.h"
 #include "modules/cases/service.h"
 #include "modules/decisions/service.h"
+#include "modules/income/service.h"
 #include "modules/payments/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
@@ -45,6 +46,7 @@ class Application {
   applications::ApplicationService& applications() { return *applications_; }
   decisions::DecisionService& decisions() { return *decisions_; }
   payments::PaymentService& payments() { return *payments_; }
+  income::IncomeService& income() { return *income_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -63,6 +65,7 @@ class Application {
   std::unique_ptr<applications::ApplicationService> applications_;
   std::unique_ptr<decisions::DecisionService> decisions_;
   std::unique_ptr<payments::PaymentService> payments_;
+  std::unique_ptr<income::IncomeService> income_;
   http::Router router_;
   http::Authenticator auth_;
 };
