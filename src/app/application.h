@@ -12,6 +12,7 @@
 #include "modules/decisions/service.h"
 #include "modules/income/service.h"
 #include "modules/payments/service.h"
+#include "modules/services/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
 #include "storage/database.h"
@@ -47,6 +48,7 @@ class Application {
   decisions::DecisionService& decisions() { return *decisions_; }
   payments::PaymentService& payments() { return *payments_; }
   income::IncomeService& income() { return *income_; }
+  services::ServicesService& services() { return *services_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -66,6 +68,7 @@ class Application {
   std::unique_ptr<decisions::DecisionService> decisions_;
   std::unique_ptr<payments::PaymentService> payments_;
   std::unique_ptr<income::IncomeService> income_;
+  std::unique_ptr<services::ServicesService> services_;
   http::Router router_;
   http::Authenticator auth_;
 };
