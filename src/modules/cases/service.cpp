@@ -144,8 +144,6 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
   return Audited<Person>{std::move(p), {read_entry(who, clock_.now_ms(), "person", id, id, purpose)}};
 }
 
-namespace {
-
 // Checks a new person's identity data and fills birth date and sex from the PESEL.
 Status validate_person(NewPerson& p) {
   p.first_name = text::trim(p.first_name);
@@ -173,6 +171,8 @@ Status validate_person(NewPerson& p) {
   if (!p.sex || (*p.sex != "K" && *p.sex != "M")) return Error::validation("Podaj płeć: K lub M.", "sex");
   return ok();
 }
+
+namespace {
 
 // Upper bound for a prefix range on byte-ordered keys: U+10FFFF sorts after every valid character.
 std::string prefix_end(const std::string& prefix) { return prefix + "\xf4\x8f\xbf\xbf"; }
@@ -288,6 +288,9 @@ bool one_of(const std::vector<std::string_view>& list, std::string_view v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 }  // namespace
+
+bool is_family_type(std::string_view v) { return one_of(kFamilyTypes, v); }
+bool is_relation(std::string_view v) { return one_of(kRelations, v); }
 
 Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {
   if (!one_of(kFamilyTypes, h.family_type))

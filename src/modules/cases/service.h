@@ -84,6 +84,12 @@ struct CreatedHousehold {
   std::string section_name;
 };
 
+// Checks a new person's identity data (names, PESEL checksum and its agreement with birth date and
+// sex, or a document with birth date and sex) and fills birth date and sex from the PESEL.
+Status validate_person(NewPerson& p);
+bool is_family_type(std::string_view v);  // single, couple, with_children, single_parent, large_family, pensioners, other
+bool is_relation(std::string_view v);     // head, spouse, partner, child, parent, sibling, grandchild, other
+
 class CaseService {
  public:
   CaseService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
