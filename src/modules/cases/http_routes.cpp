@@ -1,6 +1,8 @@
 // Thin HTTP adapters for persons and households.
 #include "modules/cases/http_routes.h"
 
+#include <charconv>
+
 #include "http/json_input.h"
 
 namespace ostoja::cases {
@@ -22,7 +24,13 @@ Json person_json(const Person& p) {
             {"birth_date", p.birth_date},
             {"sex", p.sex},
             {"citizenship", p.citizenship},
-            {"phone", p.phone}};
+            {"phone", p.phone},
+            {"email", p.email},
+            {"registered_address", p.registered_address},
+            {"education", p.education},
+            {"employment", p.employment},
+            {"labour_office", p.labour_office},
+            {"disability", p.disability}};
   if (p.health_note) {
     j["restricted"] = {{"health", *p.health_note}, {"addiction", *p.addiction_note}, {"violence", *p.violence_note}};
   } else {
@@ -161,6 +169,89 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
                                       {"section", {{"id", created.section_id}, {"number", created.section_number},
                                                    {"name", created.section_name}}}},
                                      201);
+        });
+
+  r.add({.method = "PATCH", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.write"),
+         .summary = "Zmiana danych osoby (kontakt, adres zameldowania, wykształcenie, zatrudnienie, status w PUP, "
+                    "niepełnosprawność; kategorie szczególne tylko z uprawnieniem)",
+         .tag = "cases", .request_schema = {{"type", "object"}}},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          PersonChanges ch;
+          struct F {
+            const char* name;
+            std::optional<std::string>* target;
+            std::size_t max;
+          };
+          for (const F& f : {F{"first_name", &ch.first_name, 100}, F{"last_name", &ch.last_name, 100},
+                             F{"citizenship", &ch.citizenship, 2}, F{"phone", &ch.phone, 30}, F{"email", &ch.email, 200},
+                             F{"registered_address", &ch.registered_address, 300}, F{"education", &ch.education, 30},
+                             F{"employment", &ch.employment, 30}, F{"labour_office", &ch.labour_office, 40},
+                             F{"disability", &ch.disability, 30}, F{"health_note", &ch.health_note, 4000},
+                             F{"addiction_note", &ch.addiction_note, 4000}, F{"violence_note", &ch.violence_note, 4000}}) {
+            OSTOJA_TRY(v, http::optional_string(body, f.name, f.max));
+            *f.target = v;
+          }
+          OSTOJA_TRY(read, svc.update_person(*ctx.principal, id, std::move(ch)));
+          return gated(http::json_response(person_json(read.value)), log, read);
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/persons/{id}/merge", .access = http::Access::need("cases.write"),
+         .summary = "Scalenie duplikatu z tą osobą (członkostwa, wnioski, decyzje, wypłaty, dochody, usługi)", .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"duplicate_id"}}}},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(dup, http::int_field(body, "duplicate_id", 1, INT64_MAX));
+          OSTOJA_TRY(read, svc.merge_persons(*ctx.principal, id, dup));
+          return gated(http::json_response(person_json(read.value)), log, read);
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/members", .access = http::Access::need("cases.write"),
+         .summary = "Nowy członek gospodarstwa od dnia (historia składu)", .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"person_id", "relation", "since"}}}, .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(person, http::int_field(body, "person_id", 1, INT64_MAX));
+          OSTOJA_TRY(relation, http::string_field(body, "relation", 20));
+          OSTOJA_TRY(since, http::string_field(body, "since", 10));
+          OSTOJA_CHECK(svc.add_member(*ctx.principal, id, person, relation, since));
+          return http::json_response({{"household_id", id}, {"person_id", person}, {"since", since}}, 201);
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/members/{person_id}/end",
+         .access = http::Access::need("cases.write"), .summary = "Koniec członkostwa w gospodarstwie (data, powód)",
+         .tag = "cases", .request_schema = {{"type", "object"}, {"required", {"until", "reason"}}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          std::int64_t person = 0;
+          const auto& text_id = ctx.params["person_id"];
+          auto [ptr, ec] = std::from_chars(text_id.data(), text_id.data() + text_id.size(), person);
+          if (ec != std::errc{} || ptr != text_id.data() + text_id.size() || person < 1)
+            return Error::validation("Identyfikator osoby musi być liczbą.", "person_id");
+          OSTOJA_TRY(until, http::string_field(body, "until", 10));
+          OSTOJA_TRY(reason, http::string_field(body, "reason", 500));
+          OSTOJA_CHECK(svc.end_member(*ctx.principal, id, person, until, reason));
+          return http::json_response({{"household_id", id}, {"person_id", person}, {"until", until}});
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/history", .access = http::Access::need("cases.read"),
+         .summary = "Historia składu gospodarstwa (kto, od kiedy, do kiedy, dlaczego) — odczyt audytowany", .tag = "cases"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(read, svc.history(*ctx.principal, id));
+          Json items = Json::array();
+          for (const auto& m : read.value)
+            items.push_back({{"person_id", m.person_id},
+                             {"name", m.name},
+                             {"relation", m.relation},
+                             {"since", m.since},
+                             {"until", opt(m.until)},
+                             {"end_reason", m.end_reason}});
+          return gated(http::json_response({{"items", items}}), log, read);
         });
 
   r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),

@@ -17,7 +17,8 @@ const Error kOutOfScope{ErrorCode::forbidden,
 
 constexpr const char* kPersonCols =
     "p.id, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name, p.birth_date, p.sex, p.citizenship, "
-    "p.phone, p.health_note, p.addiction_note, p.violence_note";
+    "p.phone, p.health_note, p.addiction_note, p.violence_note, p.email, p.registered_address, p.education, "
+    "p.employment, p.labour_office, p.disability";
 
 Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
   Person p;
@@ -31,6 +32,12 @@ Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
   p.sex = r.text(o + 7);
   p.citizenship = r.text(o + 8);
   p.phone = r.text(o + 9);
+  p.email = r.text(o + 13);
+  p.registered_address = r.text(o + 14);
+  p.education = r.text(o + 15);
+  p.employment = r.text(o + 16);
+  p.labour_office = r.text(o + 17);
+  p.disability = r.text(o + 18);
   if (restricted) {
     p.health_note = r.text(o + 10);
     p.addiction_note = r.text(o + 11);
@@ -229,7 +236,7 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
 Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal& who, std::string_view pesel,
                                                                   std::string_view q, int limit) {
   if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
-  std::string where = " FROM persons p WHERE p.centre_id = ?";
+  std::string where = " FROM persons p WHERE p.centre_id = ? AND p.merged_into IS NULL";
   storage::Params params{who.centre.value};
   std::string last_key, last_end, first_key, first_end, pesel_text;
   if (!pesel.empty()) {
@@ -367,6 +374,236 @@ Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, s
     audit::append(c, e);
     return BreakGlass{r->int64(0), expires};
   });
+}
+
+namespace {
+
+Status one_of_field(const std::optional<std::string>& v, std::initializer_list<std::string_view> allowed, const char* field) {
+  if (!v || v->empty()) return ok();
+  for (auto a : allowed)
+    if (*v == a) return ok();
+  std::string list;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  return Error::validation(std::string("Dozwolone wartości: ") + list + ".", field);
+}
+
+// The restricted categories of a household: those noted for any current member.
+void refresh_restricted(storage::Connection& c, CentreId centre, std::int64_t household) {
+  auto r = c.query_one(
+      "SELECT MAX(CASE WHEN p.violence_note <> '' THEN 1 ELSE 0 END), MAX(CASE WHEN p.health_note <> '' THEN 1 ELSE 0 END), "
+      "MAX(CASE WHEN p.addiction_note <> '' THEN 1 ELSE 0 END) FROM household_members m JOIN persons p ON p.id = m.person_id "
+      "WHERE m.centre_id = ? AND m.household_id = ? AND m.until IS NULL",
+      {centre.value, household});
+  std::string cats;
+  const char* names[] = {"violence", "health", "addiction"};
+  for (std::size_t i = 0; i < 3; ++i)
+    if (r && !r->null(i) && r->int64(i)) cats += (cats.empty() ? "" : ",") + std::string(names[i]);
+  c.execute("UPDATE households SET restricted = ? WHERE centre_id = ? AND id = ?", {cats, centre.value, household});
+}
+
+Result<Date> parse_day(std::string_view s, const char* field, Date today) {
+  auto d = Date::parse(text::trim(s));
+  if (!d) return Error::validation("Podaj datę w postaci RRRR-MM-DD.", field);
+  if (*d > today) return Error::validation("Data nie może być późniejsza niż dzisiaj.", field);
+  return *d;
+}
+
+}  // namespace
+
+Result<Audited<Person>> CaseService::update_person(const Principal& who, std::int64_t id, PersonChanges ch) {
+  const bool restricted_change = ch.health_note || ch.addiction_note || ch.violence_note;
+  if (restricted_change && !who.restricted_access)
+    return Error::forbidden("Zmiana danych szczególnie chronionych (zdrowie, uzależnienia, przemoc) wymaga uprawnienia "
+                            "do kategorii szczególnie chronionych.");
+  OSTOJA_CHECK(one_of_field(ch.education, {"none", "primary", "lower_secondary", "vocational", "secondary", "higher"},
+                            "education"));
+  OSTOJA_CHECK(one_of_field(ch.employment, {"employed", "self_employed", "unemployed", "pensioner", "disability_pensioner",
+                                            "student", "other"},
+                            "employment"));
+  OSTOJA_CHECK(one_of_field(ch.labour_office, {"registered_with_benefit", "registered_without_benefit", "not_registered"},
+                            "labour_office"));
+  OSTOJA_CHECK(one_of_field(ch.disability, {"none", "light", "moderate", "severe", "child_certificate"}, "disability"));
+  for (auto* name : {&ch.first_name, &ch.last_name})
+    if (*name && (text::trim(**name).empty() || (*name)->size() > 100))
+      return Error::validation("Imię i nazwisko: od 1 do 100 znaków.", name == &ch.first_name ? "first_name" : "last_name");
+  if (ch.citizenship && ch.citizenship->size() != 2)
+    return Error::validation("Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).", "citizenship");
+  if (ch.email && !ch.email->empty() && ch.email->find('@') == std::string::npos)
+    return Error::validation("Adres e-mail musi zawierać @.", "email");
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    auto cur = c.query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ? AND "
+                                                                 "p.merged_into IS NULL",
+                           {who.centre.value, id});
+    if (!cur) return Error::not_found("Nie znaleziono osoby.");
+    bool allowed = who.can("cases.scope_all");
+    std::vector<std::int64_t> households;
+    for (const auto& h : c.query("SELECT h.id, h.section_id, h.worker_id FROM household_members m JOIN households h ON "
+                                 "h.id = m.household_id WHERE m.centre_id = ? AND m.person_id = ? AND m.until IS NULL",
+                                 {who.centre.value, id})) {
+      households.push_back(h.int64(0));
+      if (access_to(c, who, h.int64(0), h.opt_int64(1), h.opt_int64(2)) != Access::denied) allowed = true;
+    }
+    if (!allowed && !households.empty()) return kOutOfScope;
+    Person p = person_from(*cur, 0, true);
+    auto set = [](std::string& field, const std::optional<std::string>& v) {
+      if (v) field = text::trim(*v);
+    };
+    set(p.first_name, ch.first_name);
+    set(p.last_name, ch.last_name);
+    set(p.citizenship, ch.citizenship);
+    set(p.phone, ch.phone);
+    set(p.email, ch.email);
+    set(p.registered_address, ch.registered_address);
+    set(p.education, ch.education);
+    set(p.employment, ch.employment);
+    set(p.labour_office, ch.labour_office);
+    set(p.disability, ch.disability);
+    if (ch.health_note) p.health_note = text::trim(*ch.health_note);
+    if (ch.addiction_note) p.addiction_note = text::trim(*ch.addiction_note);
+    if (ch.violence_note) p.violence_note = text::trim(*ch.violence_note);
+    c.execute(
+        "UPDATE persons SET first_name = ?, last_name = ?, first_name_key = ?, last_name_key = ?, name_sort = ?, "
+        "citizenship = ?, phone = ?, email = ?, registered_address = ?, education = ?, employment = ?, labour_office = ?, "
+        "disability = ?, health_note = ?, addiction_note = ?, violence_note = ? WHERE centre_id = ? AND id = ?",
+        {p.first_name, p.last_name, text::fold(p.first_name), text::fold(p.last_name),
+         text::hex(text::collation_key(p.last_name + " " + p.first_name)), p.citizenship, p.phone, p.email,
+         p.registered_address, p.education, p.employment, p.labour_office, p.disability, *p.health_note,
+         *p.addiction_note, *p.violence_note, who.centre.value, id});
+    audit::append(c, audit::entry_for(who, now, "update", "person", id, id, restricted_change ? "kategorie szczególne" : ""));
+    if (restricted_change)
+      for (auto h : households) refresh_restricted(c, who.centre, h);
+    return ok();
+  });
+  if (!done.ok()) return done.error();
+  return person(who, id, "po zmianie danych");
+}
+
+Status CaseService::add_member(const Principal& who, std::int64_t household_id, std::int64_t person_id,
+                               std::string relation, std::string_view since_text) {
+  if (!is_relation(relation) || relation == "head")
+    return Error::validation("Pokrewieństwo nowego członka: spouse, partner, child, parent, sibling, grandchild, other.",
+                             "relation");
+  OSTOJA_TRY(since, parse_day(since_text, "since", clock_.today()));
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    OSTOJA_CHECK(household_in_scope(c, who, household_id));
+    if (!c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND id = ? AND merged_into IS NULL",
+                     {who.centre.value, person_id}))
+      return Error::validation("Nie ma takiej osoby.", "person_id");
+    if (c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND person_id = ? AND until IS NULL",
+                    {who.centre.value, person_id}))
+      return Error::conflict("Osoba należy już do gospodarstwa — najpierw zakończ tamto członkostwo.", "person_id");
+    if (c.query_one("SELECT 1 FROM household_members WHERE household_id = ? AND person_id = ? AND since = ?",
+                    {household_id, person_id, since.iso()}))
+      return Error::conflict("To członkostwo od tego dnia jest już zapisane.", "since");
+    c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
+              {who.centre.value, household_id, person_id, relation, since.iso()});
+    audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "nowy członek"));
+    refresh_restricted(c, who.centre, household_id);
+    return ok();
+  });
+}
+
+Status CaseService::end_member(const Principal& who, std::int64_t household_id, std::int64_t person_id,
+                               std::string_view until_text, std::string_view reason) {
+  OSTOJA_TRY(until, parse_day(until_text, "until", clock_.today()));
+  const std::string why = text::trim(reason);
+  if (why.empty() || why.size() > 500) return Error::validation("Podaj powód (np. wyprowadzka, zgon; do 500 znaków).", "reason");
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    OSTOJA_CHECK(household_in_scope(c, who, household_id));
+    auto m = c.query_one("SELECT relation, since FROM household_members WHERE centre_id = ? AND household_id = ? AND "
+                         "person_id = ? AND until IS NULL",
+                         {who.centre.value, household_id, person_id});
+    if (!m) return Error::not_found("Ta osoba nie jest obecnie członkiem gospodarstwa.");
+    if (until.iso() < m->text(1)) return Error::validation("Koniec członkostwa przed jego początkiem.", "until");
+    if (m->text(0) == "head" &&
+        c.query_one("SELECT COUNT(*) FROM household_members WHERE centre_id = ? AND household_id = ? AND until IS NULL",
+                    {who.centre.value, household_id})
+                ->int64(0) > 1)
+      return Error::conflict("Najpierw wskaż nową głowę gospodarstwa albo zakończ członkostwo pozostałych osób.",
+                             "person_id");
+    c.execute("UPDATE household_members SET until = ?, end_reason = ? WHERE centre_id = ? AND household_id = ? AND "
+              "person_id = ? AND until IS NULL",
+              {until.iso(), why, who.centre.value, household_id, person_id});
+    audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "koniec członkostwa"));
+    refresh_restricted(c, who.centre, household_id);
+    return ok();
+  });
+}
+
+Result<Audited<std::vector<Membership>>> CaseService::history(const Principal& who, std::int64_t household_id) {
+  auto conn = db_.acquire();
+  OSTOJA_CHECK(household_in_scope(*conn, who, household_id));
+  Audited<std::vector<Membership>> out;
+  const std::int64_t now = clock_.now_ms();
+  for (const auto& r : conn->query(
+           "SELECT m.person_id, p.first_name || ' ' || p.last_name, m.relation, m.since, m.until, m.end_reason "
+           "FROM household_members m JOIN persons p ON p.id = m.person_id WHERE m.centre_id = ? AND m.household_id = ? "
+           "ORDER BY m.since, m.person_id",
+           {who.centre.value, household_id})) {
+    out.value.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.opt_text(4), r.text(5)});
+    out.audit.push_back(read_entry(who, now, "household", household_id, r.int64(0), "historia składu"));
+  }
+  return out;
+}
+
+Result<Audited<Person>> CaseService::merge_persons(const Principal& who, std::int64_t keep, std::int64_t duplicate) {
+  if (keep == duplicate) return Error::validation("Wskaż dwie różne osoby.", "duplicate_id");
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    for (auto id : {keep, duplicate}) {
+      auto p = c.query_one("SELECT merged_into FROM persons WHERE centre_id = ? AND id = ?", {who.centre.value, id});
+      if (!p) return Error::not_found("Nie znaleziono osoby " + std::to_string(id) + ".");
+      if (!p->null(0)) return Error::conflict("Osoba " + std::to_string(id) + " została już scalona.", "duplicate_id");
+      if (!who.can("cases.scope_all"))
+        for (const auto& h : c.query("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+                                     "until IS NULL",
+                                     {who.centre.value, id}))
+          OSTOJA_CHECK(household_in_scope(c, who, h.int64(0)));
+    }
+    auto keep_home = c.query_one("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+                                 "until IS NULL",
+                                 {who.centre.value, keep});
+    auto dup_home = c.query_one("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+                                "until IS NULL",
+                                {who.centre.value, duplicate});
+    if (keep_home && dup_home && keep_home->int64(0) != dup_home->int64(0))
+      return Error::conflict("Obie osoby należą do różnych gospodarstw — najpierw zakończ jedno z członkostw.",
+                             "duplicate_id");
+    if (keep_home && dup_home)  // the same household twice: the duplicate's membership ends
+      c.execute("UPDATE household_members SET until = ?, end_reason = 'scalenie duplikatu' WHERE centre_id = ? AND "
+                "person_id = ? AND until IS NULL",
+                {clock_.today().iso(), who.centre.value, duplicate});
+    const storage::Params ids{keep, who.centre.value, duplicate};
+    c.execute("UPDATE household_members SET person_id = ? WHERE centre_id = ? AND person_id = ? AND until IS NULL", ids);
+    for (const char* sql :
+         {"UPDATE applications SET applicant_id = ? WHERE centre_id = ? AND applicant_id = ?",
+          "UPDATE decisions SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+          "UPDATE payments SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+          "UPDATE income_items SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+          "UPDATE services SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+          "UPDATE social_work SET person_id = ? WHERE centre_id = ? AND person_id = ?"})
+      c.execute(sql, ids);
+    // The surviving record keeps its PESEL, or takes the duplicate's when it had none.
+    auto pesels = c.query_one("SELECT (SELECT pesel FROM persons WHERE id = ?), (SELECT pesel FROM persons WHERE id = ?)",
+                              {keep, duplicate});
+    c.execute("UPDATE persons SET merged_into = ?, pesel = NULL WHERE centre_id = ? AND id = ?", ids);
+    if (pesels->null(0) && !pesels->null(1))
+      c.execute("UPDATE persons SET pesel = ? WHERE centre_id = ? AND id = ?", {pesels->text(1), who.centre.value, keep});
+    audit::append(c, audit::entry_for(who, now, "merge", "person", duplicate, duplicate,
+                                      "scalono z osobą " + std::to_string(keep)));
+    audit::append(c, audit::entry_for(who, now, "merge", "person", keep, keep, "przejęto dane osoby " +
+                                                                               std::to_string(duplicate)));
+    return ok();
+  });
+  if (!done.ok()) return done.error();
+  return person(who, keep, "scalenie");
 }
 
 }  // namespace ostoja::cases

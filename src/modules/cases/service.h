@@ -20,6 +20,7 @@ struct Person {
   std::optional<std::string> pesel;
   std::string document_type, document_number;
   std::string first_name, last_name, birth_date, sex, citizenship, phone;
+  std::string email, registered_address, education, employment, labour_office, disability;
   // Restricted categories; nullopt when the reader may not see them.
   std::optional<std::string> health_note, addiction_note, violence_note;
   bool restricted_hidden{false};
@@ -58,6 +59,23 @@ struct NewPerson {
   std::string citizenship{"PL"};
   std::string phone;
   bool allow_duplicate{false};  // the user saw the likely duplicates and confirms a new person
+};
+
+// Changes to a person's card; absent fields stay. Restricted notes need restricted access.
+struct PersonChanges {
+  std::optional<std::string> first_name, last_name, citizenship, phone, email, registered_address;
+  std::optional<std::string> education;      // none, primary, lower_secondary, vocational, secondary, higher
+  std::optional<std::string> employment;     // employed, self_employed, unemployed, pensioner, disability_pensioner, student, other
+  std::optional<std::string> labour_office;  // registered_with_benefit, registered_without_benefit, not_registered
+  std::optional<std::string> disability;     // none, light, moderate, severe, child_certificate
+  std::optional<std::string> health_note, addiction_note, violence_note;
+};
+
+struct Membership {
+  std::int64_t person_id{0};
+  std::string name, relation, since;
+  std::optional<std::string> until;
+  std::string end_reason;
 };
 
 struct DuplicateCandidate {
@@ -106,6 +124,21 @@ class CaseService {
   // diacritics-insensitive (ł → l), in Polish alphabetical order, within the user's scope.
   Result<Audited<std::vector<Person>>> search_persons(const Principal& who, std::string_view pesel, std::string_view q,
                                                      int limit);
+
+  Result<Audited<Person>> update_person(const Principal& who, std::int64_t id, PersonChanges changes);
+
+  // Dated composition of a household: a member joins on `since`, leaves on `until` (with a reason);
+  // the history keeps every membership.
+  Status add_member(const Principal& who, std::int64_t household_id, std::int64_t person_id, std::string relation,
+                    std::string_view since);
+  Status end_member(const Principal& who, std::int64_t household_id, std::int64_t person_id, std::string_view until,
+                    std::string_view reason);
+  Result<Audited<std::vector<Membership>>> history(const Principal& who, std::int64_t household_id);
+
+  // Merges a duplicate registration into `keep`: memberships, applications, decisions, payments,
+  // income, services and social work move to `keep`; the duplicate stays as a tombstone pointing
+  // to it (merged_into) and disappears from search. Both must be in the user's scope.
+  Result<Audited<Person>> merge_persons(const Principal& who, std::int64_t keep, std::int64_t duplicate);
 
   // Creates a household ("środowisko") at an address that must resolve to exactly one social-work
   // section; members are registered persons not in another current household; one head.
