@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <unicode/ucol.h>
 #include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -60,6 +61,61 @@ std::string collation_key(std::string_view utf8) {
   collator().getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), need);
   if (!key.empty() && key.back() == '\0') key.pop_back();  // ICU includes the terminating NUL
   return key;
+}
+
+std::pair<std::string, std::string> collation_prefix_range(std::string_view prefix) {
+  const std::string key = collation_key(prefix);
+  auto bound = [&](UColBoundMode mode) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(key.size() + 64, '\0');
+    const auto* src = reinterpret_cast<const uint8_t*>(key.c_str());  // NUL-terminated sort key
+    int32_t n = ucol_getBound(src, static_cast<int32_t>(key.size() + 1), mode, 1,
+                              reinterpret_cast<uint8_t*>(out.data()), static_cast<int32_t>(out.size()), &status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU ucol_getBound failed");
+    out.resize(static_cast<std::size_t>(n));
+    if (!out.empty() && out.back() == '\0') out.pop_back();
+    return out;
+  };
+  return {bound(UCOL_BOUND_LOWER), bound(UCOL_BOUND_UPPER_LONG)};
+}
+
+std::vector<std::string> polish_spellings(std::string_view typed, std::size_t max) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(typed.data(), static_cast<int32_t>(typed.size())));
+  s.toLower(icu::Locale("pl", "PL"));
+  std::vector<icu::UnicodeString> out{icu::UnicodeString()};
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    i += U16_LENGTH(c);
+    std::u16string_view alts;
+    switch (c) {
+      case u'a': alts = u"aą"; break;
+      case u'c': alts = u"cć"; break;
+      case u'e': alts = u"eę"; break;
+      case u'l': alts = u"lł"; break;
+      case u'n': alts = u"nń"; break;
+      case u'o': alts = u"oó"; break;
+      case u's': alts = u"sś"; break;
+      case u'z': alts = u"zźż"; break;
+      default: break;
+    }
+    if (alts.empty()) {
+      for (auto& v : out) v.append(c);
+      continue;
+    }
+    if (out.size() * alts.size() > max) return {};
+    std::vector<icu::UnicodeString> next;
+    for (const auto& v : out)
+      for (char16_t a : alts) next.push_back(icu::UnicodeString(v).append(static_cast<UChar32>(a)));
+    out = std::move(next);
+  }
+  std::vector<std::string> result;
+  for (const auto& v : out) {
+    std::string u8;
+    v.toUTF8String(u8);
+    result.push_back(std::move(u8));
+  }
+  return result;
 }
 
 int compare_polish(std::string_view a, std::string_view b) {

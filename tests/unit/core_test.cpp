@@ -64,3 +64,33 @@ TEST(Text, ValidatesUtf8) {
   EXPECT_FALSE(text::valid_utf8("abc\xc3"));  // truncated sequence
   EXPECT_TRUE(text::valid_utf8(""));
 }
+
+namespace ostoja::text {
+namespace {
+
+bool in_range(const std::pair<std::string, std::string>& r, std::string_view s) {
+  const std::string k = collation_key(s);
+  return r.first <= k && k < r.second;
+}
+
+TEST(PolishSearch, CollationPrefixRangeMatchesThePrefixAtPrimaryLevelOnly) {
+  auto r = collation_prefix_range("lab");
+  for (const char* yes : {"Labuda Jan", "LABUDA ANNA", "lab", "Labędzki Ewa", "labirynt"}) EXPECT_TRUE(in_range(r, yes)) << yes;
+  for (const char* no : {"Łaba Ewa", "Ląb", "Laa", "Lac", "Kowal", "Ma", "la"}) EXPECT_FALSE(in_range(r, no)) << no;
+  auto l = collation_prefix_range("łab");
+  EXPECT_TRUE(in_range(l, "Łabędzka Anna"));
+  EXPECT_FALSE(in_range(l, "Labuda Jan"));
+  // Ranges of different spellings are disjoint and ordered as the Polish alphabet: l < ł.
+  EXPECT_LE(r.second, l.first);
+}
+
+TEST(PolishSearch, SpellingsExpandLettersTypedWithoutDiacritics) {
+  EXPECT_EQ(polish_spellings("lab", 16), (std::vector<std::string>{"lab", "ląb", "łab", "łąb"}));
+  EXPECT_EQ(polish_spellings("ŁAB", 16), (std::vector<std::string>{"łab", "łąb"}));
+  EXPECT_EQ(polish_spellings("źd", 16), (std::vector<std::string>{"źd"}));
+  EXPECT_EQ(polish_spellings("z", 16).size(), 3u);
+  EXPECT_TRUE(polish_spellings("szczepanska", 16).empty());
+}
+
+}  // namespace
+}  // namespace ostoja::text

@@ -236,52 +236,73 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
 Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal& who, std::string_view pesel,
                                                                   std::string_view q, int limit) {
   if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
-  std::string where = " FROM persons p WHERE p.centre_id = ? AND p.merged_into IS NULL";
-  storage::Params params{who.centre.value};
-  std::string last_key, last_end, first_key, first_end, pesel_text;
-  if (!pesel.empty()) {
-    pesel_text = text::trim(pesel);
-    if (pesel_text.size() != 11 || pesel_text.find_first_not_of("0123456789") != std::string::npos)
-      return Error::validation("PESEL to 11 cyfr.", "pesel");
-    where += " AND p.pesel = ?";
-    params.emplace_back(std::string_view(pesel_text));
-  } else {
-    std::string folded = text::fold(text::trim(q));
-    auto space = folded.find(' ');
-    last_key = folded.substr(0, space);
-    if (space != std::string::npos) first_key = text::trim(folded.substr(space + 1));
-    if (last_key.size() < 2) return Error::validation("Podaj co najmniej 2 pierwsze litery nazwiska albo PESEL.", "q");
-    last_end = prefix_end(last_key);
-    where += " AND p.last_name_key >= ? AND p.last_name_key < ?";
-    params.emplace_back(std::string_view(last_key));
-    params.emplace_back(std::string_view(last_end));
-    if (!first_key.empty()) {
-      first_end = prefix_end(first_key);
-      where += " AND p.first_name_key >= ? AND p.first_name_key < ?";
-      params.emplace_back(std::string_view(first_key));
-      params.emplace_back(std::string_view(first_end));
-    }
-  }
+  // Record scoping: persons of households in the user's sections or assigned to the user, and
+  // persons not (yet) in any household.
+  std::string scope;
   if (!who.can("cases.scope_all")) {
-    // Record scoping: persons of households in the user's sections or assigned to the user, and
-    // persons not (yet) in any household.
     std::string sections = "-1";
     for (auto s : who.sections) sections += "," + std::to_string(s.value);
-    where += " AND (NOT EXISTS (SELECT 1 FROM household_members m WHERE m.person_id = p.id AND m.until IS NULL) "
-             "OR EXISTS (SELECT 1 FROM household_members m JOIN households h ON h.id = m.household_id "
-             "WHERE m.person_id = p.id AND m.until IS NULL AND (h.worker_id = ? OR h.section_id IN (" + sections + "))))";
-    params.emplace_back(who.user.value);
+    scope = " AND (NOT EXISTS (SELECT 1 FROM household_members m WHERE m.person_id = p.id AND m.until IS NULL) "
+            "OR EXISTS (SELECT 1 FROM household_members m JOIN households h ON h.id = m.household_id "
+            "WHERE m.person_id = p.id AND m.until IS NULL AND (h.worker_id = " +
+            std::to_string(who.user.value) + " OR h.section_id IN (" + sections + "))))";
   }
-  params.emplace_back(std::int64_t{limit});
-  Audited<std::vector<Person>> out;
+  const std::string select = std::string("SELECT ") + kPersonCols + ", p.name_sort FROM persons p WHERE p.centre_id = ? "
+                                                                   "AND p.merged_into IS NULL";
+  std::vector<std::pair<std::string, Person>> found;  // (collation key, person)
   auto conn = db_.acquire();
-  for (const auto& r : conn->query(std::string("SELECT ") + kPersonCols + where + " ORDER BY p.name_sort LIMIT ?", params))
-    out.value.push_back(person_from(r, 0, false));  // search results never carry restricted categories
+  auto run = [&](const std::string& where, const storage::Params& params) {
+    storage::Params all{who.centre.value};
+    all.insert(all.end(), params.begin(), params.end());
+    all.emplace_back(std::int64_t{limit});
+    for (const auto& r : conn->query(select + where + scope + " ORDER BY p.name_sort LIMIT ?", all))
+      found.emplace_back(r.text(19), person_from(r, 0, false));  // search results never carry restricted categories
+  };
+  if (!pesel.empty()) {
+    const std::string pesel_text = text::trim(pesel);
+    if (pesel_text.size() != 11 || pesel_text.find_first_not_of("0123456789") != std::string::npos)
+      return Error::validation("PESEL to 11 cyfr.", "pesel");
+    run(" AND p.pesel = ?", {pesel_text});
+  } else {
+    const std::string typed = text::trim(q);
+    const std::string folded = text::fold(typed);
+    auto space = folded.find(' ');
+    const std::string last_key = folded.substr(0, space);
+    const std::string first_key = space == std::string::npos ? "" : text::trim(folded.substr(space + 1));
+    if (last_key.size() < 2) return Error::validation("Podaj co najmniej 2 pierwsze litery nazwiska albo PESEL.", "q");
+    std::string where = " AND p.last_name_key >= ? AND p.last_name_key < ?";
+    storage::Params params{last_key, prefix_end(last_key)};
+    if (!first_key.empty()) {
+      where += " AND p.first_name_key >= ? AND p.first_name_key < ?";
+      params.emplace_back(first_key);
+      params.emplace_back(prefix_end(first_key));
+    }
+    // Polish order straight from the index on (centre_id, name_sort): one bounded range per spelling of
+    // the folded prefix ("lab" or "łab" → lab, ląb, łab, łąb — ranges of the collation key at the primary
+    // level), each read in order with LIMIT, then merged. Too many spellings (a long prefix typed
+    // without Polish letters) → the folded-key range, sorted; a long prefix matches few persons.
+    auto spellings = text::polish_spellings(last_key, 16);
+    if (spellings.empty()) {
+      run(where, params);
+    } else {
+      for (const auto& spelling : spellings) {
+        auto [lower, upper] = text::collation_prefix_range(spelling);
+        storage::Params ranged = params;
+        ranged.emplace_back(text::hex(lower));
+        ranged.emplace_back(text::hex(upper));
+        run(where + " AND p.name_sort >= ? AND p.name_sort < ?", ranged);
+      }
+      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      if (found.size() > static_cast<std::size_t>(limit)) found.resize(static_cast<std::size_t>(limit));
+    }
+  }
+  Audited<std::vector<Person>> out;
   const std::int64_t now = clock_.now_ms();
-  for (const auto& p : out.value) {
+  for (auto& [key, p] : found) {
     auto e = read_entry(who, now, "person", p.id, p.id, "wyszukiwanie");
     e.action = "search";
     out.audit.push_back(std::move(e));
+    out.value.push_back(std::move(p));
   }
   return out;
 }
