@@ -236,27 +236,36 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
 Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal& who, std::string_view pesel,
                                                                   std::string_view q, int limit) {
   if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
-  // Record scoping: persons of households in the user's sections or assigned to the user, and
-  // persons not (yet) in any household.
-  std::string scope;
-  if (!who.can("cases.scope_all")) {
-    std::string sections = "-1";
-    for (auto s : who.sections) sections += "," + std::to_string(s.value);
-    scope = " AND (NOT EXISTS (SELECT 1 FROM household_members m WHERE m.person_id = p.id AND m.until IS NULL) "
-            "OR EXISTS (SELECT 1 FROM household_members m JOIN households h ON h.id = m.household_id "
-            "WHERE m.person_id = p.id AND m.until IS NULL AND (h.worker_id = " +
-            std::to_string(who.user.value) + " OR h.section_id IN (" + sections + "))))";
+  // Record scoping, as index-friendly parts whose results are merged: persons of households in the
+  // user's sections (persons.section_id), persons in no household yet, and persons of households
+  // assigned to the user. scope_all: one part, the whole centre.
+  struct Part {
+    std::string where;
+    storage::Params params;
+  };
+  std::vector<Part> scope;
+  if (who.can("cases.scope_all")) {
+    scope.push_back({"", {}});
+  } else {
+    for (auto section : who.sections) scope.push_back({" AND p.section_id = ?", {section.value}});
+    scope.push_back({" AND p.section_id IS NULL", {}});
+    scope.push_back({" AND p.id IN (SELECT m.person_id FROM households h JOIN household_members m ON "
+                     "m.household_id = h.id AND m.until IS NULL WHERE h.centre_id = ? AND h.worker_id = ?)",
+                     {who.centre.value, who.user.value}});
   }
   const std::string select = std::string("SELECT ") + kPersonCols + ", p.name_sort FROM persons p WHERE p.centre_id = ? "
                                                                    "AND p.merged_into IS NULL";
   std::vector<std::pair<std::string, Person>> found;  // (collation key, person)
   auto conn = db_.acquire();
   auto run = [&](const std::string& where, const storage::Params& params) {
-    storage::Params all{who.centre.value};
-    all.insert(all.end(), params.begin(), params.end());
-    all.emplace_back(std::int64_t{limit});
-    for (const auto& r : conn->query(select + where + scope + " ORDER BY p.name_sort LIMIT ?", all))
-      found.emplace_back(r.text(19), person_from(r, 0, false));  // search results never carry restricted categories
+    for (const auto& part : scope) {
+      storage::Params all{who.centre.value};
+      all.insert(all.end(), params.begin(), params.end());
+      all.insert(all.end(), part.params.begin(), part.params.end());
+      all.emplace_back(std::int64_t{limit});
+      for (const auto& r : conn->query(select + where + part.where + " ORDER BY p.name_sort LIMIT ?", all))
+        found.emplace_back(r.text(19), person_from(r, 0, false));  // search results never carry restricted categories
+    }
   };
   if (!pesel.empty()) {
     const std::string pesel_text = text::trim(pesel);
@@ -264,8 +273,7 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
       return Error::validation("PESEL to 11 cyfr.", "pesel");
     run(" AND p.pesel = ?", {pesel_text});
   } else {
-    const std::string typed = text::trim(q);
-    const std::string folded = text::fold(typed);
+    const std::string folded = text::fold(text::trim(q));
     auto space = folded.find(' ');
     const std::string last_key = folded.substr(0, space);
     const std::string first_key = space == std::string::npos ? "" : text::trim(folded.substr(space + 1));
@@ -277,10 +285,11 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
       params.emplace_back(first_key);
       params.emplace_back(prefix_end(first_key));
     }
-    // Polish order straight from the index on (centre_id, name_sort): one bounded range per spelling of
-    // the folded prefix ("lab" or "łab" → lab, ląb, łab, łąb — ranges of the collation key at the primary
-    // level), each read in order with LIMIT, then merged. Too many spellings (a long prefix typed
-    // without Polish letters) → the folded-key range, sorted; a long prefix matches few persons.
+    // Polish order straight from the index on (centre_id, section_id, name_sort): one bounded range per
+    // spelling of the folded prefix ("lab" or "łab" → lab, ląb, łab, łąb — ranges of the collation key
+    // at the primary level) and scope part, each read in order with LIMIT, then merged. Too many
+    // spellings (a long prefix typed without Polish letters) → the folded-key range, sorted; a long
+    // prefix matches few persons.
     auto spellings = text::polish_spellings(last_key, 16);
     if (spellings.empty()) {
       run(where, params);
@@ -292,10 +301,15 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
         ranged.emplace_back(text::hex(upper));
         run(where + " AND p.name_sort >= ? AND p.name_sort < ?", ranged);
       }
-      std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-      if (found.size() > static_cast<std::size_t>(limit)) found.resize(static_cast<std::size_t>(limit));
     }
   }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](const auto& a, const auto& b) { return a.second.id == b.second.id; }),
+              found.end());
+  if (found.size() > static_cast<std::size_t>(limit)) found.resize(static_cast<std::size_t>(limit));
   Audited<std::vector<Person>> out;
   const std::int64_t now = clock_.now_ms();
   for (auto& [key, p] : found) {
@@ -319,6 +333,13 @@ bool one_of(const std::vector<std::string_view>& list, std::string_view v) {
 
 bool is_family_type(std::string_view v) { return one_of(kFamilyTypes, v); }
 bool is_relation(std::string_view v) { return one_of(kRelations, v); }
+
+void sync_person_section(storage::Connection& c, CentreId centre, std::int64_t person_id) {
+  c.execute(
+      "UPDATE persons SET section_id = (SELECT h.section_id FROM household_members m JOIN households h ON "
+      "h.id = m.household_id WHERE m.person_id = ? AND m.until IS NULL LIMIT 1) WHERE centre_id = ? AND id = ?",
+      {person_id, centre.value, person_id});
+}
 
 Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {
   if (!one_of(kFamilyTypes, h.family_type))
@@ -367,6 +388,7 @@ Result<CreatedHousehold> CaseService::create_household(const Principal& who, New
     for (const auto& m : h.members) {
       c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
                 {who.centre.value, id, m.person_id, m.relation, today});
+      sync_person_section(c, who.centre, m.person_id);
       audit::append(c, audit::entry_for(who, now, "create", "household", id, m.person_id));
     }
     return CreatedHousehold{id, section->id, section->number, section->name};
@@ -522,6 +544,7 @@ Status CaseService::add_member(const Principal& who, std::int64_t household_id, 
       return Error::conflict("To członkostwo od tego dnia jest już zapisane.", "since");
     c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
               {who.centre.value, household_id, person_id, relation, since.iso()});
+    sync_person_section(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "nowy członek"));
     refresh_restricted(c, who.centre, household_id);
     return ok();
@@ -551,6 +574,7 @@ Status CaseService::end_member(const Principal& who, std::int64_t household_id, 
     c.execute("UPDATE household_members SET until = ?, end_reason = ? WHERE centre_id = ? AND household_id = ? AND "
               "person_id = ? AND until IS NULL",
               {until.iso(), why, who.centre.value, household_id, person_id});
+    sync_person_section(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "koniec członkostwa"));
     refresh_restricted(c, who.centre, household_id);
     return ok();
@@ -617,6 +641,8 @@ Result<Audited<Person>> CaseService::merge_persons(const Principal& who, std::in
     c.execute("UPDATE persons SET merged_into = ?, pesel = NULL WHERE centre_id = ? AND id = ?", ids);
     if (pesels->null(0) && !pesels->null(1))
       c.execute("UPDATE persons SET pesel = ? WHERE centre_id = ? AND id = ?", {pesels->text(1), who.centre.value, keep});
+    sync_person_section(c, who.centre, keep);
+    sync_person_section(c, who.centre, duplicate);
     audit::append(c, audit::entry_for(who, now, "merge", "person", duplicate, duplicate,
                                       "scalono z osobą " + std::to_string(keep)));
     audit::append(c, audit::entry_for(who, now, "merge", "person", keep, keep, "przejęto dane osoby " +
