@@ -60,11 +60,13 @@ Env* env(const std::string& kind) {
   e->director.centre = e->centre;
   e->director.login = "bench";
   e->director.permissions = {"cases.read", "cases.scope_all"};
+  // A social worker as in the demo: the user "pracownik" with her section(s) and assigned households.
   e->worker = e->director;
   e->worker.permissions = {"cases.read"};
-  auto section = c->query_one("SELECT MIN(id) FROM sections WHERE centre_id = ?", {e->centre.value});
-  e->worker.sections.emplace_back(section->int64(0));
-  e->worker.user = UserId{c->query_one("SELECT MIN(id) FROM users WHERE centre_id = ?", {e->centre.value})->int64(0)};
+  auto user = c->query_one("SELECT id FROM users WHERE centre_id = ? AND login = 'pracownik'", {e->centre.value});
+  e->worker.user = UserId{user->int64(0)};
+  for (const auto& r : c->query("SELECT section_id FROM user_sections WHERE user_id = ?", {user->int64(0)}))
+    e->worker.sections.emplace_back(r.int64(0));
   return envs.emplace(kind, std::move(e)).first->second.get();
 }
 
@@ -109,15 +111,21 @@ void PeselSearch(benchmark::State& st, std::string kind) {
   });
 }
 
+// The bare indexed lookup: one range of the collation-key index (the prefix as typed), in order, LIMIT 50.
 void Baseline_PrefixSql(benchmark::State& st, std::string kind) {
   Env* e = env(kind);
   if (!e) return Skip(st);
   auto c = e->db->acquire();
+  std::vector<std::pair<std::string, std::string>> ranges;
+  for (const auto& p : e->prefixes) {
+    auto [lo, hi] = text::collation_prefix_range(p);
+    ranges.emplace_back(text::hex(lo), text::hex(hi));
+  }
   timed(st, [&](std::size_t i) {
-    const std::string& p = e->prefixes[i % e->prefixes.size()];
+    const auto& r = ranges[i % ranges.size()];
     benchmark::DoNotOptimize(c->query("SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND "
-                                      "last_name_key >= ? AND last_name_key < ? ORDER BY name_sort LIMIT 50",
-                                      {e->centre.value, p, p + "\xf4\x8f\xbf\xbf"}));
+                                      "section_id = ? AND name_sort >= ? AND name_sort < ? ORDER BY name_sort LIMIT 50",
+                                      {e->centre.value, e->worker.sections.at(0).value, r.first, r.second}));
   });
 }
 

@@ -3,16 +3,17 @@
 // payment list → sent → paid; roles outside their powers are refused at each step.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { Server, backends } from './harness.mjs';
 
 for (const backend of backends) {
   describe(`application to payment (${backend})`, () => {
     const server = new Server(backend);
-    let pracownik, kierownik, swiadczenia, dyrektor, asystent, household, head;
+    let pracownik, kierownik, swiadczenia, dyrektor, asystent, admin, household, head;
     before(async () => {
       await server.start({ households: 100 });
-      [pracownik, kierownik, swiadczenia, dyrektor, asystent] = await Promise.all(
-        ['pracownik', 'kierownik', 'swiadczenia', 'dyrektor', 'asystent'].map((r) => server.login(r)));
+      [pracownik, kierownik, swiadczenia, dyrektor, asystent, admin] = await Promise.all(
+        ['pracownik', 'kierownik', 'swiadczenia', 'dyrektor', 'asystent', 'admin'].map((r) => server.login(r)));
       const mySection = pracownik.user.sections[0].id;
       [household, head] = server.sql(
         `SELECT h.id || ',' || m.person_id FROM households h JOIN household_members m ON m.household_id = h.id ` +
@@ -86,7 +87,27 @@ for (const backend of backends) {
       assert.equal(paid.status, 200, paid.text);
       assert.equal(paid.json.status, 'paid');
       assert.equal((await post(swiadczenia, `/api/v1/payments/${line.id}/status`, { status: 'lost', date: '2026-11-24' })).status, 400);
+      // The printed decision: a PDF whose text reads back with the number, the amount and the centre's own template.
+      const badTemplate = await server.request('PUT', '/api/v1/decision-templates/appeal_instruction', { session: admin, body: { body: 'Odwołanie: {{pesel}}' } });
+      assert.equal(badTemplate.status, 400, badTemplate.text);
+      assert.equal((await server.request('PUT', '/api/v1/decision-templates/appeal_instruction', { session: pracownik, body: { body: 'x' } })).status, 403);
+      const tpl = await server.request('PUT', '/api/v1/decision-templates/appeal_instruction',
+        { session: admin, body: { body: 'Odwołanie wnosi się do SKO w Lublinie za pośrednictwem {{osrodek}} w terminie 14 dni od doręczenia.' } });
+      assert.equal(tpl.status, 200, tpl.text);
+      const res = await fetch(`${server.base}/api/v1/decisions/${id}/pdf`, { headers: { cookie: pracownik.cookie } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      const pdf = Buffer.from(await res.arrayBuffer());
+      assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+      assert.match(text, /DECYZJA/);
+      assert.ok(text.includes(approved.json.number), text.slice(0, 400));
+      assert.ok(text.includes('800,00 zł'), text.slice(0, 1200));
+      assert.ok(text.includes('Odwołanie wnosi się do SKO w Lublinie za pośrednictwem Miejski Ośrodek Pomocy Rodzinie'), text);
+      assert.equal((await fetch(`${server.base}/api/v1/decisions/${id}/pdf`, { headers: { cookie: asystent.cookie } })).status, 403);
+
       const audit = await server.request('GET', `/api/v1/audit?person_id=${head}`, { session: dyrektor });
+      assert.ok(audit.json.items.some((e) => e.action === 'print' && e.entity === 'decision'), 'printing is audited');
       for (const entity of ['application', 'interview', 'decision', 'payments', 'payment_list']) {
         assert.ok(audit.json.items.some((e) => e.entity === entity), `audit has ${entity}`);
       }

@@ -5,6 +5,8 @@
 #include "modules/cases/http_routes.h"
 #include "modules/decisions/amount.h"
 
+#include <algorithm>
+
 namespace ostoja::decisions {
 
 using http::Json;
@@ -142,6 +144,42 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           Json items = Json::array();
           for (const auto& d : read.value) items.push_back(decision_json(d));
           return cases::gated(http::json_response({{"items", items}}), log, read);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/decisions/{id}/pdf", .access = http::Access::need("cases.read"),
+         .summary = "Decyzja do druku (PDF A4, polskie znaki; projekt oznaczony) — odczyt audytowany", .tag = "decisions",
+         .response_type = "application/pdf"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(doc, svc.document(*ctx.principal, id));
+          OSTOJA_TRY(pdf, render_decision_pdf(doc.value));
+          http::Response resp;
+          resp.content_type = "application/pdf";
+          resp.body = std::move(pdf);
+          std::string file = "decyzja-" + doc.value.number + ".pdf";
+          std::replace(file.begin(), file.end(), '/', '-');
+          resp.header("Content-Disposition", "inline; filename=\"" + file + "\"");
+          return cases::gated(std::move(resp), log, doc);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/decision-templates", .access = http::Access::need("decisions.write"),
+         .summary = "Szablony tekstów decyzji ośrodka (podstawa prawna, pouczenie, podpis) i dozwolone pola {{…}}",
+         .tag = "decisions"},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(all, svc.templates(*ctx.principal));
+          Json items = Json::object();
+          for (const auto& [name, body] : all) items[name] = body;
+          return http::json_response({{"templates", items}, {"placeholders", template_placeholders()}});
+        });
+
+  r.add({.method = "PUT", .pattern = "/api/v1/decision-templates/{name}", .access = http::Access::need("org.templates"),
+         .summary = "Zmiana szablonu tekstu decyzji (tylko znane pola {{…}})", .tag = "decisions",
+         .request_schema = {{"type", "object"}, {"required", {"body"}}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(text, http::string_field(body, "body", 20000));
+          OSTOJA_CHECK(svc.set_template(*ctx.principal, ctx.params["name"], text));
+          return http::json_response({{"name", ctx.params["name"]}, {"body", text}});
         });
 
   auto act = [&svc](RequestContext& ctx, std::string action) -> Result<http::Response> {

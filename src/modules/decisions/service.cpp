@@ -250,4 +250,149 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
   return Audited<Decision>{std::move(d), {}};
 }
 
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    std::string line = text::trim(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string period_text(const Decision& d) {
+  const Date from = *Date::parse(*d.period_from);
+  if (!d.period_to) return "od " + polish_long_date(from) + " na czas nieokreślony";
+  return "na okres od " + polish_long_date(from) + " do " + polish_long_date(*Date::parse(*d.period_to));
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::string, std::less<>>> DecisionService::templates(const Principal& who) {
+  std::map<std::string, std::string, std::less<>> out = default_templates();
+  auto conn = db_.acquire();
+  for (const auto& r : conn->query("SELECT name, body FROM decision_templates WHERE centre_id = ?", {who.centre.value}))
+    if (out.count(r.text(0))) out[r.text(0)] = r.text(1);
+  return out;
+}
+
+Status DecisionService::set_template(const Principal& who, std::string_view name, std::string_view body) {
+  if (!default_templates().count(name)) return Error::not_found("Nie ma szablonu „" + std::string(name) + "”.");
+  const std::string text = text::trim(body);
+  if (text.empty() || text.size() > 20000) return Error::validation("Treść szablonu: od 1 do 20 000 znaków.", "body");
+  std::map<std::string, std::string, std::less<>> probe;
+  for (const auto& p : template_placeholders()) probe[p] = "x";
+  OSTOJA_CHECK(fill_template(text, probe));
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  storage::in_transaction(*conn, true, [&](storage::Connection& c) {
+    c.execute("DELETE FROM decision_templates WHERE centre_id = ? AND name = ?", {who.centre.value, name});
+    c.execute("INSERT INTO decision_templates (centre_id, name, body, updated_at) VALUES (?, ?, ?, ?)",
+              {who.centre.value, name, text, now});
+    audit::append(c, audit::entry_for(who, now, "update", "decision_template", std::nullopt, std::nullopt, std::string(name)));
+    return true;
+  });
+  return ok();
+}
+
+Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who, std::int64_t id) {
+  OSTOJA_TRY(tpl, templates(who));
+  auto conn = db_.acquire();
+  OSTOJA_TRY(d, load(*conn, who, id));
+  auto centre = conn->query_one("SELECT name, street, building, postal_code, locality FROM centres WHERE id = ?",
+                                {who.centre.value});
+  auto person = conn->query_one("SELECT first_name, last_name, sex FROM persons WHERE id = ?", {d.person_id});
+  auto home = conn->query_one(
+      "SELECT street, building, flat, postal_code, locality FROM households WHERE centre_id = ? AND id = ?",
+      {who.centre.value, d.household_id});
+  std::optional<std::string> received;
+  if (d.application_id)
+    received = conn->query_one("SELECT received_on FROM applications WHERE id = ?", {*d.application_id})->text(0);
+  std::optional<std::string> changed_number;
+  if (d.changes_decision_id)
+    changed_number = conn->query_one("SELECT number FROM decisions WHERE id = ?", {*d.changes_decision_id})->opt_text(0);
+  std::string signatory;
+  if (auto r = conn->query_one("SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.approved_by WHERE d.id = ?", {id}))
+    signatory = r->text(0);
+
+  const std::string name = person->text(0) + " " + person->text(1);
+  const bool woman = person->text(2) == "K";
+  const std::string pani = woman ? "Pani" : "Pana";
+  const std::string full_address = home->text(0) + " " + home->text(1) + (home->text(2).empty() ? "" : " m. " + home->text(2));
+  const std::string city = (home->text(3).empty() ? "" : home->text(3) + " ") + home->text(4);
+  const std::map<std::string, std::string, std::less<>> values{
+      {"osrodek", centre->text(0)},
+      {"forma", d.form_name},
+      {"kwota", d.amount.polish()},
+      {"okres", d.period_from ? period_text(d) : ""},
+      {"od", d.period_from ? polish_long_date(*Date::parse(*d.period_from)) : ""},
+      {"do", d.period_to ? polish_long_date(*Date::parse(*d.period_to)) : ""},
+      {"rodzaj", d.kind},
+      {"numer", d.number.value_or("")},
+      {"data_wniosku", received ? polish_long_date(*Date::parse(*received)) : "—"},
+      {"adresat", name},
+      {"kwota_slownie_brak", ""}};
+
+  DecisionDocument doc;
+  doc.centre_name = centre->text(0);
+  doc.centre_address_lines = {centre->text(1) + (centre->text(2).empty() ? "" : " " + centre->text(2)),
+                              (centre->text(3).empty() ? "" : centre->text(3) + " ") + centre->text(4)};
+  doc.place = centre->text(4);
+  doc.issue_date = d.dates.issued_on.value_or(clock_.today());
+  doc.number = d.number.value_or("projekt");
+  doc.title = d.number ? "DECYZJA" : "PROJEKT DECYZJI";
+  doc.addressee_lines = {(woman ? "Pani " : "Pan ") + name, full_address, city};
+  const auto* form = rules::form_of_help(d.form);
+  const bool periodic = form && form->continuing;
+  const std::string basis_name = d.kind == "grant" ? "legal_basis_grant" : d.kind == "refuse" ? "legal_basis_refuse"
+                                                                                              : "legal_basis_change";
+  OSTOJA_TRY(basis, fill_template(tpl[basis_name], values));
+  doc.legal_basis = basis;
+  const std::string target = changed_number ? "nr " + *changed_number : "";
+  if (d.kind == "grant") {
+    if (form && form->cash)
+      doc.ruling.push_back("Przyznać " + pani + " " + name + " " + d.form_name + " w kwocie " + d.amount.polish() +
+                           (periodic ? " miesięcznie " + period_text(d) : " jednorazowo") + ".");
+    else
+      doc.ruling.push_back("Przyznać " + pani + " " + name + " pomoc w formie: " + d.form_name + " " + period_text(d) + ".");
+  } else if (d.kind == "refuse") {
+    doc.ruling.push_back("Odmówić " + pani + " " + name + " przyznania pomocy w formie: " + d.form_name + ".");
+  } else if (d.kind == "change") {
+    doc.ruling.push_back("Zmienić decyzję " + target + " w ten sposób, że " + d.form_name + " przysługuje w kwocie " +
+                         d.amount.polish() + (periodic ? " miesięcznie " : " ") + period_text(d) + ".");
+  } else if (d.kind == "suspend") {
+    doc.ruling.push_back("Wstrzymać od " + polish_long_date(*Date::parse(*d.period_from)) + " wypłatę świadczenia (" +
+                         d.form_name + ") przyznanego decyzją " + target + ".");
+  } else {
+    doc.ruling.push_back("Uchylić od " + polish_long_date(*Date::parse(*d.period_from)) + " decyzję " + target +
+                         " przyznającą " + d.form_name + ".");
+  }
+  if (form && form->cash && (d.kind == "grant" || d.kind == "change"))
+    doc.ruling.push_back(d.payment_method == "transfer" ? "Świadczenie będzie wypłacane przelewem na rachunek bankowy nr " +
+                                                              d.iban + "."
+                                                        : "Świadczenie będzie wypłacane w kasie ośrodka.");
+  doc.reasoning = lines_of(d.reasoning);
+  if (!d.calculation.empty()) {
+    std::string calc = "Wyliczenie kwoty:";
+    for (const auto& line : d.calculation) calc += " " + line;
+    doc.reasoning.push_back(calc);
+  }
+  if (!d.amount_justification.empty())
+    doc.reasoning.push_back("Kwotę ustalono w wysokości innej niż wyliczona, ponieważ: " + d.amount_justification);
+  OSTOJA_TRY(appeal, fill_template(tpl["appeal_instruction"], values));
+  doc.appeal_instruction = lines_of(appeal);
+  auto title_lines = lines_of(tpl["signatory_title"]);
+  for (std::size_t i = 0; i < title_lines.size(); ++i)
+    doc.signatory_title += (i ? " — " : "") + title_lines[i];
+  doc.signatory_name = signatory;
+  doc.distribution = {"Adresat", "a/a"};
+  auto e = audit::entry_for(who, clock_.now_ms(), "print", "decision", id, d.person_id);
+  return Audited<DecisionDocument>{std::move(doc), {std::move(e)}};
+}
+
 }  // namespace ostoja::decisions

@@ -4,6 +4,7 @@
 // an official with decisions.approve, delivered, final, appealed. Every transition is recorded in
 // the decision's history and the audit log, in one transaction.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "modules/cases/service.h"
+#include "modules/decisions/document.h"
 #include "modules/decisions/lifecycle.h"
 #include "storage/database.h"
 
@@ -79,6 +81,13 @@ class DecisionService {
   Result<Audited<Decision>> create_draft(const Principal& who, NewDecision d);
   Result<Audited<Decision>> get(const Principal& who, std::int64_t id);
   Result<Audited<std::vector<Decision>>> for_household(const Principal& who, std::int64_t household_id);
+  // The printed decision (a draft prints as "PROJEKT DECYZJI"), audited as a read of the party's data.
+  Result<Audited<DecisionDocument>> document(const Principal& who, std::int64_t id);
+
+  // The centre's standard texts (its own version, or the default) and their change.
+  Result<std::map<std::string, std::string, std::less<>>> templates(const Principal& who);
+  Status set_template(const Principal& who, std::string_view name, std::string_view body);
+
   // approve needs decisions.approve; the others decisions.write. `on` is the date of the event.
   Result<Audited<Decision>> act(const Principal& who, std::int64_t id, std::string_view action, std::string_view on);
 
