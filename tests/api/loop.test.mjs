@@ -82,6 +82,22 @@ for (const backend of backends) {
       const line = detail.json.payments.find((p) => p.decision_id === id);
       assert.equal(line.amount_grosze, 80000);
       assert.equal(line.iban, 'PL62102053560000123456789012');
+      const file = async (format, session = swiadczenia) => {
+        const res = await fetch(`${server.base}/api/v1/payment-lists/${list.json.id}/export?format=${format}`,
+          { headers: { cookie: session.cookie } });
+        return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+      };
+      const csv = await file('csv');
+      assert.equal(csv.status, 200);
+      assert.ok(csv.body.toString().includes(';800,00;'), csv.body.toString().slice(0, 300));
+      const xlsx = await file('xlsx');
+      assert.equal(xlsx.body.subarray(0, 2).toString(), 'PK');
+      const elixir = await file('elixir');
+      assert.equal(elixir.type, 'text/plain; charset=windows-1250');
+      assert.ok(elixir.body.toString('latin1').split('\r\n').some((l) => l.startsWith('110,20261210,80000,10901014,0,"61109010140000071219812874","62102053560000123456789012"')),
+        elixir.body.toString('latin1'));
+      assert.equal((await file('pdf')).status, 400);
+      assert.equal((await file('csv', pracownik)).status, 403);
       assert.equal((await post(swiadczenia, `/api/v1/payment-lists/${list.json.id}/send`, {})).json.status, 'sent');
       const paid = await post(swiadczenia, `/api/v1/payments/${line.id}/status`, { status: 'paid', date: '2026-11-24' });
       assert.equal(paid.status, 200, paid.text);
@@ -108,6 +124,7 @@ for (const backend of backends) {
 
       const audit = await server.request('GET', `/api/v1/audit?person_id=${head}`, { session: dyrektor });
       assert.ok(audit.json.items.some((e) => e.action === 'print' && e.entity === 'decision'), 'printing is audited');
+      assert.ok(audit.json.items.some((e) => e.action === 'export' && e.entity === 'payment_list'), 'export is audited');
       for (const entity of ['application', 'interview', 'decision', 'payments', 'payment_list']) {
         assert.ok(audit.json.items.some((e) => e.entity === entity), `audit has ${entity}`);
       }

@@ -1,6 +1,8 @@
 // Thin HTTP adapters for payments and payment lists.
 #include "modules/payments/http_routes.h"
 
+#include <algorithm>
+
 #include "http/json_input.h"
 #include "modules/cases/http_routes.h"
 
@@ -93,6 +95,37 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           for (const auto& p : read.value.payments) items.push_back(payment_json(p));
           out["payments"] = items;
           return cases::gated(http::json_response(out), log, read);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/payment-lists/{id}/export", .access = http::Access::need("payments.read"),
+         .summary = "Plik listy wypłat: ?format=csv | xlsx | elixir (plik przelewów Elixir-O, Windows-1250) — eksport audytowany",
+         .tag = "payments", .response_type = "application/octet-stream"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          const std::string format = ctx.req.query_param("format").value_or("csv");
+          if (format != "csv" && format != "xlsx" && format != "elixir")
+            return Error::validation("Format: csv, xlsx albo elixir.", "format");
+          OSTOJA_TRY(read, svc.file_list(*ctx.principal, id));
+          http::Response resp;
+          std::string name = "lista-wyplat-" + read.value.number;
+          std::replace(name.begin(), name.end(), '/', '-');
+          if (format == "csv") {
+            resp.content_type = "text/csv; charset=utf-8";
+            resp.body = to_csv(read.value);
+            name += ".csv";
+          } else if (format == "xlsx") {
+            OSTOJA_TRY(bytes, to_xlsx(read.value));
+            resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            resp.body = std::move(bytes);
+            name += ".xlsx";
+          } else {
+            OSTOJA_TRY(bytes, to_elixir(read.value));
+            resp.content_type = "text/plain; charset=windows-1250";
+            resp.body = std::move(bytes);
+            name += ".pli";
+          }
+          resp.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+          return cases::gated(std::move(resp), log, read);
         });
 
   r.add({.method = "POST", .pattern = "/api/v1/payment-lists/{id}/send", .access = http::Access::need("payments.manage"),

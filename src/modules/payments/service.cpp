@@ -1,5 +1,7 @@
 #include "modules/payments/service.h"
 
+#include <cctype>
+
 #include "audit/audit_log.h"
 #include "core/text.h"
 #include "modules/applications/service.h"
@@ -239,6 +241,36 @@ Result<Audited<ListDetail>> PaymentService::list(const Principal& who, std::int6
   const std::int64_t now = clock_.now_ms();
   for (const auto& p : out.value.payments)
     out.audit.push_back(audit::entry_for(who, now, "read", "payment_list", id, p.person_id));
+  return out;
+}
+
+Result<Audited<FileList>> PaymentService::file_list(const Principal& who, std::int64_t id) {
+  OSTOJA_TRY(detail, list(who, id));
+  auto conn = db_.acquire();
+  auto centre = conn->query_one("SELECT name, street, building, postal_code, locality, bank_iban FROM centres WHERE id = ?",
+                                {who.centre.value});
+  Audited<FileList> out;
+  FileList& f = out.value;
+  f.number = detail.value.summary.number;
+  f.payment_date = *Date::parse(detail.value.summary.payment_date);
+  f.centre_name = centre->text(0);
+  f.centre_address = centre->text(1) + (centre->text(2).empty() ? "" : " " + centre->text(2)) + ", " + centre->text(3) +
+                     " " + centre->text(4);
+  f.payer_iban = centre->text(5);
+  const std::int64_t now = clock_.now_ms();
+  for (const auto& p : detail.value.payments) {
+    auto h = conn->query_one("SELECT street, building, flat, postal_code, locality FROM households WHERE id = ?",
+                             {p.household_id});
+    const auto* form = rules::form_of_help(p.form);
+    std::string title = form ? std::string(form->name) : p.form;
+    if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    if (!p.month.empty()) title += " " + p.month.substr(5, 2) + "/" + p.month.substr(0, 4);
+    f.lines.push_back({p.id, p.person_name,
+                       h->text(0) + " " + h->text(1) + (h->text(2).empty() ? "" : " m. " + h->text(2)) + ", " + h->text(3) +
+                           " " + h->text(4),
+                       p.method, p.iban, p.amount, title, p.decision_number.value_or("")});
+    out.audit.push_back(audit::entry_for(who, now, "export", "payment_list", id, p.person_id));
+  }
   return out;
 }
 
