@@ -86,7 +86,7 @@ TEST_P(Search, ScopedSearchSeesOwnSectionUnhousedAndAssignedHouseholdsOnly) {
     c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, "
                "'head', '2024-01-01')",
                {centre.value, h, member});
-    cases::sync_person_section(*c, centre, member);
+    cases::sync_person_scope(*c, centre, member);
   };
   household(sec[0], std::nullopt, person("Łaba"));       // my section
   household(sec[1], me, person("Labuda"));              // another section, assigned to me

@@ -199,7 +199,7 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
       }
       c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
                 {who.centre.value, household, person, r.relation, today});
-      sync_person_section(c, who.centre, person);
+      sync_person_scope(c, who.centre, person);
       audit::append(c, audit::entry_for(who, now, "import", "household", household, person, "import: " + opt.source));
     }
     c.execute("INSERT INTO import_keys (centre_id, source, key, entity, entity_id, imported_at) VALUES (?, ?, ?, 'household', ?, ?)",

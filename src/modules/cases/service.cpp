@@ -238,7 +238,7 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
   if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
   // Record scoping, as index-friendly parts whose results are merged: persons of households in the
   // user's sections (persons.section_id), persons in no household yet, and persons of households
-  // assigned to the user. scope_all: one part, the whole centre.
+  // assigned to the user (persons.worker_id). scope_all: one part, the whole centre.
   struct Part {
     std::string where;
     storage::Params params;
@@ -249,9 +249,7 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
   } else {
     for (auto section : who.sections) scope.push_back({" AND p.section_id = ?", {section.value}});
     scope.push_back({" AND p.section_id IS NULL", {}});
-    scope.push_back({" AND p.id IN (SELECT m.person_id FROM households h JOIN household_members m ON "
-                     "m.household_id = h.id AND m.until IS NULL WHERE h.centre_id = ? AND h.worker_id = ?)",
-                     {who.centre.value, who.user.value}});
+    scope.push_back({" AND p.worker_id = ?", {who.user.value}});
   }
   const std::string select = std::string("SELECT ") + kPersonCols + ", p.name_sort FROM persons p WHERE p.centre_id = ? "
                                                                    "AND p.merged_into IS NULL";
@@ -278,28 +276,30 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
     const std::string last_key = folded.substr(0, space);
     const std::string first_key = space == std::string::npos ? "" : text::trim(folded.substr(space + 1));
     if (last_key.size() < 2) return Error::validation("Podaj co najmniej 2 pierwsze litery nazwiska albo PESEL.", "q");
-    std::string where = " AND p.last_name_key >= ? AND p.last_name_key < ?";
-    storage::Params params{last_key, prefix_end(last_key)};
+    std::string first_where;
+    storage::Params first_params;
     if (!first_key.empty()) {
-      where += " AND p.first_name_key >= ? AND p.first_name_key < ?";
-      params.emplace_back(first_key);
-      params.emplace_back(prefix_end(first_key));
+      first_where = " AND p.first_name_key >= ? AND p.first_name_key < ?";
+      first_params = {first_key, prefix_end(first_key)};
     }
     // Polish order straight from the index on (centre_id, section_id, name_sort): one bounded range per
     // spelling of the folded prefix ("lab" or "łab" → lab, ląb, łab, łąb — ranges of the collation key
     // at the primary level) and scope part, each read in order with LIMIT, then merged. Too many
     // spellings (a long prefix typed without Polish letters) → the folded-key range, sorted; a long
     // prefix matches few persons.
+    // (The collation range alone selects the prefix; the folded-key condition is not repeated there so
+    // that the planner reads the name_sort index in order.)
     auto spellings = text::polish_spellings(last_key, 16);
     if (spellings.empty()) {
-      run(where, params);
+      storage::Params params{last_key, prefix_end(last_key)};
+      params.insert(params.end(), first_params.begin(), first_params.end());
+      run(" AND p.last_name_key >= ? AND p.last_name_key < ?" + first_where, params);
     } else {
       for (const auto& spelling : spellings) {
         auto [lower, upper] = text::collation_prefix_range(spelling);
-        storage::Params ranged = params;
-        ranged.emplace_back(text::hex(lower));
-        ranged.emplace_back(text::hex(upper));
-        run(where + " AND p.name_sort >= ? AND p.name_sort < ?", ranged);
+        storage::Params ranged{text::hex(lower), text::hex(upper)};
+        ranged.insert(ranged.end(), first_params.begin(), first_params.end());
+        run(" AND p.name_sort >= ? AND p.name_sort < ?" + first_where, ranged);
       }
     }
   }
@@ -334,11 +334,13 @@ bool one_of(const std::vector<std::string_view>& list, std::string_view v) {
 bool is_family_type(std::string_view v) { return one_of(kFamilyTypes, v); }
 bool is_relation(std::string_view v) { return one_of(kRelations, v); }
 
-void sync_person_section(storage::Connection& c, CentreId centre, std::int64_t person_id) {
-  c.execute(
-      "UPDATE persons SET section_id = (SELECT h.section_id FROM household_members m JOIN households h ON "
-      "h.id = m.household_id WHERE m.person_id = ? AND m.until IS NULL LIMIT 1) WHERE centre_id = ? AND id = ?",
-      {person_id, centre.value, person_id});
+void sync_person_scope(storage::Connection& c, CentreId centre, std::int64_t person_id) {
+  auto h = c.query_one(
+      "SELECT h.section_id, h.worker_id FROM household_members m JOIN households h ON h.id = m.household_id "
+      "WHERE m.centre_id = ? AND m.person_id = ? AND m.until IS NULL LIMIT 1",
+      {centre.value, person_id});
+  c.execute("UPDATE persons SET section_id = ?, worker_id = ? WHERE centre_id = ? AND id = ?",
+            {h ? h->opt_int64(0) : std::nullopt, h ? h->opt_int64(1) : std::nullopt, centre.value, person_id});
 }
 
 Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {
@@ -388,7 +390,7 @@ Result<CreatedHousehold> CaseService::create_household(const Principal& who, New
     for (const auto& m : h.members) {
       c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
                 {who.centre.value, id, m.person_id, m.relation, today});
-      sync_person_section(c, who.centre, m.person_id);
+      sync_person_scope(c, who.centre, m.person_id);
       audit::append(c, audit::entry_for(who, now, "create", "household", id, m.person_id));
     }
     return CreatedHousehold{id, section->id, section->number, section->name};
@@ -544,7 +546,7 @@ Status CaseService::add_member(const Principal& who, std::int64_t household_id, 
       return Error::conflict("To członkostwo od tego dnia jest już zapisane.", "since");
     c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
               {who.centre.value, household_id, person_id, relation, since.iso()});
-    sync_person_section(c, who.centre, person_id);
+    sync_person_scope(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "nowy członek"));
     refresh_restricted(c, who.centre, household_id);
     return ok();
@@ -574,7 +576,7 @@ Status CaseService::end_member(const Principal& who, std::int64_t household_id, 
     c.execute("UPDATE household_members SET until = ?, end_reason = ? WHERE centre_id = ? AND household_id = ? AND "
               "person_id = ? AND until IS NULL",
               {until.iso(), why, who.centre.value, household_id, person_id});
-    sync_person_section(c, who.centre, person_id);
+    sync_person_scope(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "koniec członkostwa"));
     refresh_restricted(c, who.centre, household_id);
     return ok();
@@ -641,8 +643,8 @@ Result<Audited<Person>> CaseService::merge_persons(const Principal& who, std::in
     c.execute("UPDATE persons SET merged_into = ?, pesel = NULL WHERE centre_id = ? AND id = ?", ids);
     if (pesels->null(0) && !pesels->null(1))
       c.execute("UPDATE persons SET pesel = ? WHERE centre_id = ? AND id = ?", {pesels->text(1), who.centre.value, keep});
-    sync_person_section(c, who.centre, keep);
-    sync_person_section(c, who.centre, duplicate);
+    sync_person_scope(c, who.centre, keep);
+    sync_person_scope(c, who.centre, duplicate);
     audit::append(c, audit::entry_for(who, now, "merge", "person", duplicate, duplicate,
                                       "scalono z osobą " + std::to_string(keep)));
     audit::append(c, audit::entry_for(who, now, "merge", "person", keep, keep, "przejęto dane osoby " +
