@@ -169,7 +169,7 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           OSTOJA_TRY(all, svc.templates(*ctx.principal));
           Json items = Json::object();
           for (const auto& [name, body] : all) items[name] = body;
-          return http::json_response({{"templates", items}, {"placeholders", template_placeholders()}});
+          return http::json_response({{"templates", items}, {"placeholders", known_placeholders()}});
         });
 
   r.add({.method = "PUT", .pattern = "/api/v1/decision-templates/{name}", .access = http::Access::need("org.templates"),

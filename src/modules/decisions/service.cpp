@@ -286,7 +286,7 @@ Status DecisionService::set_template(const Principal& who, std::string_view name
   const std::string text = text::trim(body);
   if (text.empty() || text.size() > 20000) return Error::validation("Treść szablonu: od 1 do 20 000 znaków.", "body");
   std::map<std::string, std::string, std::less<>> probe;
-  for (const auto& p : template_placeholders()) probe[p] = "x";
+  for (const auto& p : known_placeholders()) probe[p] = "x";
   OSTOJA_CHECK(fill_template(text, probe));
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();

@@ -14,7 +14,8 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "modules/cases/service.h"
-#include "modules/decisions/document.h"
+#include "modules/decisions/pdf.h"
+#include "modules/decisions/template.h"
 #include "modules/decisions/lifecycle.h"
 #include "storage/database.h"
 
