@@ -110,8 +110,9 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           std::string name = "lista-wyplat-" + read.value.number;
           std::replace(name.begin(), name.end(), '/', '-');
           if (format == "csv") {
+            OSTOJA_TRY(bytes, to_csv(read.value));
             resp.content_type = "text/csv; charset=utf-8";
-            resp.body = to_csv(read.value);
+            resp.body = std::move(bytes);
             name += ".csv";
           } else if (format == "xlsx") {
             OSTOJA_TRY(bytes, to_xlsx(read.value));

@@ -244,18 +244,18 @@ Result<Audited<ListDetail>> PaymentService::list(const Principal& who, std::int6
   return out;
 }
 
-Result<Audited<FileList>> PaymentService::file_list(const Principal& who, std::int64_t id) {
+Result<Audited<PaymentList>> PaymentService::file_list(const Principal& who, std::int64_t id) {
   OSTOJA_TRY(detail, list(who, id));
   auto conn = db_.acquire();
   auto centre = conn->query_one("SELECT name, street, building, postal_code, locality, bank_iban FROM centres WHERE id = ?",
                                 {who.centre.value});
-  Audited<FileList> out;
-  FileList& f = out.value;
+  Audited<PaymentList> out;
+  PaymentList& f = out.value;
   f.number = detail.value.summary.number;
   f.payment_date = *Date::parse(detail.value.summary.payment_date);
   f.centre_name = centre->text(0);
-  f.centre_address = centre->text(1) + (centre->text(2).empty() ? "" : " " + centre->text(2)) + ", " + centre->text(3) +
-                     " " + centre->text(4);
+  f.centre_address = {centre->text(1) + (centre->text(2).empty() ? "" : " " + centre->text(2)),
+                      (centre->text(3).empty() ? "" : centre->text(3) + " ") + centre->text(4)};
   f.payer_iban = centre->text(5);
   const std::int64_t now = clock_.now_ms();
   for (const auto& p : detail.value.payments) {
@@ -265,10 +265,18 @@ Result<Audited<FileList>> PaymentService::file_list(const Principal& who, std::i
     std::string title = form ? std::string(form->name) : p.form;
     if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
     if (!p.month.empty()) title += " " + p.month.substr(5, 2) + "/" + p.month.substr(0, 4);
-    f.lines.push_back({p.id, p.person_name,
-                       h->text(0) + " " + h->text(1) + (h->text(2).empty() ? "" : " m. " + h->text(2)) + ", " + h->text(3) +
-                           " " + h->text(4),
-                       p.method, p.iban, p.amount, title, p.decision_number.value_or("")});
+    PaymentLine line;
+    line.payment_id = p.id;
+    line.recipient_name = p.person_name;
+    line.recipient_address = {h->text(0) + " " + h->text(1) + (h->text(2).empty() ? "" : " m. " + h->text(2)),
+                              (h->text(3).empty() ? "" : h->text(3) + " ") + h->text(4)};
+    line.method = p.method == "transfer" ? Method::transfer : Method::cash;
+    line.iban = p.iban;
+    line.amount = p.amount;
+    line.title = title;
+    line.decision_number = p.decision_number.value_or("");
+    line.benefit = form ? std::string(form->name) : p.form;
+    f.lines.push_back(std::move(line));
     out.audit.push_back(audit::entry_for(who, now, "export", "payment_list", id, p.person_id));
   }
   return out;

@@ -13,7 +13,7 @@
 #include "core/result.h"
 #include "modules/cases/service.h"
 #include "modules/decisions/service.h"
-#include "modules/payments/files.h"
+#include "modules/payments/export.h"
 #include "storage/database.h"
 
 namespace ostoja::payments {
@@ -71,7 +71,7 @@ class PaymentService {
   Result<Audited<ListDetail>> list(const Principal& who, std::int64_t id);
   // The list as a file for the bank or the accounts: recipients with addresses, accounts, titles;
   // audited as an export of each recipient's data.
-  Result<Audited<FileList>> file_list(const Principal& who, std::int64_t id);
+  Result<Audited<PaymentList>> file_list(const Principal& who, std::int64_t id);
   // A list is sent once (to the bank / cash desk): its payments become "sent".
   Result<ListSummary> send_list(const Principal& who, std::int64_t id);
   // The bank or cash desk confirmed: paid or returned (e.g. a closed account), on a date.
