@@ -45,4 +45,11 @@ std::string Date::polish() const {
   return buf;
 }
 
+Result<Date> parse_date_field(std::string_view text, std::string_view field) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (auto d = Date::parse(text)) return *d;
+  return Error::validation("Pole „" + std::string(field) + "” musi być datą w postaci RRRR-MM-DD.", std::string(field));
+}
+
 }  // namespace ostoja

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace ostoja {
 
 class Date {
@@ -42,5 +44,9 @@ class Date {
  private:
   std::chrono::year_month_day ymd_{std::chrono::year{1970}, std::chrono::month{1}, std::chrono::day{1}};
 };
+
+// A date typed by a user: "YYYY-MM-DD" (surrounding spaces ignored); otherwise a validation error
+// naming `field`, in Polish.
+Result<Date> parse_date_field(std::string_view text, std::string_view field);
 
 }  // namespace ostoja

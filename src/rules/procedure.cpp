@@ -135,4 +135,13 @@ Date decision_due(Date received, bool complex) { return add_kpa_months(received,
 
 Date appeal_deadline(Date delivered) { return add_kpa_days(delivered, 14); }
 
+Result<Date> case_date(std::string_view text, std::string_view field, std::optional<Date> latest) {
+  OSTOJA_TRY(d, parse_date_field(text, field));
+  if (d < kProcedureRulesFrom)
+    return Error::validation("Daty przed 1 października 2012 r. nie są obsługiwane.", std::string(field));
+  if (latest && d > *latest)
+    return Error::validation("Data nie może być późniejsza niż " + latest->polish() + ".", std::string(field));
+  return d;
+}
+
 }  // namespace ostoja::rules

@@ -69,4 +69,8 @@ Date appeal_deadline(Date delivered);
 // Earliest date the rules here cover (the criteria table starts then too).
 inline constexpr Date kProcedureRulesFrom{2012, 10, 1};
 
+// A date of a case event typed by a user: a valid date, not before 1.10.2012 (the rules start then)
+// and, when `latest` is given, not after it (usually today). Validation errors name `field`.
+Result<Date> case_date(std::string_view text, std::string_view field, std::optional<Date> latest = std::nullopt);
+
 }  // namespace ostoja::rules

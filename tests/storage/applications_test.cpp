@@ -113,7 +113,7 @@ TEST_P(Applications, BadInputAndOutOfScopeChangeNothing) {
   const Case cases[] = {
       {"future date", [](NewApplication& a) { a.received_on = "2025-11-25"; }, "received_on"},
       {"malformed date", [](NewApplication& a) { a.received_on = "20.11.2025"; }, "received_on"},
-      {"before 2012-10", [](NewApplication& a) { a.received_on = "2012-09-28"; }, "reasons"},
+      {"before 2012-10", [](NewApplication& a) { a.received_on = "2012-09-28"; }, "received_on"},
       {"unknown form", [](NewApplication& a) { a.forms = {"bon_na_wczasy"}; }, "forms"},
       {"no forms", [](NewApplication& a) { a.forms.clear(); }, "forms"},
       {"repeated reason", [](NewApplication& a) { a.reasons = {"ubostwo", "ubostwo"}; }, "reasons"},

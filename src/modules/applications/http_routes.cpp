@@ -11,20 +11,18 @@ using http::RequestContext;
 
 namespace {
 
-Json opt(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
-Json opt(const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
 
 Json interview_json(const Interview& i) {
   Json parts = Json::object();
   for (const auto& [k, v] : i.parts) parts[k] = v;
   return {{"id", i.id},
           {"household_id", i.household_id},
-          {"application_id", opt(i.application_id)},
+          {"application_id", http::nullable(i.application_id)},
           {"kind", i.kind},
           {"status", i.status},
           {"due_on", i.due_on},
-          {"worker_id", opt(i.worker_id)},
-          {"conducted_on", opt(i.conducted_on)},
+          {"worker_id", http::nullable(i.worker_id)},
+          {"conducted_on", http::nullable(i.conducted_on)},
           {"parts", parts},
           {"health_hidden", i.health_hidden}};
 }
@@ -48,7 +46,7 @@ Json application_json(const Application& a) {
           {"status", a.status},
           {"interview_due", a.interview_due},
           {"decision_due", a.decision_due},
-          {"closed_on", opt(a.closed_on)},
+          {"closed_on", http::nullable(a.closed_on)},
           {"interviews", interviews}};
 }
 
@@ -160,16 +158,16 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
                              {"due_on", w.due_on},
                              {"days_left", w.days_left},
                              {"household_id", w.household_id},
-                             {"application_id", opt(w.application_id)},
+                             {"application_id", http::nullable(w.application_id)},
                              {"application_number", w.application_number},
-                             {"interview_id", opt(w.interview_id)},
-                             {"worker_id", opt(w.worker_id)},
-                             {"section_id", opt(w.section_id)},
+                             {"interview_id", http::nullable(w.interview_id)},
+                             {"worker_id", http::nullable(w.worker_id)},
+                             {"section_id", http::nullable(w.section_id)},
                              {"person", {{"id", w.person_id}, {"name", w.person_name}}},
                              {"address", w.address}});
           Json counts = Json::array();
           for (const auto& c : list.value.by_worker)
-            counts.push_back({{"worker_id", opt(c.worker_id)},
+            counts.push_back({{"worker_id", http::nullable(c.worker_id)},
                               {"worker_name", c.worker_name},
                               {"overdue", c.overdue},
                               {"upcoming", c.upcoming}});

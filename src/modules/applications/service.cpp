@@ -30,18 +30,6 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
-Result<Date> parse_date(std::string_view text, const char* field, const char* what) {
-  auto d = Date::parse(text::trim(text));
-  if (!d) return Error::validation(std::string("Podaj ") + what + " w postaci RRRR-MM-DD.", field);
-  return *d;
-}
-
-Status not_in_future(Date d, Date today, const char* field, const char* what) {
-  if (d > today)
-    return Error::validation(std::string(what) + " nie może być późniejsza niż dzisiaj (" + today.polish() + ").", field);
-  return ok();
-}
-
 bool is_part(std::string_view key) {
   return std::any_of(std::begin(kInterviewParts), std::end(kInterviewParts), [&](const char* p) { return key == p; });
 }
@@ -155,8 +143,7 @@ Result<Application> ApplicationService::load(storage::Connection& c, const Princ
 
 Result<Audited<Application>> ApplicationService::create(const Principal& who, NewApplication in) {
   const Date today = clock_.today();
-  OSTOJA_TRY(received, parse_date(in.received_on, "received_on", "datę wpływu wniosku"));
-  OSTOJA_CHECK(not_in_future(received, today, "received_on", "Data wpływu"));
+  OSTOJA_TRY(received, rules::case_date(in.received_on, "received_on", today));
   if (in.mode != "application" && in.mode != "ex_officio")
     return Error::validation("Tryb: application (na wniosek) albo ex_officio (z urzędu).", "mode");
   if (in.forms.empty()) return Error::validation("Wskaż co najmniej jedną formę pomocy.", "forms");
@@ -233,8 +220,7 @@ Result<Audited<std::vector<Application>>> ApplicationService::for_household(cons
 }
 
 Result<Audited<Application>> ApplicationService::withdraw(const Principal& who, std::int64_t id, std::string_view on) {
-  OSTOJA_TRY(date, parse_date(on, "date", "datę wycofania wniosku"));
-  OSTOJA_CHECK(not_in_future(date, clock_.today(), "date", "Data wycofania"));
+  OSTOJA_TRY(date, rules::case_date(on, "date", clock_.today()));
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
@@ -257,8 +243,7 @@ Result<Audited<Application>> ApplicationService::withdraw(const Principal& who, 
 
 Result<Audited<Interview>> ApplicationService::complete_interview(const Principal& who, std::int64_t interview_id,
                                                                   CompletedInterview in) {
-  OSTOJA_TRY(conducted, parse_date(in.conducted_on, "conducted_on", "datę przeprowadzenia wywiadu"));
-  OSTOJA_CHECK(not_in_future(conducted, clock_.today(), "conducted_on", "Data wywiadu"));
+  OSTOJA_TRY(conducted, rules::case_date(in.conducted_on, "conducted_on", clock_.today()));
   nlohmann::json parts = nlohmann::json::object();
   for (auto& [key, value] : in.parts) {
     if (!is_part(key))
@@ -346,7 +331,7 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
                                                        int horizon_days) {
   Date as_of = clock_.today();
   if (!text::trim(as_of_text).empty()) {
-    OSTOJA_TRY(parsed, parse_date(as_of_text, "as_of", "datę (as_of)"));
+    OSTOJA_TRY(parsed, parse_date_field(as_of_text, "as_of"));
     as_of = parsed;
   }
   if (horizon_days < 0 || horizon_days > 90) return Error::validation("Horyzont: od 0 do 90 dni.", "days");

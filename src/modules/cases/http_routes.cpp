@@ -12,11 +12,10 @@ using http::RequestContext;
 
 namespace {
 
-Json opt(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
 
 Json person_json(const Person& p) {
   Json j = {{"id", p.id},
-            {"pesel", opt(p.pesel)},
+            {"pesel", http::nullable(p.pesel)},
             {"document_type", p.document_type},
             {"document_number", p.document_number},
             {"first_name", p.first_name},
@@ -52,10 +51,9 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           Json members = Json::array();
           for (const auto& m : h.members)
             members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
-          auto opt_id = [](const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
           auto resp = http::json_response({{"id", h.id},
-                                           {"section_id", opt_id(h.section_id)},
-                                           {"worker_id", opt_id(h.worker_id)},
+                                           {"section_id", http::nullable(h.section_id)},
+                                           {"worker_id", http::nullable(h.worker_id)},
                                            {"address",
                                             {{"locality", h.locality},
                                              {"street", h.street},
@@ -249,7 +247,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
                              {"name", m.name},
                              {"relation", m.relation},
                              {"since", m.since},
-                             {"until", opt(m.until)},
+                             {"until", http::nullable(m.until)},
                              {"end_reason", m.end_reason}});
           return gated(http::json_response({{"items", items}}), log, read);
         });

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "modules/organisation/service.h"
 #include "rules/identifiers.h"
+#include "rules/procedure.h"
 
 namespace ostoja::cases {
 
@@ -446,13 +447,6 @@ void refresh_restricted(storage::Connection& c, CentreId centre, std::int64_t ho
   c.execute("UPDATE households SET restricted = ? WHERE centre_id = ? AND id = ?", {cats, centre.value, household});
 }
 
-Result<Date> parse_day(std::string_view s, const char* field, Date today) {
-  auto d = Date::parse(text::trim(s));
-  if (!d) return Error::validation("Podaj datę w postaci RRRR-MM-DD.", field);
-  if (*d > today) return Error::validation("Data nie może być późniejsza niż dzisiaj.", field);
-  return *d;
-}
-
 }  // namespace
 
 Result<Audited<Person>> CaseService::update_person(const Principal& who, std::int64_t id, PersonChanges ch) {
@@ -530,7 +524,7 @@ Status CaseService::add_member(const Principal& who, std::int64_t household_id, 
   if (!is_relation(relation) || relation == "head")
     return Error::validation("Pokrewieństwo nowego członka: spouse, partner, child, parent, sibling, grandchild, other.",
                              "relation");
-  OSTOJA_TRY(since, parse_day(since_text, "since", clock_.today()));
+  OSTOJA_TRY(since, rules::case_date(since_text, "since", clock_.today()));
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
@@ -555,7 +549,7 @@ Status CaseService::add_member(const Principal& who, std::int64_t household_id, 
 
 Status CaseService::end_member(const Principal& who, std::int64_t household_id, std::int64_t person_id,
                                std::string_view until_text, std::string_view reason) {
-  OSTOJA_TRY(until, parse_day(until_text, "until", clock_.today()));
+  OSTOJA_TRY(until, rules::case_date(until_text, "until", clock_.today()));
   const std::string why = text::trim(reason);
   if (why.empty() || why.size() > 500) return Error::validation("Podaj powód (np. wyprowadzka, zgon; do 500 znaków).", "reason");
   const std::int64_t now = clock_.now_ms();

@@ -14,43 +14,38 @@ using http::RequestContext;
 
 namespace {
 
-template <class T>
-Json opt(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
-Json opt_date(const std::optional<Date>& d) { return d ? Json(d->iso()) : Json(nullptr); }
 
 Json decision_json(const Decision& d) {
   Json events = Json::array();
   for (const auto& e : d.events)
     events.push_back({{"action", e.action}, {"state", e.state}, {"on", e.on}, {"note", e.note}, {"user", e.user}, {"at", e.at}});
   return {{"id", d.id},
-          {"number", opt(d.number)},
-          {"application_id", opt(d.application_id)},
+          {"number", http::nullable(d.number)},
+          {"application_id", http::nullable(d.application_id)},
           {"household_id", d.household_id},
           {"person", {{"id", d.person_id}, {"name", d.person_name}}},
           {"kind", d.kind},
           {"form", d.form},
           {"form_name", d.form_name},
-          {"period_from", opt(d.period_from)},
-          {"period_to", opt(d.period_to)},
+          {"period_from", http::nullable(d.period_from)},
+          {"period_to", http::nullable(d.period_to)},
           {"amount_grosze", d.amount.grosze},
           {"calculated_grosze", d.calculated ? Json(d.calculated->grosze) : Json(nullptr)},
-          {"household_size", opt(d.household_size)},
+          {"household_size", http::nullable(d.household_size)},
           {"income_grosze", d.income ? Json(d.income->grosze) : Json(nullptr)},
           {"calculation", d.calculation},
           {"amount_justification", d.amount_justification},
           {"reasoning", d.reasoning},
-          {"changes_decision_id", opt(d.changes_decision_id)},
+          {"changes_decision_id", http::nullable(d.changes_decision_id)},
           {"payment_method", d.payment_method},
           {"iban", d.iban},
           {"state", d.state},
-          {"issued_on", opt_date(d.dates.issued_on)},
-          {"delivered_on", opt_date(d.dates.delivered_on)},
-          {"appeal_deadline", opt_date(d.dates.appeal_deadline)},
-          {"appealed_on", opt_date(d.dates.appealed_on)},
-          {"final_on", opt_date(d.dates.final_on)},
-          {"outcome_on", opt_date(d.dates.outcome_on)},
+          {"issued_on", http::nullable(d.dates.issued_on)},
+          {"delivered_on", http::nullable(d.dates.delivered_on)},
+          {"appeal_deadline", http::nullable(d.dates.appeal_deadline)},
+          {"appealed_on", http::nullable(d.dates.appealed_on)},
+          {"final_on", http::nullable(d.dates.final_on)},
+          {"outcome_on", http::nullable(d.dates.outcome_on)},
           {"events", events}};
 }
 

@@ -22,14 +22,6 @@ std::optional<std::string> opt_iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
-Result<Date> parse_date(std::string_view s, const char* field, const char* what) {
-  auto d = Date::parse(text::trim(s));
-  if (!d) return Error::validation(std::string("Podaj ") + what + " w postaci RRRR-MM-DD.", field);
-  if (*d < rules::kProcedureRulesFrom)
-    return Error::validation("Daty przed 1 października 2012 r. nie są obsługiwane.", field);
-  return *d;
-}
-
 constexpr const char* kCols =
     "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
     "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
@@ -82,10 +74,10 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
   OSTOJA_TRY(kind, parse_kind(in.kind));
   const auto* form = rules::form_of_help(in.form);
   if (!form) return Error::validation("Nieznana forma pomocy: „" + in.form + "”.", "form");
-  OSTOJA_TRY(from, parse_date(in.period_from, "period_from", "początek okresu (albo dzień wypłaty)"));
+  OSTOJA_TRY(from, rules::case_date(in.period_from, "period_from"));
   std::optional<Date> to;
   if (in.period_to && !text::trim(*in.period_to).empty()) {
-    OSTOJA_TRY(parsed, parse_date(*in.period_to, "period_to", "koniec okresu"));
+    OSTOJA_TRY(parsed, rules::case_date(*in.period_to, "period_to"));
     if (parsed < from) return Error::validation("Koniec okresu nie może być przed jego początkiem.", "period_to");
     if (from.days_until(parsed) > 366 * 3) return Error::validation("Okres nie może przekraczać 3 lat.", "period_to");
     to = parsed;
@@ -200,7 +192,7 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
   const Date today = clock_.today();
   Date on = today;
   if (!text::trim(on_text).empty()) {
-    OSTOJA_TRY(parsed, parse_date(on_text, "date", "datę czynności"));
+    OSTOJA_TRY(parsed, rules::case_date(on_text, "date"));
     on = parsed;
   }
   const std::int64_t now = clock_.now_ms();

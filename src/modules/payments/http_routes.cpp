@@ -13,15 +13,11 @@ using http::RequestContext;
 
 namespace {
 
-template <class T>
-Json opt(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json payment_json(const Payment& p) {
   return {{"id", p.id},
           {"decision_id", p.decision_id},
-          {"decision_number", opt(p.decision_number)},
+          {"decision_number", http::nullable(p.decision_number)},
           {"household_id", p.household_id},
           {"person", {{"id", p.person_id}, {"name", p.person_name}}},
           {"form", p.form},
@@ -32,8 +28,8 @@ Json payment_json(const Payment& p) {
           {"iban", p.iban},
           {"status", p.status},
           {"amount_grosze", p.amount.grosze},
-          {"list_id", opt(p.list_id)},
-          {"status_on", opt(p.status_on)}};
+          {"list_id", http::nullable(p.list_id)},
+          {"status_on", http::nullable(p.status_on)}};
 }
 
 Json summary_json(const ListSummary& s) {

@@ -13,12 +13,6 @@ namespace ostoja::rules_api {
 
 namespace {
 
-Result<Date> parse_date(std::string_view s, const char* field) {
-  auto d = Date::parse(s);
-  if (!d) return Error::validation(std::string("Pole „") + field + "” musi być datą w postaci RRRR-MM-DD.", field);
-  return *d;
-}
-
 Json check_json(const rules::IdentifierCheck& c) {
   return {{"valid", c.valid}, {"error", c.valid ? Json(nullptr) : Json(c.error)},
           {"normalized", c.valid ? Json(c.normalized) : Json(nullptr)}};
@@ -27,7 +21,7 @@ Json check_json(const rules::IdentifierCheck& c) {
 }  // namespace
 
 Result<Json> criteria(std::string_view date) {
-  OSTOJA_TRY(d, parse_date(date, "date"));
+  OSTOJA_TRY(d, parse_date_field(date, "date"));
   OSTOJA_TRY(c, rules::criteria_on(d));
   return Json{{"date", d.iso()},
               {"valid_from", c.valid_from.iso()},
@@ -73,7 +67,7 @@ Result<Json> benefit_preview(const Json& req) {
     return std::optional<std::int64_t>{it->get<std::int64_t>()};
   };
   OSTOJA_TRY(date_text, str("date"));
-  OSTOJA_TRY(d, parse_date(date_text, "date"));
+  OSTOJA_TRY(d, parse_date_field(date_text, "date"));
   OSTOJA_TRY(kind_text, str("benefit"));
   OSTOJA_TRY(kind, rules::parse_benefit_kind(kind_text));
   OSTOJA_TRY(size, integer("household_size", true));
@@ -92,7 +86,7 @@ Result<Json> benefit_preview(const Json& req) {
 }
 
 Result<Json> working_days(std::string_view from, std::string_view days) {
-  OSTOJA_TRY(d, parse_date(from, "from"));
+  OSTOJA_TRY(d, parse_date_field(from, "from"));
   int n = 0;
   auto [ptr, ec] = std::from_chars(days.data(), days.data() + days.size(), n);
   if (ec != std::errc{} || ptr != days.data() + days.size() || n < 0 || n > 1000)
@@ -104,7 +98,7 @@ Result<Json> working_days(std::string_view from, std::string_view days) {
 }
 
 Result<Json> reasons(std::string_view date) {
-  OSTOJA_TRY(d, parse_date(date, "date"));
+  OSTOJA_TRY(d, parse_date_field(date, "date"));
   auto list = rules::art7_reasons_on(d);
   if (list.empty()) return Error::validation("Powody z art. 7 są dostępne od 1 października 2012 r.", "date");
   Json items = Json::array();

@@ -11,15 +11,11 @@ using http::RequestContext;
 
 namespace {
 
-template <class T>
-Json opt(const std::optional<T>& v) {
-  return v ? Json(*v) : Json(nullptr);
-}
 
 Json service_json(const Service& s) {
   const auto& d = s.data;
-  return {{"id", s.id},          {"household_id", d.household_id}, {"person_id", opt(d.person_id)},
-          {"decision_id", opt(d.decision_id)}, {"kind", d.kind},   {"subtype", d.subtype},
+  return {{"id", s.id},          {"household_id", d.household_id}, {"person_id", http::nullable(d.person_id)},
+          {"decision_id", http::nullable(d.decision_id)}, {"kind", d.kind},   {"subtype", d.subtype},
           {"place", d.place},    {"date_from", d.date_from},       {"date_to", d.date_to},
           {"quantity", d.quantity}, {"fee_grosze", d.fee_grosze},  {"note", d.note}};
 }
@@ -27,9 +23,9 @@ Json service_json(const Service& s) {
 Json social_json(const SocialWork& w) {
   const auto& d = w.data;
   return {{"id", w.id},           {"household_id", d.household_id}, {"kind", d.kind},
-          {"person_id", opt(d.person_id)}, {"on_date", d.on_date},  {"until_date", opt(d.until_date)},
-          {"review_on", opt(d.review_on)}, {"hours", d.hours},      {"subtype", d.subtype},
-          {"description", d.description},  {"outcome", d.outcome},  {"worker_id", opt(w.worker_id)}};
+          {"person_id", http::nullable(d.person_id)}, {"on_date", d.on_date},  {"until_date", http::nullable(d.until_date)},
+          {"review_on", http::nullable(d.review_on)}, {"hours", d.hours},      {"subtype", d.subtype},
+          {"description", d.description},  {"outcome", d.outcome},  {"worker_id", http::nullable(w.worker_id)}};
 }
 
 }  // namespace

@@ -10,13 +10,6 @@ namespace ostoja::services {
 
 namespace {
 
-Result<Date> parse_date(std::string_view s, const char* field) {
-  auto d = Date::parse(text::trim(s));
-  if (!d) return Error::validation("Podaj datę w postaci RRRR-MM-DD.", field);
-  if (*d < rules::kProcedureRulesFrom) return Error::validation("Daty przed 1 października 2012 r. nie są obsługiwane.", field);
-  return *d;
-}
-
 const ServiceKind* find_kind(std::string_view code) {
   for (const auto& k : service_kinds())
     if (k.code == code) return &k;
@@ -64,8 +57,8 @@ Result<Service> ServicesService::record(const Principal& who, NewService s) {
                              "subtype");
   }
   if (kind->person_required && !s.person_id) return Error::validation("Wskaż osobę, której udzielono pomocy.", "person_id");
-  OSTOJA_TRY(from, parse_date(s.date_from, "date_from"));
-  OSTOJA_TRY(to, parse_date(s.date_to, "date_to"));
+  OSTOJA_TRY(from, rules::case_date(s.date_from, "date_from"));
+  OSTOJA_TRY(to, rules::case_date(s.date_to, "date_to"));
   if (to < from) return Error::validation("Koniec okresu nie może być przed początkiem.", "date_to");
   if (from > clock_.today()) return Error::validation("Można zapisać tylko pomoc już udzieloną lub trwającą.", "date_from");
   if (s.quantity < 0 || s.quantity > 100000) return Error::validation("Ilość: od 0 do 100 000.", "quantity");
@@ -114,16 +107,16 @@ Result<SocialWork> ServicesService::record_social_work(const Principal& who, New
   static const std::vector<std::string_view> kinds{"entry", "contract", "community_work", "activation", "referral"};
   if (std::find(kinds.begin(), kinds.end(), w.kind) == kinds.end())
     return Error::validation("Rodzaj: entry, contract, community_work, activation albo referral.", "kind");
-  OSTOJA_TRY(on, parse_date(w.on_date, "on_date"));
+  OSTOJA_TRY(on, rules::case_date(w.on_date, "on_date"));
   if (on > clock_.today()) return Error::validation("Data nie może być późniejsza niż dzisiaj.", "on_date");
   std::optional<Date> until, review;
   if (w.until_date) {
-    OSTOJA_TRY(u, parse_date(*w.until_date, "until_date"));
+    OSTOJA_TRY(u, rules::case_date(*w.until_date, "until_date"));
     if (u < on) return Error::validation("Koniec nie może być przed początkiem.", "until_date");
     until = u;
   }
   if (w.review_on) {
-    OSTOJA_TRY(rv, parse_date(*w.review_on, "review_on"));
+    OSTOJA_TRY(rv, rules::case_date(*w.review_on, "review_on"));
     review = rv;
   }
   const std::string description = text::trim(w.description);
@@ -185,8 +178,8 @@ Result<Audited<std::vector<SocialWork>>> ServicesService::social_work_of(const P
 }
 
 Result<Statistics> ServicesService::statistics(const Principal& who, std::string_view from_text, std::string_view to_text) {
-  OSTOJA_TRY(from, parse_date(from_text, "from"));
-  OSTOJA_TRY(to, parse_date(to_text, "to"));
+  OSTOJA_TRY(from, rules::case_date(from_text, "from"));
+  OSTOJA_TRY(to, rules::case_date(to_text, "to"));
   if (to < from) return Error::validation("Koniec okresu nie może być przed początkiem.", "to");
   Statistics s;
   s.from = from.iso();
