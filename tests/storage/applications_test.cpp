@@ -16,30 +16,11 @@ class Applications : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     centre_ = make_centre();
-    auto c = db_->acquire();
-    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
-    for (int i = 0; i < 2; ++i)
-      sections_[i] = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, 'S') RETURNING id",
-                                  {centre_.value, unit, i + 1})->int64(0);
-    for (int i = 0; i < 2; ++i)
-      users_[i] = c->query_one(
-                       "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
-                       "VALUES (?, ?, ?, 'x', 0, 0) RETURNING id",
-                       {centre_.value, "u" + std::to_string(i), "Pracownik " + std::to_string(i)})->int64(0);
-    household_ = c->query_one(
-        "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, created_at) "
-        "VALUES (?, ?, ?, 'Lublin', 'Zana', '1', 'single_parent', 0) RETURNING id",
-        {centre_.value, sections_[0], users_[0]})->int64(0);
-    for (int m = 0; m < 2; ++m) {
-      persons_[m] = c->query_one(
-          "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, birth_date, "
-          "sex, created_at) VALUES (?, ?, 'Łęcka', 'x', 'lecka', 'x', '1990-01-01', 'K', 0) RETURNING id",
-          {centre_.value, m == 0 ? "Anna" : "Zofia"})->int64(0);
-    }
-    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, 'head', "
-               "'2024-01-01')",
-               {centre_.value, household_, persons_[0]});
+    for (int i = 0; i < 2; ++i) sections_[i] = make_section(centre_, i + 1);
+    for (int i = 0; i < 2; ++i) users_[i] = make_user(centre_, "u" + std::to_string(i), "Pracownik " + std::to_string(i));
+    household_ = make_household(centre_, sections_[0], users_[0]);
+    for (int m = 0; m < 2; ++m) persons_[m] = make_person(centre_, m == 0 ? "Anna" : "Zofia", "Łęcka");
+    add_member(centre_, household_, persons_[0]);
     cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
     svc_ = std::make_unique<ApplicationService>(*db_, clock_, *cases_);
   }

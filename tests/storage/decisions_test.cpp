@@ -16,25 +16,11 @@ class Decisions : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     centre_ = make_centre();
-    auto c = db_->acquire();
-    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
-    section_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S') RETURNING id",
-                            {centre_.value, unit})->int64(0);
-    user_ = c->query_one("INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
-                         "VALUES (?, 'u', 'U', 'x', 0, 0) RETURNING id",
-                         {centre_.value})->int64(0);
-    household_ = c->query_one(
-        "INSERT INTO households (centre_id, section_id, locality, street, building, family_type, created_at) "
-        "VALUES (?, ?, 'Lublin', 'Zana', '1', 'with_children', 0) RETURNING id",
-        {centre_.value, section_})->int64(0);
-    person_ = c->query_one(
-        "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, birth_date, "
-        "sex, created_at) VALUES (?, 'Anna', 'Nowak', 'anna', 'nowak', 'x', '1990-01-01', 'K', 0) RETURNING id",
-        {centre_.value})->int64(0);
-    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, 'head', "
-               "'2024-01-01')",
-               {centre_.value, household_, person_});
+    section_ = make_section(centre_);
+    user_ = make_user(centre_, "u");
+    household_ = make_household(centre_, section_, std::nullopt, "with_children");
+    person_ = make_person(centre_);
+    add_member(centre_, household_, person_);
     cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
     apps_ = std::make_unique<applications::ApplicationService>(*db_, clock_, *cases_);
     svc_ = std::make_unique<DecisionService>(*db_, clock_, *cases_);

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/principal.h"
 #include "core/result.h"
+#include "core/text.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 
@@ -60,6 +61,45 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     auto r = c->query_one(
         "INSERT INTO centres (name, teryt, created_at) VALUES (?, '0663011', 0) RETURNING id", {name});
     return CentreId{r->int64(0)};
+  }
+
+  // Organisation and case records written directly, for tests of the use cases that read them.
+  std::int64_t make_section(CentreId centre, int number = 1) {
+    auto c = db_->acquire();
+    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
+                             {centre.value})->int64(0);
+    return c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, ?) RETURNING id",
+                        {centre.value, unit, number, "Sekcja " + std::to_string(number)})->int64(0);
+  }
+  std::int64_t make_user(CentreId centre, const std::string& login, const std::string& full_name = "Użytkownik") {
+    return db_->acquire()
+        ->query_one("INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+                    "VALUES (?, ?, ?, 'x', 0, 0) RETURNING id",
+                    {centre.value, login, full_name})
+        ->int64(0);
+  }
+  std::int64_t make_household(CentreId centre, std::int64_t section, std::optional<std::int64_t> worker = std::nullopt,
+                              const std::string& family_type = "single_parent", const std::string& building = "1") {
+    return db_->acquire()
+        ->query_one("INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, "
+                    "created_at) VALUES (?, ?, ?, 'Lublin', 'Zana', ?, ?, 0) RETURNING id",
+                    {centre.value, section, worker, building, family_type})
+        ->int64(0);
+  }
+  std::int64_t make_person(CentreId centre, const std::string& first = "Anna", const std::string& last = "Nowak",
+                           const std::string& birth = "1990-01-01", std::optional<std::string> pesel = std::nullopt) {
+    return db_->acquire()
+        ->query_one("INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, "
+                    "name_sort, birth_date, sex, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'K', 0) RETURNING id",
+                    {centre.value, pesel, first, last, text::fold(first), text::fold(last),
+                     text::hex(text::collation_key(last + " " + first)), birth})
+        ->int64(0);
+  }
+  void add_member(CentreId centre, std::int64_t household, std::int64_t person, const std::string& relation = "head") {
+    db_->acquire()->execute(
+        "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, "
+        "'2024-01-01')",
+        {centre.value, household, person, relation});
   }
 
   Principal actor(CentreId centre, std::vector<std::string> permissions, std::int64_t user_id = 0) {

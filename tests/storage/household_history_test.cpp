@@ -11,25 +11,12 @@ class HouseholdHistory : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     centre_ = make_centre();
-    auto c = db_->acquire();
-    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
-    section_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S') RETURNING id",
-                            {centre_.value, unit})->int64(0);
-    household_ = c->query_one(
-        "INSERT INTO households (centre_id, section_id, locality, street, building, family_type, created_at) "
-        "VALUES (?, ?, 'Lublin', 'Zana', '1', 'couple', 0) RETURNING id",
-        {centre_.value, section_})->int64(0);
+    section_ = make_section(centre_);
+    household_ = make_household(centre_, section_, std::nullopt, "couple");
     for (int i = 0; i < 4; ++i)
-      persons_[i] = c->query_one(
-          "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
-          "birth_date, sex, created_at) VALUES (?, ?, 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1980-01-01', 'M', 0) "
-          "RETURNING id",
-          {centre_.value, i == 3 ? std::optional<std::string>() : std::optional<std::string>("8001010000" + std::to_string(i))})
-                        ->int64(0);
-    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, 'head', "
-               "'2024-01-01')",
-               {centre_.value, household_, persons_[0]});
+      persons_[i] = make_person(centre_, "jan", "nowak", "1980-01-01",
+                                i == 3 ? std::nullopt : std::optional<std::string>("8001010000" + std::to_string(i)));
+    add_member(centre_, household_, persons_[0]);
     svc_ = std::make_unique<cases::CaseService>(*db_, clock_);
   }
   Principal worker(bool restricted = false) {
@@ -93,7 +80,11 @@ TEST_P(HouseholdHistory, MergingMovesTheDuplicatesRecordsAndHidesItFromSearch) {
             1);
   auto found = svc_->search_persons(actor(centre_, {"cases.read", "cases.scope_all"}, 0), "", "nowak", 50);
   ASSERT_TRUE(found.ok());
-  for (const auto& p : found->value) EXPECT_NE(p.id, persons_[2]);
+  std::vector<std::int64_t> ids;
+  for (const auto& p : found->value) ids.push_back(p.id);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), persons_[2]), 0);  // the tombstone is not found
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), persons_[3]), 1);  // the kept record is
+  EXPECT_EQ(ids.size(), 3u);                                       // with persons_[0] and persons_[1]
   EXPECT_EQ(svc_->merge_persons(worker(), persons_[3], persons_[2]).error().code, ErrorCode::conflict);
   EXPECT_EQ(svc_->merge_persons(worker(), persons_[3], persons_[3]).error().field, "duplicate_id");
 }

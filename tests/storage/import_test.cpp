@@ -11,12 +11,8 @@ class Import : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     centre_ = make_centre();
-    auto c = db_->acquire();
-    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
-    section_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S') RETURNING id",
-                            {centre_.value, unit})->int64(0);
-    c->execute("INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity) "
+    section_ = make_section(centre_);
+    db_->acquire()->execute("INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity) "
                "VALUES (?, ?, 'Lublin', 'Zana', 'lublin', 'zana', 'all')",
                {centre_.value, section_});
   }

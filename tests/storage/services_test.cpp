@@ -15,26 +15,14 @@ class Services : public StorageTest {
     StorageTest::SetUp();
     if (IsSkipped()) return;
     centre_ = make_centre();
-    auto c = db_->acquire();
-    auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
-    section_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S') RETURNING id",
-                            {centre_.value, unit})->int64(0);
+    section_ = make_section(centre_);
     // Three households: a mother (1985) with two children (2015, 2019) each.
     for (int h = 0; h < 3; ++h) {
-      households_[h] = c->query_one(
-          "INSERT INTO households (centre_id, section_id, locality, street, building, family_type, created_at) "
-          "VALUES (?, ?, 'Lublin', 'Zana', ?, 'single_parent', 0) RETURNING id",
-          {centre_.value, section_, std::to_string(h + 1)})->int64(0);
+      households_[h] = make_household(centre_, section_, std::nullopt, "single_parent", std::to_string(h + 1));
       const char* births[] = {"1985-05-05", "2015-01-01", "2019-06-30"};
       for (int m = 0; m < 3; ++m) {
-        persons_[h][m] = c->query_one(
-            "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, birth_date, "
-            "sex, created_at) VALUES (?, 'A', 'B', 'a', 'b', 'x', ?, 'K', 0) RETURNING id",
-            {centre_.value, births[m]})->int64(0);
-        c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, "
-                   "'2024-01-01')",
-                   {centre_.value, households_[h], persons_[h][m], m == 0 ? "head" : "child"});
+        persons_[h][m] = make_person(centre_, "a", "b", births[m]);
+        add_member(centre_, households_[h], persons_[h][m], m == 0 ? "head" : "child");
       }
     }
     cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
