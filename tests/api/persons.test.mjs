@@ -105,6 +105,8 @@ for (const backend of backends) {
       const read = await server.request('GET', `/api/v1/households/${ok.json.id}`, { session: pracownik });
       assert.equal(read.status, 200);
       assert.deepEqual(read.json.members.map((m) => m.relation), ['head', 'spouse']);
+      const member = await server.request('GET', `/api/v1/persons/${ids[0]}`, { session: pracownik });
+      assert.equal(member.json.household_id, ok.json.id);  // a person card links to the current household
     });
 
     it('scopes search: a worker does not find members of households outside her section', async () => {

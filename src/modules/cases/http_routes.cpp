@@ -29,7 +29,8 @@ Json person_json(const Person& p) {
             {"education", p.education},
             {"employment", p.employment},
             {"labour_office", p.labour_office},
-            {"disability", p.disability}};
+            {"disability", p.disability},
+            {"household_id", http::nullable(p.household_id)}};
   if (p.health_note) {
     j["restricted"] = {{"health", *p.health_note}, {"addiction", *p.addiction_note}, {"violence", *p.violence_note}};
   } else {

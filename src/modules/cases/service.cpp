@@ -19,7 +19,8 @@ const Error kOutOfScope{ErrorCode::forbidden,
 constexpr const char* kPersonCols =
     "p.id, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name, p.birth_date, p.sex, p.citizenship, "
     "p.phone, p.health_note, p.addiction_note, p.violence_note, p.email, p.registered_address, p.education, "
-    "p.employment, p.labour_office, p.disability";
+    "p.employment, p.labour_office, p.disability, (SELECT m.household_id FROM household_members m WHERE "
+    "m.centre_id = p.centre_id AND m.person_id = p.id AND m.until IS NULL LIMIT 1)";
 
 Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
   Person p;
@@ -39,6 +40,7 @@ Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
   p.employment = r.text(o + 16);
   p.labour_office = r.text(o + 17);
   p.disability = r.text(o + 18);
+  p.household_id = r.opt_int64(o + 19);
   if (restricted) {
     p.health_note = r.text(o + 10);
     p.addiction_note = r.text(o + 11);
@@ -263,7 +265,7 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
       all.insert(all.end(), part.params.begin(), part.params.end());
       all.emplace_back(std::int64_t{limit});
       for (const auto& r : conn->query(select + where + part.where + " ORDER BY p.name_sort LIMIT ?", all))
-        found.emplace_back(r.text(19), person_from(r, 0, false));  // search results never carry restricted categories
+        found.emplace_back(r.text(20), person_from(r, 0, false));  // search results never carry restricted categories
     }
   };
   if (!pesel.empty()) {

@@ -21,6 +21,7 @@ struct Person {
   std::string document_type, document_number;
   std::string first_name, last_name, birth_date, sex, citizenship, phone;
   std::string email, registered_address, education, employment, labour_office, disability;
+  std::optional<std::int64_t> household_id;  // the current household, if any
   // Restricted categories; nullopt when the reader may not see them.
   std::optional<std::string> health_note, addiction_note, violence_note;
   bool restricted_hidden{false};
