@@ -198,6 +198,29 @@ TEST_P(Applications, WorklistShowsOverdueAndUpcomingInScopeWithCountsPerWorker) 
   EXPECT_EQ(svc_->worklist(worker(0), "jutro", 7).error().field, "as_of");
 }
 
+TEST_P(Applications, WorklistShowsExpiringDecisionsAndContractReviews) {
+  auto c = db_->acquire();
+  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
+             "amount_grosze, state, final_on, created_at) VALUES (?, 'D/2025/7', ?, ?, 'grant', 'zasilek_okresowy', "
+             "'2025-09-01', '2025-11-30', 50000, 'final', '2025-08-20', 0)",
+             {centre_.value, household_, persons_[0]});
+  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
+             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_okresowy', '2025-09-01', "
+             "'2025-11-30', 50000, 'draft', 0)",
+             {centre_.value, household_, persons_[0]});  // a draft does not expire
+  c->execute("INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, review_on, "
+             "description, created_at) VALUES (?, ?, 'contract', ?, '2025-06-01', '2025-12-31', '2025-11-20', 'Cele', 0)",
+             {centre_.value, household_, persons_[0]});
+  auto list = svc_->worklist(worker(0), "2025-11-24", 14);
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  std::vector<std::string> kinds;
+  for (const auto& w : list->value.items) kinds.push_back(w.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"contract_review_overdue", "decision_expiring"}));
+  EXPECT_EQ(list->value.items[1].application_number, "D/2025/7");
+  EXPECT_EQ(list->value.items[1].days_left, 6);
+  EXPECT_TRUE(svc_->worklist(worker(1), "2025-11-24", 14)->value.items.empty());
+}
+
 TEST_P(Applications, ChangeOfSituationInterviewIsDueInFourteenWorkingDaysFromToday) {
   auto i = svc_->plan_change_interview(worker(0), household_, false);
   ASSERT_TRUE(i.ok()) << i.error().message;

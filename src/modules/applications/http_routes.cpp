@@ -161,6 +161,8 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
                              {"application_id", http::nullable(w.application_id)},
                              {"application_number", w.application_number},
                              {"interview_id", http::nullable(w.interview_id)},
+                             {"decision_id", http::nullable(w.decision_id)},
+                             {"contract_id", http::nullable(w.contract_id)},
                              {"worker_id", http::nullable(w.worker_id)},
                              {"section_id", http::nullable(w.section_id)},
                              {"person", {{"id", w.person_id}, {"name", w.person_name}}},

@@ -395,6 +395,45 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
     w.kind = w.due_on < as_of.iso() ? "decision_overdue" : "decision_due";
     out.value.items.push_back(std::move(w));
   }
+  // Binding grants that end within the horizon (the family may need a new application), and social
+  // contracts whose review falls due and has no recorded outcome.
+  for (const auto& r : conn->query(
+           "SELECT d.id, d.household_id, d.period_to, COALESCE(h.worker_id, d.created_by), h.section_id, d.number, "
+           "d.person_id, " +
+               address + " FROM decisions d JOIN households h ON h.id = d.household_id "
+               "WHERE d.centre_id = ? AND d.kind = 'grant' AND d.state IN ('final', 'upheld') AND d.period_to >= ? "
+               "AND d.period_to <= ?" +
+               scoped(""),
+           {who.centre.value, as_of.iso(), until})) {
+    WorkItem w;
+    w.decision_id = r.int64(0);
+    w.household_id = r.int64(1);
+    w.due_on = r.text(2);
+    w.worker_id = r.opt_int64(3);
+    w.section_id = r.opt_int64(4);
+    w.application_number = r.opt_text(5).value_or("");
+    w.person_id = r.int64(6);
+    w.address = r.text(7);
+    w.kind = "decision_expiring";
+    out.value.items.push_back(std::move(w));
+  }
+  for (const auto& r : conn->query(
+           "SELECT s.id, s.household_id, s.review_on, COALESCE(s.worker_id, h.worker_id), h.section_id, s.person_id, " +
+               address + " FROM social_work s JOIN households h ON h.id = s.household_id "
+               "WHERE s.centre_id = ? AND s.kind = 'contract' AND s.outcome = '' AND s.review_on <= ?" +
+               scoped(" OR s.worker_id = " + std::to_string(who.user.value)),
+           {who.centre.value, until})) {
+    WorkItem w;
+    w.contract_id = r.int64(0);
+    w.household_id = r.int64(1);
+    w.due_on = r.text(2);
+    w.worker_id = r.opt_int64(3);
+    w.section_id = r.opt_int64(4);
+    w.person_id = r.opt_int64(5).value_or(0);
+    w.address = r.text(6);
+    w.kind = w.due_on < as_of.iso() ? "contract_review_overdue" : "contract_review";
+    out.value.items.push_back(std::move(w));
+  }
   std::map<std::int64_t, std::string> names;
   for (auto& w : out.value.items) {
     w.days_left = as_of.days_until(*Date::parse(w.due_on));

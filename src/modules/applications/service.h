@@ -75,12 +75,14 @@ struct CompletedInterview {
 };
 
 struct WorkItem {
-  std::string kind;  // interview_overdue, interview_due, decision_overdue, decision_due
+  // interview_overdue, interview_due, decision_overdue, decision_due (KPA term of an open application),
+  // decision_expiring (a binding grant ends), contract_review[_overdue] (a social contract's review)
+  std::string kind;
   std::string due_on;
   int days_left{0};  // calendar days from the as-of date (negative: overdue)
   std::int64_t household_id{0};
-  std::optional<std::int64_t> application_id, interview_id;
-  std::string application_number;
+  std::optional<std::int64_t> application_id, interview_id, decision_id, contract_id;
+  std::string application_number;  // or the decision's number for decision_expiring
   std::optional<std::int64_t> worker_id;
   std::optional<std::int64_t> section_id;
   std::int64_t person_id{0};  // the applicant (or the household's head)
