@@ -27,6 +27,10 @@ test('pracownik nie widzi Użytkowników; wejście wprost pokazuje „Brak dost�
   assert.ok(!links.includes('Użytkownicy'), `pracownik must not see Użytkownicy: ${links}`);
   assert.ok(!links.includes('Dziennik audytu'), `pracownik must not see the audit log: ${links}`);
   assert.ok(links.includes('Sekcje'));
+  assert.ok(links.includes('Moje zadania'), `pracownik starts with her tasks: ${links}`);
+  await page.getByRole('heading', { level: 1, name: 'Moje zadania' }).waitFor();
+  await page.goto('/pulpit');
+  await page.getByRole('heading', { level: 1, name: /Dzień dobry/ }).waitFor();
   await shot(page, '10-pulpit-pracownik');
   await page.goto('/uzytkownicy');
   await page.getByRole('heading', { level: 1, name: 'Brak dostępu' }).waitFor();

@@ -46,6 +46,7 @@ export function startApp(routes: Route[], nav: NavItem[], fallback: { notFound: 
 
     let route = matched?.route ?? fallback.notFound;
     if (matched && !can(route.permission)) route = fallback.denied;
+    if (route.redirect) return navigate(route.redirect(), { replace: true });
 
     const heading = h('h1', { tabindex: -1, class: 'page-title' }, route.title);
     const content = h('div', { class: 'page-content' });

@@ -79,3 +79,56 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: 'konto', api_token: 'token API', centre: 'ośrodek', unit: 'jednostka', section: 'sekcja',
   street_range: 'zakres ulicy', household: 'środowisko', person: 'osoba', audit: 'dziennik audytu',
 };
+
+// ---------- cases: households, applications, interviews, worklist ----------
+
+export const FAMILY_TYPE_LABELS: Record<string, string> = {
+  single: 'Osoba samotnie gospodarująca', couple: 'Małżeństwo lub para bez dzieci', with_children: 'Rodzina z dziećmi',
+  single_parent: 'Rodzina niepełna (samotny rodzic)', large_family: 'Rodzina wielodzietna',
+  pensioners: 'Rodzina emerytów i rencistów', other: 'Inny typ rodziny',
+};
+
+export const RELATION_LABELS: Record<string, string> = {
+  head: 'Osoba prowadząca gospodarstwo', spouse: 'Małżonek lub małżonka', partner: 'Partner lub partnerka', child: 'Dziecko',
+  parent: 'Rodzic', sibling: 'Rodzeństwo', grandchild: 'Wnuk lub wnuczka', other: 'Inna osoba',
+};
+
+export const APPLICATION_STATUS_LABELS: Record<string, string> = { open: 'W toku', decided: 'Rozpatrzony', withdrawn: 'Wycofany' };
+export const MODE_LABELS: Record<string, string> = { application: 'Na wniosek strony', ex_officio: 'Z urzędu' };
+
+export const INTERVIEW_KIND_LABELS: Record<string, string> = {
+  initial: 'Wywiad środowiskowy do wniosku', update: 'Aktualizacja wywiadu (pomoc ciągła)', change: 'Wywiad — zmiana sytuacji',
+};
+export const INTERVIEW_STATUS_LABELS: Record<string, string> = { planned: 'Zaplanowany', completed: 'Przeprowadzony', cancelled: 'Anulowany' };
+
+export const WORK_KIND_LABELS: Record<string, string> = {
+  interview_overdue: 'Zaległy wywiad środowiskowy', interview_due: 'Wywiad środowiskowy do przeprowadzenia',
+  decision_overdue: 'Zaległa decyzja', decision_due: 'Decyzja do wydania',
+};
+
+export function label(map: Record<string, string>, code: string | null | undefined): string {
+  return code ? map[code] ?? code : '—';
+}
+
+/** Calendar dates from the API ("2026-12-10") as dd.mm.rrrr; no time zone conversion. */
+export function formatDay(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso || '—';
+}
+
+/** Today in Warsaw as YYYY-MM-DD (the server's calendar). */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(new Date());
+}
+
+/** Calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** "po terminie 3 dni", "termin dziś", "za 1 dzień" — deadlines in words, never by colour alone. */
+export function daysLeftText(daysLeft: number): string {
+  if (daysLeft < 0) return `po terminie ${plural(-daysLeft, 'dzień', 'dni', 'dni')}`;
+  if (daysLeft === 0) return 'termin dziś';
+  return `za ${plural(daysLeft, 'dzień', 'dni', 'dni')}`;
+}

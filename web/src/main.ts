@@ -2,9 +2,14 @@
 import './styles.css';
 import { startApp, type NavItem } from './app';
 import type { Route } from './router';
+import { renderApplication } from './pages/application';
+import { renderApplicationNew } from './pages/application-new';
 import { renderAudit } from './pages/audit';
 import { renderDashboard } from './pages/dashboard';
+import { renderHousehold } from './pages/household';
+import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
+import { renderPerson } from './pages/person';
 import { renderPersons } from './pages/persons';
 import { renderOrganisation } from './pages/organisation';
 import { renderSectionDetail } from './pages/section-detail';
@@ -13,15 +18,25 @@ import { deniedRoute, notFoundRoute } from './pages/status-pages';
 import { renderTerritory } from './pages/territory';
 import { renderTokens } from './pages/tokens';
 import { renderUserEdit, renderUserNew, renderUsers } from './pages/users';
+import { renderWorklist } from './pages/worklist';
+import { can } from './session';
 
 const routes: Route[] = [
   { path: '/logowanie', title: 'Logowanie', public: true, render: renderLogin },
-  { path: '/', title: 'Pulpit', render: renderDashboard },
+  // The start page: case workers begin with their tasks, everyone else with the dashboard.
+  { path: '/', title: 'Pulpit', redirect: () => (can('cases.read') ? '/zadania' : '/pulpit'), render: () => {} },
+  { path: '/pulpit', title: 'Pulpit', render: renderDashboard },
+  { path: '/zadania', title: 'Moje zadania', permission: 'cases.read', render: renderWorklist },
   { path: '/organizacja', title: 'Organizacja ośrodka', permission: 'org.read', render: renderOrganisation },
   { path: '/sekcje', title: 'Sekcje pracy socjalnej', permission: 'org.read', render: renderSections },
   { path: '/sekcje/:id', title: 'Sekcja pracy socjalnej', permission: 'org.read', render: renderSectionDetail },
   { path: '/terytorium', title: 'Terytorium', permission: 'org.read', render: renderTerritory },
   { path: '/osoby', title: 'Osoby', permission: 'cases.read', render: renderPersons },
+  { path: '/osoby/:id', title: 'Osoba', permission: 'cases.read', render: renderPerson },
+  { path: '/srodowiska/:id', title: 'Karta środowiska', permission: 'cases.read', render: renderHousehold },
+  { path: '/srodowiska/:id/nowy-wniosek', title: 'Nowy wniosek', permission: 'cases.write', render: renderApplicationNew },
+  { path: '/srodowiska/:id/wywiady/:interviewId', title: 'Wywiad środowiskowy', permission: 'cases.read', render: renderInterview },
+  { path: '/wnioski/:id', title: 'Wniosek', permission: 'cases.read', render: renderApplication },
   { path: '/uzytkownicy', title: 'Użytkownicy', permission: 'users.manage', render: renderUsers },
   { path: '/uzytkownicy/nowy', title: 'Nowy użytkownik', permission: 'users.manage', render: renderUserNew },
   { path: '/uzytkownicy/:id', title: 'Konto użytkownika', permission: 'users.manage', render: renderUserEdit },
@@ -30,7 +45,8 @@ const routes: Route[] = [
 ];
 
 const nav: NavItem[] = [
-  { href: '/', label: 'Pulpit' },
+  { href: '/zadania', label: 'Moje zadania', permission: 'cases.read' },
+  { href: '/pulpit', label: 'Pulpit' },
   { href: '/organizacja', label: 'Organizacja', permission: 'org.read' },
   { href: '/sekcje', label: 'Sekcje', permission: 'org.read' },
   { href: '/terytorium', label: 'Terytorium', permission: 'org.read' },

@@ -12,6 +12,7 @@ export interface Me {
   permissions: string[];
   sections: { id: Id; name: string }[];
   centre: { id: Id; name: string } | null;
+  restricted_access?: boolean;
   csrf_token?: string;
 }
 
@@ -47,3 +48,45 @@ export interface ApiToken {
 }
 
 export interface Items<T> { items: T[]; total?: number }
+
+// ---------- cases ----------
+
+export interface Person {
+  id: Id; pesel: string | null; document_type: string; document_number: string; first_name: string; last_name: string;
+  birth_date: string; sex: 'K' | 'M'; citizenship: string; phone: string; email?: string; registered_address?: string;
+  education?: string; employment?: string; labour_office?: string; disability?: string;
+  restricted: { health: string; addiction: string; violence: string } | null; restricted_hidden?: boolean;
+  /** Not (yet) sent by the API: the person's current household, used for a link when present. */
+  household_id?: Id | null;
+}
+
+export interface HouseholdAddress { locality: string; street: string; building: string; flat: string; postal_code: string }
+export interface Member { relation: string; since: string; person: Person }
+export interface Household {
+  id: Id; section_id: Id | null; worker_id: Id | null; address: HouseholdAddress; family_type: string;
+  restricted_categories: string[]; via_break_glass: boolean; members: Member[];
+}
+
+export interface Interview {
+  id: Id; household_id: Id; application_id: Id | null; kind: 'initial' | 'update' | 'change' | string;
+  status: 'planned' | 'completed' | 'cancelled' | string; due_on: string; worker_id: Id | null; conducted_on: string | null;
+  parts: Record<string, string>; health_hidden: boolean;
+}
+
+export interface Application {
+  id: Id; number: string; household_id: Id; applicant: { id: Id; name: string }; mode: string; received_on: string;
+  urgent: boolean; complex: boolean; forms: string[]; reasons: { code: string; point: string; wording: string }[];
+  description: string; status: 'open' | 'decided' | 'withdrawn' | string; interview_due: string; decision_due: string;
+  closed_on: string | null; interviews: Interview[];
+}
+
+export interface FormOfHelp { code: string; name: string; article: string; cash: boolean; continuing: boolean }
+export interface Art7Reason { code: string; point: string; wording: string }
+
+export interface WorkItem {
+  kind: 'interview_overdue' | 'interview_due' | 'decision_overdue' | 'decision_due' | string; due_on: string; days_left: number;
+  household_id: Id; application_id: Id | null; application_number: string; interview_id: Id | null; worker_id: Id | null;
+  section_id: Id | null; person: { id: Id; name: string }; address: string;
+}
+export interface WorkCount { worker_id: Id | null; worker_name: string; overdue: number; upcoming: number }
+export interface Worklist { as_of: string; days: number; items: WorkItem[]; by_worker: WorkCount[] }

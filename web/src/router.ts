@@ -17,6 +17,8 @@ export interface Route {
   title: string;
   permission?: string;     // required permission code from GET /me
   public?: boolean;        // rendered without a session (login page)
+  /** A start page that only forwards: returns the path to open instead (replacing the history entry). */
+  redirect?(): string;
   render(ctx: PageContext): Promise<void> | void;
 }
 

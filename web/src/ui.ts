@@ -1,6 +1,6 @@
 // Shared accessible building blocks: labelled fields, error summary, notices, tables, confirm dialog.
 import { ApiError } from './api';
-import { h, uid, type Child } from './dom';
+import { announce, h, uid, type Child } from './dom';
 
 // ---------- form fields ----------
 
@@ -207,4 +207,22 @@ export function confirmDialog(opts: { title: string; text: string; confirm: stri
     // Safer default for a destructive action: start on "Anuluj".
     dialog.querySelector<HTMLButtonElement>('.button--secondary')?.focus();
   });
+}
+
+// ---------- one-time messages across navigation ----------
+
+let flash: { path: string; message: string; more: Child[] } | null = null;
+
+/** A success message for the page at `path` (e.g. the record just saved, after navigating to it); shown once. */
+export function setFlash(path: string, message: string, ...more: Child[]): void {
+  flash = { path, message, more };
+}
+
+/** The pending message for `path` as a success notice (also announced), or null. */
+export function takeFlash(path: string): HTMLElement | null {
+  if (!flash || flash.path !== path) return null;
+  const { message, more } = flash;
+  flash = null;
+  announce(message);
+  return notice('success', h('p', null, message), more);
 }

@@ -2,23 +2,21 @@
 // identity document, with the live PESEL check and the likely-duplicate confirmation.
 import { api, ApiError, query } from '../api';
 import { announce, append, h, replaceChildren, uid } from '../dom';
-import type { Id, Items } from '../model';
+import type { Id, Items, Person } from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
 import {
   button, clearFormErrors, emptyState, formValues, inputField, loading, notice, section, selectField, showFormErrors,
   table, toApiError, type FieldError,
 } from '../ui';
+import { householdHref, personHref } from './case-common';
 
-export interface Person {
-  id: Id; pesel: string | null; document_type: string; document_number: string; first_name: string; last_name: string;
-  birth_date: string; sex: 'K' | 'M'; citizenship: string; phone: string; restricted: unknown; restricted_hidden: boolean;
-}
+export type { Person };
 interface Duplicate { id: Id; first_name: string; last_name: string; birth_date: string }
 interface PeselCheck { valid: boolean; birth_date: string | null; sex: 'K' | 'M' | null; error: string | null }
 
 const LIMIT = 50;
-const SEX_LABELS: Record<string, string> = { K: 'kobieta', M: 'mężczyzna' };
+export const SEX_LABELS: Record<string, string> = { K: 'kobieta', M: 'mężczyzna' };
 const DOCUMENT_TYPES: [string, string][] = [
   ['dowód osobisty', 'Dowód osobisty'], ['paszport', 'Paszport'], ['karta pobytu', 'Karta pobytu'], ['inny', 'Inny dokument'],
 ];
@@ -29,7 +27,7 @@ export function formatBirthDate(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso || '—';
 }
 
-function identity(p: Person): string {
+export function identity(p: Person): string {
   if (p.pesel) return `PESEL ${p.pesel}`;
   const doc = [p.document_type, p.document_number].filter(Boolean).join(' ');
   return doc || '—';
@@ -92,9 +90,17 @@ function drawResults(holder: HTMLElement, text: string, items: Person[]): void {
     return;
   }
   const count = items.length >= LIMIT ? `pierwsze ${items.length}` : String(items.length);
+  // The household column appears once the API sends the person's current household (household_id).
+  const withHousehold = items.some((p) => p.household_id !== undefined);
   replaceChildren(holder,
-    table(`Znalezione osoby (${count})`, ['Nazwisko', 'Imię', 'PESEL lub dokument', 'Data urodzenia'],
-      items.map((p) => [p.last_name, p.first_name, identity(p), formatBirthDate(p.birth_date)])),
+    table(`Znalezione osoby (${count})`, ['Nazwisko', 'Imię', 'PESEL lub dokument', 'Data urodzenia', ...(withHousehold ? ['Środowisko'] : [])],
+      items.map((p) => [
+        h('a', { href: personHref(p.id), 'aria-label': `${p.last_name} ${p.first_name} — dane osoby` }, p.last_name),
+        p.first_name, identity(p), formatBirthDate(p.birth_date),
+        ...(withHousehold
+          ? [p.household_id ? h('a', { href: householdHref(p.household_id), 'aria-label': `Karta środowiska: ${p.last_name} ${p.first_name}` }, 'Karta środowiska') : 'bez środowiska']
+          : []),
+      ])),
     items.length >= LIMIT ? h('p', { class: 'hint' }, `Pokazano pierwsze ${LIMIT} wyników. Dopisz więcej liter nazwiska lub imię, aby zawęzić wyszukiwanie.`) : null);
   announce(`Znaleziono osób: ${count}.`);
 }

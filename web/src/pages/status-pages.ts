@@ -3,7 +3,7 @@ import { append, h } from '../dom';
 import type { PageContext, Route } from '../router';
 
 function back(): HTMLElement {
-  return h('p', null, h('a', { href: '/' }, 'Wróć na pulpit'));
+  return h('p', null, h('a', { href: '/' }, 'Wróć na stronę startową'));
 }
 
 export const deniedRoute: Route = {

@@ -1,0 +1,175 @@
+// Karta środowiska (cases.read): address, section, family type, members, and the timeline of the household's
+// applications with their interviews (newest first, deadlines in words); „Nowy wniosek” and „Wywiad — zmiana
+// sytuacji” with cases.write. A household outside the user's scope shows the server's message (case-common.ts).
+import { api } from '../api';
+import { announce, append, h, replaceChildren, uid } from '../dom';
+import {
+  APPLICATION_STATUS_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS, MODE_LABELS,
+  RELATION_LABELS, formatDay, label,
+} from '../labels';
+import type { Application, FormOfHelp, Household, Interview, Items, Me, Section } from '../model';
+import type { PageContext } from '../router';
+import { can } from '../session';
+import { button, checkbox, emptyState, notice, section, showApiError, summaryList, table, tag, takeFlash } from '../ui';
+import { formatBirthDate } from './persons';
+import {
+  applicationHref, deadline, householdAddress, householdStreet, interviewHref, loadHousehold, newApplicationHref, personHref,
+} from './case-common';
+
+const RESTRICTED_LABELS: Record<string, string> = { violence: 'przemoc domowa', health: 'stan zdrowia', addiction: 'uzależnienie' };
+const STATUS_TAG: Record<string, 'blue' | 'green' | 'grey'> = { open: 'blue', decided: 'green', withdrawn: 'grey' };
+
+export async function renderHousehold(ctx: PageContext): Promise<void> {
+  const id = ctx.params.id;
+  const hh = await loadHousehold(ctx, id);
+  if (!hh || !ctx.isCurrent()) return;
+  const [apps, sec, forms] = await Promise.all([
+    api.get<Items<Application>>(`/households/${encodeURIComponent(id)}/applications`),
+    hh.section_id !== null && can('org.read')
+      ? api.get<Section>(`/sections/${encodeURIComponent(String(hh.section_id))}`).catch(() => null) : Promise.resolve(null),
+    api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
+  ]);
+  if (!ctx.isCurrent()) return;
+  ctx.setTitle(`Karta środowiska: ${householdStreet(hh.address)}`);
+  const formNames = new Map(forms.map((f) => [f.code, f.name]));
+
+  append(ctx.content,
+    takeFlash(location.pathname),
+    hh.via_break_glass ? notice('warning', h('p', null, 'Korzystasz z dostępu awaryjnego do tego środowiska. Każdy odczyt jest odnotowywany w dzienniku audytu.')) : null,
+    can('cases.write') ? actions(hh) : null,
+    section('Dane środowiska', summaryList([
+      ['Numer środowiska', String(hh.id)],
+      ['Adres', householdAddress(hh.address)],
+      ['Sekcja', sectionCell(hh, sec, ctx.me)],
+      ['Pracownik socjalny', workerName(hh, sec, ctx.me)],
+      ['Typ rodziny', label(FAMILY_TYPE_LABELS, hh.family_type)],
+      ...(hh.restricted_categories.length
+        ? [['Kategorie szczególnie chronione', hh.restricted_categories.map((c) => RESTRICTED_LABELS[c] ?? c).join(', ')] as [string, string]]
+        : []),
+    ])),
+    section('Członkowie gospodarstwa domowego', membersTable(hh)),
+    section('Wnioski i wywiady', timeline(hh, apps.items, formNames)));
+}
+
+function sectionCell(hh: Household, sec: Section | null, me: Me): HTMLElement | string {
+  if (hh.section_id === null) return 'Adres poza terytorium sekcji';
+  const name = sec?.name ?? me.sections.find((s) => String(s.id) === String(hh.section_id))?.name ?? `Sekcja (identyfikator ${hh.section_id})`;
+  return can('org.read') ? h('a', { href: `/sekcje/${encodeURIComponent(String(hh.section_id))}` }, name) : name;
+}
+
+function workerName(hh: Household, sec: Section | null, me: Me): string {
+  if (hh.worker_id === null) return 'Nie przydzielono — sprawy prowadzi sekcja';
+  if (String(hh.worker_id) === String(me.id)) return `${me.full_name || me.login} (Ty)`;
+  return sec?.staff?.find((p) => String(p.id) === String(hh.worker_id))?.full_name ?? 'Pracownik spoza tej sekcji';
+}
+
+function membersTable(hh: Household): HTMLElement {
+  if (!hh.members.length) return emptyState('W tym gospodarstwie nie ma obecnie członków.');
+  const sorted = [...hh.members].sort((a, b) => (a.relation === 'head' ? -1 : b.relation === 'head' ? 1 : 0));
+  const hidden = sorted.some((m) => m.person.restricted_hidden);
+  return h('div', null,
+    table(`Członkowie (${sorted.length})`, ['Imię i nazwisko', 'Rola w gospodarstwie', 'PESEL lub dokument', 'Data urodzenia', 'Członek od'],
+      sorted.map((m) => [
+        h('a', { href: personHref(m.person.id, hh.id) }, `${m.person.first_name} ${m.person.last_name}`),
+        label(RELATION_LABELS, m.relation),
+        m.person.pesel ? `PESEL ${m.person.pesel}` : [m.person.document_type, m.person.document_number].filter(Boolean).join(' ') || '—',
+        formatBirthDate(m.person.birth_date),
+        formatDay(m.since),
+      ]), { captionHidden: true }),
+    hidden ? h('p', { class: 'hint' }, 'Część informacji szczególnie chronionych (zdrowie, uzależnienia, przemoc) jest ukryta — Twoje konto nie ma dostępu do tych kategorii danych.') : null);
+}
+
+/** "Nowy wniosek" and the disclosure with the change-of-situation interview. */
+function actions(hh: Household): HTMLElement {
+  const status = h('div', { class: 'status-area' });
+  const panelId = uid('zmiana');
+  const form = h('form', { class: 'form panel', id: panelId, hidden: true, novalidate: true, 'aria-labelledby': `${panelId}-t` },
+    h('h2', { id: `${panelId}-t`, class: 'panel__title' }, 'Wywiad w związku ze zmianą sytuacji'),
+    h('p', null, 'Wywiad zostanie zaplanowany z terminem ustawowym liczonym od dziś i pojawi się w „Moich zadaniach”.'),
+    checkbox('Sprawa pilna', 'urgent', false, 'on', 'Wywiad w ciągu 2 dni roboczych zamiast 14.'),
+    h('div', { class: 'button-group' },
+      button('Zaplanuj wywiad', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
+  const opener = button('Wywiad — zmiana sytuacji', { kind: 'secondary' });
+  opener.setAttribute('aria-expanded', 'false');
+  opener.setAttribute('aria-controls', panelId);
+  const toggle = (open: boolean) => {
+    form.hidden = !open;
+    opener.setAttribute('aria-expanded', String(open));
+    if (open) form.querySelector<HTMLInputElement>('input')?.focus();
+    else opener.focus();
+  };
+  opener.addEventListener('click', () => toggle(opener.getAttribute('aria-expanded') !== 'true'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const urgent = form.querySelector<HTMLInputElement>('input[name=urgent]')!.checked;
+    try {
+      const iv = await api.post<Interview>(`/households/${encodeURIComponent(String(hh.id))}/interviews`, { urgent });
+      form.reset();
+      form.querySelector(':scope > .error-summary')?.remove();
+      form.hidden = true;
+      opener.setAttribute('aria-expanded', 'false');
+      const text = `Zaplanowano wywiad w związku ze zmianą sytuacji. Termin: ${formatDay(iv.due_on)}.`;
+      const done = notice('success', h('p', null, text),
+        h('p', null, h('a', { href: interviewHref(hh.id, iv.id) }, 'Przeprowadź ten wywiad')));
+      done.tabIndex = -1;
+      replaceChildren(status, done);
+      done.focus();
+      announce(text);
+    } catch (err) {
+      showApiError(form, err);
+    }
+  });
+  return h('div', { class: 'actions' },
+    h('div', { class: 'button-group' },
+      h('a', { href: newApplicationHref(hh.id), class: 'button button--primary' }, 'Nowy wniosek'),
+      opener),
+    form,
+    status);
+}
+
+function interviewOrder(i: Interview): string { return i.conducted_on ?? i.due_on; }
+
+function timeline(hh: Household, apps: Application[], formNames: Map<string, string>): HTMLElement {
+  const note = h('p', { class: 'hint' }, 'Wywiady zaplanowane w związku ze zmianą sytuacji (bez wniosku) są widoczne w ',
+    h('a', { href: '/zadania' }, '„Moich zadaniach”'), '.');
+  if (!apps.length) {
+    return h('div', null, emptyState('To środowisko nie ma jeszcze zarejestrowanych wniosków.',
+      can('cases.write') ? h('p', null, 'Aby zarejestrować wniosek, wybierz „Nowy wniosek”.') : null), note);
+  }
+  return h('div', null,
+    h('ol', { class: 'timeline' }, apps.map((a) => {
+      const open = a.status === 'open';
+      const meta = [`wpłynął ${formatDay(a.received_on)}`, label(MODE_LABELS, a.mode).toLowerCase(), `wnioskodawca: ${a.applicant.name}`];
+      if (a.urgent) meta.push('sprawa pilna');
+      if (a.complex) meta.push('sprawa szczególnie skomplikowana');
+      const interviews = [...a.interviews].sort((x, y) => interviewOrder(y).localeCompare(interviewOrder(x)));
+      return h('li', { class: 'timeline__item' },
+        h('h3', { class: 'timeline__title' },
+          h('a', { href: applicationHref(a.id) }, `Wniosek ${a.number}`), ' ',
+          tag(label(APPLICATION_STATUS_LABELS, a.status), STATUS_TAG[a.status] ?? 'grey')),
+        h('p', { class: 'timeline__meta' }, meta.join(' · ')),
+        h('p', null, 'Formy pomocy: ', a.forms.map((f) => formNames.get(f) ?? f).join(', ') || '—'),
+        open
+          ? h('p', null, 'Termin wydania decyzji: ', deadline(a.decision_due, true))
+          : a.closed_on ? h('p', null, `${a.status === 'withdrawn' ? 'Wycofany' : 'Zakończony'} ${formatDay(a.closed_on)}`) : null,
+        interviews.length
+          ? h('ul', { class: 'timeline__events', 'aria-label': `Wywiady do wniosku ${a.number}` }, interviews.map((i) => interviewLine(hh, i)))
+          : null);
+    })),
+    note);
+}
+
+function interviewLine(hh: Household, i: Interview): HTMLElement {
+  const kind = label(INTERVIEW_KIND_LABELS, i.kind);
+  const planned = i.status === 'planned';
+  const action = planned && can('cases.write') ? 'Przeprowadź wywiad' : i.status === 'completed' ? 'Zobacz wywiad' : null;
+  return h('li', null,
+    h('strong', null, kind), ' — ',
+    i.status === 'completed' && i.conducted_on
+      ? `przeprowadzony ${formatDay(i.conducted_on)}`
+      : [label(INTERVIEW_STATUS_LABELS, i.status).toLowerCase(), ', termin ', deadline(i.due_on, planned)],
+    action
+      ? [' ', h('a', { href: interviewHref(hh.id, i.id), 'aria-label': `${action}: ${kind}, termin ${formatDay(i.due_on)}` }, action)]
+      : null);
+}
