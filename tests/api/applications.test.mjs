@@ -85,6 +85,20 @@ for (const backend of backends) {
       assert.deepEqual(read.json.interviews.map((i) => [i.kind, i.status, i.due_on]),
         [['initial', 'completed', a.interview_due], ['update', 'planned', '2027-05-24']]);
 
+      const change = await server.request('POST', `/api/v1/households/${household}/interviews`, { session: pracownik, body: { urgent: true } });
+      assert.equal(change.status, 201, change.text);
+      const all = await server.request('GET', `/api/v1/households/${household}/interviews`, { session: pracownik });
+      assert.equal(all.status, 200, all.text);
+      assert.ok(all.json.items.some((i) => i.id === change.json.id && i.kind === 'change' && i.application_id === null));
+      assert.ok(all.json.items.some((i) => i.id === interview && i.health_hidden === true));
+      const one = await server.request('GET', `/api/v1/interviews/${interview}`, { session: pracownik });
+      assert.equal(one.json.parts.assessment, 'Wymaga wsparcia.');
+      const outsiderInterview = server.sql(`SELECT MIN(i.id) FROM interviews i WHERE i.household_id = ${outsider}`);
+      if (outsiderInterview) assert.equal((await server.request('GET', `/api/v1/interviews/${outsiderInterview}`, { session: pracownik })).status, 403);
+      assert.equal((await server.request('GET', `/api/v1/households/${outsider}/interviews`, { session: pracownik })).status, 403);
+      const card = await server.request('GET', `/api/v1/households/${household}`, { session: pracownik });
+      assert.match(card.json.section_name, /\S/);
+
       const wl = await server.request('GET', '/api/v1/worklist?as_of=2026-12-11&days=14', { session: pracownik });
       assert.equal(wl.status, 200, wl.text);
       const mine = wl.json.items.filter((i) => i.household_id === household);

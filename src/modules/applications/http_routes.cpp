@@ -113,6 +113,24 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return http::json_response(application_json(done.value));
         });
 
+  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/interviews", .access = http::Access::need("cases.read"),
+         .summary = "Wszystkie wywiady środowiska (także bez wniosku) — odczyt audytowany", .tag = "applications"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(read, svc.interviews(*ctx.principal, id));
+          Json items = Json::array();
+          for (const auto& i : read.value) items.push_back(interview_json(i));
+          return cases::gated(http::json_response({{"items", items}}), log, read);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/interviews/{id}", .access = http::Access::need("cases.read"),
+         .summary = "Wywiad środowiskowy — odczyt audytowany (część o zdrowiu tylko z uprawnieniem)", .tag = "applications"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(read, svc.interview(*ctx.principal, id));
+          return cases::gated(http::json_response(interview_json(read.value)), log, read);
+        });
+
   r.add({.method = "POST", .pattern = "/api/v1/interviews/{id}/complete", .access = http::Access::need("cases.write"),
          .summary = "Zakończenie wywiadu środowiskowego: data i części kwestionariusza", .tag = "applications",
          .request_schema = {{"type", "object"}, {"required", {"conducted_on", "parts"}}}},

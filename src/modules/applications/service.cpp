@@ -241,6 +241,28 @@ Result<Audited<Application>> ApplicationService::withdraw(const Principal& who, 
   return Audited<Application>{std::move(a), {}};
 }
 
+Result<Audited<std::vector<Interview>>> ApplicationService::interviews(const Principal& who, std::int64_t household_id) {
+  auto conn = db_.acquire();
+  OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
+  Audited<std::vector<Interview>> out;
+  out.value = interviews_of(*conn, who, household_id, std::nullopt);
+  std::reverse(out.value.begin(), out.value.end());
+  out.audit.push_back(entry(who, clock_.now_ms(), "read", "interview", household_id, head_of(*conn, who.centre, household_id),
+                            "wywiady środowiska"));
+  return out;
+}
+
+Result<Audited<Interview>> ApplicationService::interview(const Principal& who, std::int64_t id) {
+  auto conn = db_.acquire();
+  auto r = conn->query_one(std::string("SELECT ") + kInterviewCols + " FROM interviews WHERE centre_id = ? AND id = ?",
+                           {who.centre.value, id});
+  if (!r) return Error::not_found("Nie znaleziono wywiadu.");
+  Interview i = interview_from(*r, who.restricted_access);
+  OSTOJA_CHECK(cases_.household_in_scope(*conn, who, i.household_id));
+  auto e = entry(who, clock_.now_ms(), "read", "interview", id, head_of(*conn, who.centre, i.household_id));
+  return Audited<Interview>{std::move(i), {std::move(e)}};
+}
+
 Result<Audited<Interview>> ApplicationService::complete_interview(const Principal& who, std::int64_t interview_id,
                                                                   CompletedInterview in) {
   OSTOJA_TRY(conducted, rules::case_date(in.conducted_on, "conducted_on", clock_.today()));

@@ -114,6 +114,10 @@ class ApplicationService {
   // The applicant withdrew the application (KPA art. 105 § 2): closed, planned interviews cancelled.
   Result<Audited<Application>> withdraw(const Principal& who, std::int64_t id, std::string_view on);
 
+  // Every interview of a household (with or without an application), newest due date first; one.
+  Result<Audited<std::vector<Interview>>> interviews(const Principal& who, std::int64_t household_id);
+  Result<Audited<Interview>> interview(const Principal& who, std::int64_t id);
+
   Result<Audited<Interview>> complete_interview(const Principal& who, std::int64_t interview_id, CompletedInterview c);
   // An interview on a change of the household's situation, due within the statutory term from today.
   Result<Audited<Interview>> plan_change_interview(const Principal& who, std::int64_t household_id, bool urgent);

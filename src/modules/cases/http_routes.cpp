@@ -55,6 +55,8 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           auto resp = http::json_response({{"id", h.id},
                                            {"section_id", http::nullable(h.section_id)},
                                            {"worker_id", http::nullable(h.worker_id)},
+                                           {"section_name", h.section_name},
+                                           {"worker_name", h.worker_name},
                                            {"address",
                                             {{"locality", h.locality},
                                              {"street", h.street},

@@ -100,8 +100,10 @@ Result<Audited<Household>> CaseService::household(const Principal& who, std::int
   {
     auto conn = db_.acquire();
     auto r = conn->query_one(
-        "SELECT id, section_id, worker_id, locality, street, building, flat, postal_code, family_type, restricted "
-        "FROM households WHERE centre_id = ? AND id = ?",
+        "SELECT h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, h.family_type, "
+        "h.restricted, COALESCE(s.name, ''), COALESCE(u.full_name, '') FROM households h "
+        "LEFT JOIN sections s ON s.id = h.section_id LEFT JOIN users u ON u.id = h.worker_id "
+        "WHERE h.centre_id = ? AND h.id = ?",
         {who.centre.value, id});
     if (!r) return Error::not_found("Nie znaleziono środowiska.");
     h.id = r->int64(0);
@@ -117,6 +119,8 @@ Result<Audited<Household>> CaseService::household(const Principal& who, std::int
     h.postal_code = r->text(7);
     h.family_type = r->text(8);
     h.restricted_categories = split_categories(r->text(9));
+    h.section_name = r->text(10);
+    h.worker_name = r->text(11);
     for (const auto& m : conn->query(std::string("SELECT m.relation, m.since, ") + kPersonCols +
                                          " FROM household_members m JOIN persons p ON p.id = m.person_id "
                                          "WHERE m.centre_id = ? AND m.household_id = ? AND m.until IS NULL ORDER BY p.id",

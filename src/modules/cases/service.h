@@ -36,6 +36,7 @@ struct Member {
 struct Household {
   std::int64_t id{0};
   std::optional<std::int64_t> section_id, worker_id;
+  std::string section_name, worker_name;
   std::string locality, street, building, flat, postal_code, family_type;
   std::vector<std::string> restricted_categories;  // names only; contents need restricted access
   std::vector<Member> members;
