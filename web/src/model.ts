@@ -84,7 +84,8 @@ export interface FormOfHelp { code: string; name: string; article: string; cash:
 export interface Art7Reason { code: string; point: string; wording: string }
 
 export interface WorkItem {
-  kind: 'interview_overdue' | 'interview_due' | 'decision_overdue' | 'decision_due' | string; due_on: string; days_left: number;
+  kind: 'interview_overdue' | 'interview_due' | 'decision_overdue' | 'decision_due' | 'decision_expiring'
+    | 'contract_review' | 'contract_review_overdue' | string; due_on: string; days_left: number;
   household_id: Id; application_id: Id | null; application_number: string; interview_id: Id | null; worker_id: Id | null;
   section_id: Id | null; person: { id: Id; name: string }; address: string;
 }

@@ -104,6 +104,8 @@ function row(w: WorkItem): (string | HTMLElement)[] {
     w.address || '—',
     w.application_id !== null && w.application_number
       ? h('a', { href: applicationHref(w.application_id) }, w.application_number)
+      : w.kind === 'decision_expiring' ? `decyzja ${w.application_number}`
+      : w.kind.startsWith('contract_review') ? 'kontrakt socjalny'
       : isInterview ? 'bez wniosku (zmiana sytuacji)' : '—',
     links,
   ];
