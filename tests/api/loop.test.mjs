@@ -121,6 +121,14 @@ for (const backend of backends) {
       assert.ok(text.includes('800,00 zł'), text.slice(0, 1200));
       assert.ok(text.includes('Odwołanie wnosi się do SKO w Lublinie za pośrednictwem Miejski Ośrodek Pomocy Rodzinie'), text);
       assert.equal((await fetch(`${server.base}/api/v1/decisions/${id}/pdf`, { headers: { cookie: asystent.cookie } })).status, 403);
+      // The decision's JSON carries the legal basis as printed: the centre's template for its kind, filled in.
+      const read = async () => (await server.request('GET', `/api/v1/decisions/${id}`, { session: pracownik })).json;
+      assert.match((await read()).legal_basis,
+        /^Na podstawie art\. 104 .* \(zasiłek okresowy\), po rozpatrzeniu wniosku z dnia 2 listopada 2026 r\.,$/);
+      const basis = await server.request('PUT', '/api/v1/decision-templates/legal_basis_grant',
+        { session: admin, body: { body: 'Na podstawie art. 38 ustawy o pomocy społecznej ({{forma}}, wniosek z dnia {{data_wniosku}})' } });
+      assert.equal(basis.status, 200, basis.text);
+      assert.equal((await read()).legal_basis, 'Na podstawie art. 38 ustawy o pomocy społecznej (zasiłek okresowy, wniosek z dnia 2 listopada 2026 r.)');
 
       const audit = await server.request('GET', `/api/v1/audit?person_id=${head}`, { session: dyrektor });
       assert.ok(audit.json.items.some((e) => e.action === 'print' && e.entity === 'decision'), 'printing is audited');

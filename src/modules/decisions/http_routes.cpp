@@ -124,11 +124,13 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/decisions/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Decyzja z historią — odczyt audytowany", .tag = "decisions"},
+         .summary = "Decyzja z historią i podstawą prawną (szablon ośrodka) — odczyt audytowany", .tag = "decisions"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.get(*ctx.principal, id));
-          return cases::gated(http::json_response(decision_json(read.value)), log, read);
+          Json out = decision_json(read.value);
+          out["legal_basis"] = read.value.legal_basis;
+          return cases::gated(http::json_response(out), log, read);
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/households/{id}/decisions", .access = http::Access::need("cases.read"),

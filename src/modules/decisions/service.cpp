@@ -22,6 +22,50 @@ std::optional<std::string> opt_iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    std::string line = text::trim(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string period_text(const Decision& d) {
+  const Date from = *Date::parse(*d.period_from);
+  if (!d.period_to) return "od " + polish_long_date(from) + " na czas nieokreślony";
+  return "na okres od " + polish_long_date(from) + " do " + polish_long_date(*Date::parse(*d.period_to));
+}
+
+// The centre's template of the legal basis for a decision of this kind.
+const char* legal_basis_template(const std::string& kind) {
+  return kind == "grant" ? "legal_basis_grant" : kind == "refuse" ? "legal_basis_refuse" : "legal_basis_change";
+}
+
+// The values of the {{…}} fields of the centre's templates for one decision.
+std::map<std::string, std::string, std::less<>> placeholder_values(storage::Connection& c, const Principal& who,
+                                                                   const Decision& d) {
+  auto centre = c.query_one("SELECT name FROM centres WHERE id = ?", {who.centre.value});
+  std::optional<std::string> received;
+  if (d.application_id)
+    received = c.query_one("SELECT received_on FROM applications WHERE id = ?", {*d.application_id})->text(0);
+  return {{"osrodek", centre->text(0)},
+          {"forma", d.form_name},
+          {"kwota", d.amount.polish()},
+          {"okres", d.period_from ? period_text(d) : ""},
+          {"od", d.period_from ? polish_long_date(*Date::parse(*d.period_from)) : ""},
+          {"do", d.period_to ? polish_long_date(*Date::parse(*d.period_to)) : ""},
+          {"rodzaj", d.kind},
+          {"numer", d.number.value_or("")},
+          {"data_wniosku", received ? polish_long_date(*Date::parse(*received)) : "—"},
+          {"adresat", d.person_name},
+          {"kwota_slownie_brak", ""}};
+}
+
 constexpr const char* kCols =
     "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
     "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
@@ -163,8 +207,11 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
 }
 
 Result<Audited<Decision>> DecisionService::get(const Principal& who, std::int64_t id) {
+  OSTOJA_TRY(tpl, templates(who));
   auto conn = db_.acquire();
   OSTOJA_TRY(d, load(*conn, who, id));
+  OSTOJA_TRY(basis, fill_template(tpl[legal_basis_template(d.kind)], placeholder_values(*conn, who, d)));
+  d.legal_basis = basis;
   auto e = audit::entry_for(who, clock_.now_ms(), "read", "decision", id, d.person_id);
   return Audited<Decision>{std::move(d), {std::move(e)}};
 }
@@ -242,29 +289,6 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
   return Audited<Decision>{std::move(d), {}};
 }
 
-namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto nl = text.find('\n', start);
-    std::string line = text::trim(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
-    if (!line.empty()) out.push_back(std::move(line));
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
-}
-
-std::string period_text(const Decision& d) {
-  const Date from = *Date::parse(*d.period_from);
-  if (!d.period_to) return "od " + polish_long_date(from) + " na czas nieokreślony";
-  return "na okres od " + polish_long_date(from) + " do " + polish_long_date(*Date::parse(*d.period_to));
-}
-
-}  // namespace
-
 Result<std::map<std::string, std::string, std::less<>>> DecisionService::templates(const Principal& who) {
   std::map<std::string, std::string, std::less<>> out = default_templates();
   auto conn = db_.acquire();
@@ -302,9 +326,6 @@ Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who
   auto home = conn->query_one(
       "SELECT street, building, flat, postal_code, locality FROM households WHERE centre_id = ? AND id = ?",
       {who.centre.value, d.household_id});
-  std::optional<std::string> received;
-  if (d.application_id)
-    received = conn->query_one("SELECT received_on FROM applications WHERE id = ?", {*d.application_id})->text(0);
   std::optional<std::string> changed_number;
   if (d.changes_decision_id)
     changed_number = conn->query_one("SELECT number FROM decisions WHERE id = ?", {*d.changes_decision_id})->opt_text(0);
@@ -317,18 +338,7 @@ Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who
   const std::string pani = woman ? "Pani" : "Pana";
   const std::string full_address = home->text(0) + " " + home->text(1) + (home->text(2).empty() ? "" : " m. " + home->text(2));
   const std::string city = (home->text(3).empty() ? "" : home->text(3) + " ") + home->text(4);
-  const std::map<std::string, std::string, std::less<>> values{
-      {"osrodek", centre->text(0)},
-      {"forma", d.form_name},
-      {"kwota", d.amount.polish()},
-      {"okres", d.period_from ? period_text(d) : ""},
-      {"od", d.period_from ? polish_long_date(*Date::parse(*d.period_from)) : ""},
-      {"do", d.period_to ? polish_long_date(*Date::parse(*d.period_to)) : ""},
-      {"rodzaj", d.kind},
-      {"numer", d.number.value_or("")},
-      {"data_wniosku", received ? polish_long_date(*Date::parse(*received)) : "—"},
-      {"adresat", name},
-      {"kwota_slownie_brak", ""}};
+  const auto values = placeholder_values(*conn, who, d);
 
   DecisionDocument doc;
   doc.centre_name = centre->text(0);
@@ -341,9 +351,7 @@ Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who
   doc.addressee_lines = {(woman ? "Pani " : "Pan ") + name, full_address, city};
   const auto* form = rules::form_of_help(d.form);
   const bool periodic = form && form->continuing;
-  const std::string basis_name = d.kind == "grant" ? "legal_basis_grant" : d.kind == "refuse" ? "legal_basis_refuse"
-                                                                                              : "legal_basis_change";
-  OSTOJA_TRY(basis, fill_template(tpl[basis_name], values));
+  OSTOJA_TRY(basis, fill_template(tpl[legal_basis_template(d.kind)], values));
   doc.legal_basis = basis;
   const std::string target = changed_number ? "nr " + *changed_number : "";
   if (d.kind == "grant") {

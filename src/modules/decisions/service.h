@@ -49,6 +49,7 @@ struct Decision {
   std::string state;
   Dates dates;
   std::vector<Event> events;
+  std::string legal_basis;  // get() only: the centre's legal-basis text for this decision, as printed
 };
 
 struct NewDecision {
