@@ -5,46 +5,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { checkA11y, focusedText, launchBrowser, login, newPage, shot } from './browser.mjs';
+import { checkA11y, checkReflow, focusedText, launchBrowser, login, newPage, shot } from './browser.mjs';
+import { TODAY, addDays, findHouseholds, pl } from './fixtures.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-const iso = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw' }).format(d);
-const addDays = (isoDate, n) => {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-const pl = (isoDate) => isoDate.split('-').reverse().join('.');
-const TODAY = iso(new Date());
 // Received four weeks ago: the interview (14 working days) is overdue, the decision (1 month) due within a week.
 const RECEIVED = addDays(TODAY, -28);
 
 const nav = (page) => page.getByRole('navigation', { name: 'Menu główne' });
-
-/**
- * Households have no list in the API, so the test finds, through the API as the signed-in user, one household of
- * her own section (with members) and one of another section (403).
- */
-async function findHouseholds(page) {
-  const me = await (await page.request.get('/api/v1/me')).json();
-  const mine = new Set(me.sections.map((s) => s.id));
-  let own = null, other = null;
-  for (let id = 1; id <= 500 && !(own && other); id++) {
-    const res = await page.request.get(`/api/v1/households/${id}`);
-    if (res.status() === 404) break;
-    if (res.status() === 200 && !own) {
-      const hh = await res.json();
-      if (mine.has(hh.section_id) && hh.members.length) own = hh;
-    } else if (res.status() === 403 && !other) {
-      other = id;
-    }
-  }
-  assert.ok(own && other, 'the demo data has households in and outside section 1');
-  return { own, other };
-}
 
 let household; // shared by the tests below (they run in order)
 let applicationNumber;
@@ -383,14 +354,7 @@ test('wąski ekran (320 px): zadania, karta środowiska i wniosek bez poziomego 
   await page.setViewportSize({ width: 320, height: 800 });
   await login(page, 'pracownik');
   const app = (await (await page.request.get(`/api/v1/households/${household.id}/applications`)).json()).items[0];
-  for (const [path, file] of [['/zadania?dni=30', '95-waski-zadania'], [`/srodowiska/${household.id}`, '96-waski-karta'],
-    [`/wnioski/${app.id}`, '97-waski-wniosek'], [`/srodowiska/${household.id}/nowy-wniosek`, '98-waski-nowy-wniosek']]) {
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await checkA11y(page, `${path} (320 px)`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
-    await shot(page, file);
-  }
+  await checkReflow(page, [['/zadania?dni=30', '95-waski-zadania'], [`/srodowiska/${household.id}`, '96-waski-karta'],
+    [`/wnioski/${app.id}`, '97-waski-wniosek'], [`/srodowiska/${household.id}/nowy-wniosek`, '98-waski-nowy-wniosek']]);
   await page.context().close();
 });

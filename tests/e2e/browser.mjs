@@ -129,6 +129,22 @@ export async function checkA11y(page, label = page.url()) {
   assert.deepEqual(page.jsErrors ?? [], [], `JavaScript errors on ${label}`);
 }
 
+/**
+ * Opens each [path, screenshot] at the page's current (narrow) viewport: the a11y check, no horizontal scrolling of
+ * the page (wide tables scroll inside their own region), a screenshot.
+ */
+export async function checkReflow(page, pages) {
+  const width = page.viewportSize().width;
+  for (const [path, file] of pages) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkA11y(page, `${path} (${width} px)`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at ${width} px`);
+    await shot(page, file);
+  }
+}
+
 /** Name of the element that currently has keyboard focus (tag + text), for focus-management asserts. */
 export function focusedText(page) {
   return page.evaluate(() => {

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
-import { checkA11y, focusedText, launchBrowser, login, newPage, shot } from './browser.mjs';
+import { checkA11y, checkReflow, focusedText, launchBrowser, login, newPage, shot } from './browser.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -124,13 +124,6 @@ test('wąski ekran (320 px): treść się zawija, bez poziomego przewijania stro
   const page = await newPage(browser, server.baseUrl);
   await page.setViewportSize({ width: 320, height: 800 });
   await login(page, 'admin');
-  for (const [path, file] of [['/', '60-waski-pulpit'], ['/sekcje', '61-waski-sekcje'], ['/audyt', '62-waski-audyt']]) {
-    await page.goto(path);
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await checkA11y(page, `${path} (320 px)`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${path} scrolls horizontally by ${overflow}px at 320 px`);
-    await shot(page, file);
-  }
+  await checkReflow(page, [['/', '60-waski-pulpit'], ['/sekcje', '61-waski-sekcje'], ['/audyt', '62-waski-audyt']]);
   await page.context().close();
 });

@@ -23,6 +23,12 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'stats.read': 'statystyki',
   'indicators.write': 'wprowadzanie wskaźników',
   'tokens.own': 'własne tokeny API',
+  'cases.scope_all': 'sprawy wszystkich sekcji',
+  'decisions.write': 'przygotowywanie decyzji',
+  'decisions.approve': 'podpisywanie decyzji',
+  'payments.read': 'podgląd list wypłat',
+  'payments.manage': 'listy wypłat i potwierdzanie wypłat',
+  'org.templates': 'szablony treści decyzji',
 };
 
 export const PARITY_LABELS: Record<Parity, string> = { all: 'wszystkie', odd: 'nieparzyste', even: 'parzyste' };
@@ -133,4 +139,82 @@ export function daysLeftText(daysLeft: number): string {
   if (daysLeft < 0) return `po terminie ${plural(-daysLeft, 'dzień', 'dni', 'dni')}`;
   if (daysLeft === 0) return 'termin dziś';
   return `za ${plural(daysLeft, 'dzień', 'dni', 'dni')}`;
+}
+
+// ---------- decisions, payments, income, non-cash help ----------
+
+export const DECISION_KIND_LABELS: Record<string, string> = {
+  grant: 'Przyznająca pomoc', refuse: 'Odmowna', change: 'Zmieniająca', suspend: 'Wstrzymująca wypłatę', withdraw: 'Uchylająca',
+};
+export const DECISION_STATE_LABELS: Record<string, string> = {
+  draft: 'Projekt', approved: 'Podpisana', delivered: 'Doręczona', final: 'Ostateczna', appealed: 'Odwołanie do SKO',
+  upheld: 'Utrzymana w mocy przez SKO', overturned: 'Uchylona przez SKO', sent_back: 'Przekazana do ponownego rozpatrzenia',
+  cancelled: 'Anulowany projekt',
+};
+export const DECISION_ACTION_LABELS: Record<string, string> = {
+  create: 'Projekt decyzji', approve: 'Podpisanie', deliver: 'Doręczenie', make_final: 'Upływ terminu na odwołanie',
+  waive_appeal: 'Zrzeczenie się prawa do odwołania', appeal: 'Odwołanie do SKO', uphold: 'SKO: utrzymanie w mocy',
+  overturn: 'SKO: uchylenie', send_back: 'SKO: przekazanie do ponownego rozpatrzenia', cancel: 'Anulowanie projektu',
+};
+export const PAYMENT_METHOD_LABELS: Record<string, string> = { transfer: 'Przelew na rachunek bankowy', cash: 'Wypłata w kasie ośrodka' };
+export const PAYMENT_STATUS_LABELS: Record<string, string> = {
+  planned: 'Zaplanowana', sent: 'Wysłana', paid: 'Wypłacona', returned: 'Zwrócona', cancelled: 'Anulowana', to_recover: 'Do zwrotu',
+};
+export const PAYMENT_LIST_STATUS_LABELS: Record<string, string> = { draft: 'Przygotowana, niewysłana', sent: 'Wysłana' };
+
+/** Non-cash help kinds and subtypes (the services module's table). */
+export const SERVICE_KIND_LABELS: Record<string, string> = {
+  posilek: 'Posiłek', pomoc_rzeczowa: 'Pomoc rzeczowa', schronienie: 'Schronienie', uslugi_opiekuncze: 'Usługi opiekuńcze',
+  mieszkanie_chronione: 'Mieszkanie chronione', dps: 'Dom pomocy społecznej', sprawienie_pogrzebu: 'Sprawienie pogrzebu',
+  interwencja_kryzysowa: 'Interwencja kryzysowa', poradnictwo: 'Poradnictwo specjalistyczne',
+};
+export const SERVICE_SUBTYPE_LABELS: Record<string, string> = {
+  szkola: 'w szkole', przedszkole: 'w przedszkolu', zlobek: 'w żłobku', inne: 'inne', zywnosc: 'żywność', odziez: 'odzież',
+  srodki_czystosci: 'środki czystości', zwykle: 'zwykłe', specjalistyczne: 'specjalistyczne', psychologiczne: 'psychologiczne',
+  prawne: 'prawne', rodzinne: 'rodzinne', uzaleznienia: 'uzależnienia',
+};
+
+const NBSP = '\u00a0';
+
+/** Grosze as złote the Polish way: "1 229,00 zł" (thousands with a non-breaking space, so an amount never wraps). */
+export function formatMoney(grosze: number | null | undefined): string {
+  if (grosze === null || grosze === undefined) return '—';
+  const abs = Math.abs(grosze);
+  const zl = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  return `${grosze < 0 ? '−' : ''}${zl},${String(abs % 100).padStart(2, '0')}${NBSP}zł`;
+}
+
+/** Grosze as a value for an input: "1229,00" (no unit, so it can be edited and read back). */
+export function moneyInput(grosze: number | null | undefined): string {
+  return grosze === null || grosze === undefined ? '' : `${Math.floor(grosze / 100)},${String(grosze % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Złote typed by a person ("1 229,50", "1229.5", "1229 zł") as grosze; null when it is not an amount.
+ * Integer arithmetic only: money never passes through a float.
+ */
+export function parseMoney(text: string): number | null {
+  const t = text.replace(/[\s\u00a0]/g, '').replace(/zł$/i, '');
+  const m = /^(\d{1,9})(?:[,.](\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
+/** "PL61 1090 1014 0000 0712 1981 2874" — an account number in groups of four, as printed on bank documents. */
+export function formatIban(iban: string): string {
+  return iban.replace(/\s/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** "2026-11" → "listopad 2026" */
+export function formatMonth(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month || '—';
+  const names = ['styczeń', 'luty', 'marzec', 'kwiecień', 'maj', 'czerwiec', 'lipiec', 'sierpień', 'wrzesień', 'październik', 'listopad', 'grudzień'];
+  return `${names[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** The calendar month before the one of `iso` (YYYY-MM-DD) as YYYY-MM: the income reference month (art. 8 ust. 3). */
+export function previousMonth(iso: string): string {
+  const [y, m] = iso.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }

@@ -6,12 +6,16 @@ import { renderApplication } from './pages/application';
 import { renderApplicationNew } from './pages/application-new';
 import { renderAudit } from './pages/audit';
 import { renderDashboard } from './pages/dashboard';
+import { renderDecision } from './pages/decision';
+import { renderDecisionNew } from './pages/decision-new';
 import { renderHousehold } from './pages/household';
+import { renderIncome } from './pages/income';
 import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
 import { renderPerson } from './pages/person';
 import { renderPersons } from './pages/persons';
 import { renderOrganisation } from './pages/organisation';
+import { renderPaymentList, renderPaymentLists } from './pages/payment-lists';
 import { renderSectionDetail } from './pages/section-detail';
 import { renderSections } from './pages/sections';
 import { deniedRoute, notFoundRoute } from './pages/status-pages';
@@ -36,7 +40,12 @@ const routes: Route[] = [
   { path: '/srodowiska/:id', title: 'Karta środowiska', permission: 'cases.read', render: renderHousehold },
   { path: '/srodowiska/:id/nowy-wniosek', title: 'Nowy wniosek', permission: 'cases.write', render: renderApplicationNew },
   { path: '/srodowiska/:id/wywiady/:interviewId', title: 'Wywiad środowiskowy', permission: 'cases.read', render: renderInterview },
+  { path: '/srodowiska/:id/nowa-decyzja', title: 'Nowa decyzja', permission: 'decisions.write', render: renderDecisionNew },
+  { path: '/srodowiska/:id/dochod', title: 'Dochód gospodarstwa', permission: 'cases.read', render: renderIncome },
   { path: '/wnioski/:id', title: 'Wniosek', permission: 'cases.read', render: renderApplication },
+  { path: '/decyzje/:id', title: 'Decyzja', permission: 'cases.read', render: renderDecision },
+  { path: '/wyplaty', title: 'Listy wypłat', permission: 'payments.read', render: renderPaymentLists },
+  { path: '/wyplaty/:id', title: 'Lista wypłat', permission: 'payments.read', render: renderPaymentList },
   { path: '/uzytkownicy', title: 'Użytkownicy', permission: 'users.manage', render: renderUsers },
   { path: '/uzytkownicy/nowy', title: 'Nowy użytkownik', permission: 'users.manage', render: renderUserNew },
   { path: '/uzytkownicy/:id', title: 'Konto użytkownika', permission: 'users.manage', render: renderUserEdit },
@@ -51,6 +60,7 @@ const nav: NavItem[] = [
   { href: '/sekcje', label: 'Sekcje', permission: 'org.read' },
   { href: '/terytorium', label: 'Terytorium', permission: 'org.read' },
   { href: '/osoby', label: 'Osoby', permission: 'cases.read' },
+  { href: '/wyplaty', label: 'Wypłaty', permission: 'payments.read' },
   { href: '/uzytkownicy', label: 'Użytkownicy', permission: 'users.manage' },
   { href: '/audyt', label: 'Dziennik audytu', permission: 'audit.read' },
   { href: '/tokeny', label: 'Tokeny API', permission: 'tokens.own' },

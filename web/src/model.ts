@@ -85,9 +85,55 @@ export interface Art7Reason { code: string; point: string; wording: string }
 
 export interface WorkItem {
   kind: 'interview_overdue' | 'interview_due' | 'decision_overdue' | 'decision_due' | 'decision_expiring'
-    | 'contract_review' | 'contract_review_overdue' | string; due_on: string; days_left: number;
+    | 'contract_review' | 'contract_review_overdue' | string; due_on: string; days_left: number; decision_id?: Id | null;
   household_id: Id; application_id: Id | null; application_number: string; interview_id: Id | null; worker_id: Id | null;
   section_id: Id | null; person: { id: Id; name: string }; address: string;
 }
 export interface WorkCount { worker_id: Id | null; worker_name: string; overdue: number; upcoming: number }
 export interface Worklist { as_of: string; days: number; items: WorkItem[]; by_worker: WorkCount[] }
+
+// ---------- decisions, payments, income, non-cash help ----------
+
+export interface DecisionEvent { action: string; state: string; on: string; note: string; user: string; at: number }
+export interface Decision {
+  id: Id; number: string | null; application_id: Id | null; household_id: Id; person: { id: Id; name: string };
+  kind: 'grant' | 'refuse' | 'change' | 'suspend' | 'withdraw' | string; form: string; form_name: string;
+  period_from: string | null; period_to: string | null; amount_grosze: number; calculated_grosze: number | null;
+  household_size: number | null; income_grosze: number | null; calculation: string[]; amount_justification: string;
+  reasoning: string; changes_decision_id: Id | null; payment_method: 'transfer' | 'cash' | string; iban: string; state: string;
+  issued_on: string | null; delivered_on: string | null; appeal_deadline: string | null; appealed_on: string | null;
+  final_on: string | null; outcome_on: string | null; events: DecisionEvent[];
+  /** Only in GET /decisions/{id}: the centre's legal-basis text, as printed. */
+  legal_basis?: string;
+}
+export interface AmountPreview {
+  calculated_grosze: number | null; min_grosze: number; max_grosze: number; fixed: boolean; required: boolean; explanation: string[];
+}
+
+export interface Payment {
+  id: Id; decision_id: Id; decision_number: string | null; household_id: Id; person: { id: Id; name: string }; form: string;
+  month: string; due_on: string; kind: 'regular' | 'correction' | string; method: string; iban: string; status: string;
+  amount_grosze: number; list_id: Id | null; status_on: string | null;
+}
+export interface PaymentTotals { decision_id: Id; granted_grosze: number; payments_grosze: number; reconciled: boolean }
+export interface PaymentListSummary {
+  id: Id; number: string; payment_date: string; method: string; status: 'draft' | 'sent' | string; count: number; total_grosze: number;
+}
+export interface PaymentListDetail extends PaymentListSummary { payments: Payment[] }
+
+export interface IncomeItem {
+  id: Id; person_id: Id; type: string; month: string; amount_grosze: number; tax_grosze: number; health_grosze: number;
+  social_grosze: number; alimony_paid_grosze: number; hectares_e4: number; source: string;
+  counted_grosze: number; explanation: string;
+}
+export interface Eligibility { form: string; eligible: boolean; amount_grosze: number; criterion_grosze: number; explanation: string[] }
+export interface IncomeAssessment {
+  month: string; date: string; persons: number; total_grosze: number; per_person_grosze: number; items: IncomeItem[];
+  eligibility: Eligibility[];
+}
+export interface IncomeType { code: string; name: string; one_off: boolean; farm: boolean; excluded: boolean; legal_basis: string | null }
+
+export interface ServiceRecord {
+  id: Id; household_id: Id; person_id: Id | null; decision_id: Id | null; kind: string; subtype: string; place: string;
+  date_from: string; date_to: string; quantity: number; fee_grosze: number; note: string;
+}

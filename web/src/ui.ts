@@ -72,6 +72,23 @@ export function checkboxGroup(legend: string, name: string, options: [string, st
       : h('p', { class: 'muted' }, 'Brak pozycji do wyboru.'));
 }
 
+/** A <fieldset> of radio buttons (one choice); options are [value, label, hint?]. */
+export function radioGroup(legend: string, name: string, options: [string, string, string?][], selected: string, hint?: string): HTMLElement {
+  const hintId = hint ? uid(`h-${name}`) : undefined;
+  return h('fieldset', { class: 'fieldset field', 'data-field': name, 'aria-describedby': hintId },
+    h('legend', { class: 'legend' }, legend),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+    h('p', { class: 'field-error', id: uid(`e-${name}`), hidden: true }),
+    options.map(([value, text, optionHint]) => {
+      const id = uid(`r-${name}`);
+      const optionHintId = optionHint ? `${id}-hint` : undefined;
+      return h('div', { class: 'checkbox' },
+        h('input', { type: 'radio', id, name, value, checked: value === selected, 'aria-describedby': optionHintId }),
+        h('label', { for: id }, text),
+        optionHint ? h('p', { class: 'hint', id: optionHintId }, optionHint) : null);
+    }));
+}
+
 export function button(label: string, opts: { kind?: 'primary' | 'secondary' | 'danger' | 'link'; type?: 'button' | 'submit'; onClick?: (e: MouseEvent) => void; describedBy?: string; name?: string } = {}): HTMLButtonElement {
   return h('button', {
     type: opts.type ?? 'button', class: `button button--${opts.kind ?? 'primary'}`,
@@ -185,8 +202,11 @@ export function section(title: string, ...content: Child[]): HTMLElement {
 
 // ---------- confirm dialog ----------
 
-/** Modal confirmation using the native <dialog> (focus trapping, Esc to cancel); focus returns to the opener. */
-export function confirmDialog(opts: { title: string; text: string; confirm: string; cancel?: string }): Promise<boolean> {
+/**
+ * Modal confirmation using the native <dialog> (focus trapping, Esc to cancel); focus returns to the opener.
+ * The confirm button is red for destructive actions (default), blue for a step forward that cannot be undone.
+ */
+export function confirmDialog(opts: { title: string; text: string; confirm: string; cancel?: string; kind?: 'primary' | 'danger' }): Promise<boolean> {
   const opener = document.activeElement as HTMLElement | null;
   const titleId = uid('dlg');
   const textId = uid('dlg-t');
@@ -195,7 +215,7 @@ export function confirmDialog(opts: { title: string; text: string; confirm: stri
       h('h2', { id: titleId }, opts.title),
       h('p', { id: textId }, opts.text),
       h('div', { class: 'button-group' },
-        button(opts.confirm, { kind: 'danger', onClick: () => dialog.close('yes') }),
+        button(opts.confirm, { kind: opts.kind ?? 'danger', onClick: () => dialog.close('yes') }),
         button(opts.cancel ?? 'Anuluj', { kind: 'secondary', onClick: () => dialog.close('no') })));
     dialog.addEventListener('close', () => {
       dialog.remove();

@@ -1,31 +1,31 @@
 // Wniosek (cases.read): number, status, dates and deadlines, forms of help, art. 7 reasons in the wording of the day
-// of receipt, its interviews (conduct a planned one with cases.write), and withdrawal by the applicant.
+// of receipt, its interviews (conduct a planned one with cases.write), the decisions in the case („Wydaj decyzję” with
+// decisions.write while it is open), and withdrawal by the applicant.
 import { api } from '../api';
 import { append, h } from '../dom';
 import {
   APPLICATION_STATUS_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS, MODE_LABELS, formatDay, label, todayIso,
 } from '../labels';
-import type { Application, FormOfHelp, Interview } from '../model';
+import type { Application, Decision, FormOfHelp, Interview, Items } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
   button, confirmDialog, emptyState, formValues, inputField, section, setFlash, showApiError, showFormErrors, summaryList,
-  table, tag, takeFlash, toApiError,
+  table, tag, takeFlash,
 } from '../ui';
-import { applicationHref, deadline, householdHref, interviewHref, renderOutOfScope } from './case-common';
+import { applicationHref, deadline, householdHref, interviewHref, loadInScope, newDecisionHref } from './case-common';
+import { decisionsTable } from './decision-common';
 
 const STATUS_TAG: Record<string, 'blue' | 'green' | 'grey'> = { open: 'blue', decided: 'green', withdrawn: 'grey' };
 
 export async function renderApplication(ctx: PageContext): Promise<void> {
-  let a: Application;
-  try {
-    a = await api.get<Application>(`/applications/${encodeURIComponent(ctx.params.id)}`);
-  } catch (err) {
-    const e = toApiError(err);
-    if (e.status === 403 && ctx.isCurrent()) return renderOutOfScope(ctx, e);
-    throw err;
-  }
-  const forms = await api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]);
+  const a = await loadInScope<Application>(ctx, `/applications/${encodeURIComponent(ctx.params.id)}`);
+  if (!a) return;
+  const [forms, decisions] = await Promise.all([
+    api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
+    api.get<Items<Decision>>(`/households/${encodeURIComponent(String(a.household_id))}/decisions`)
+      .then((r) => r.items.filter((d) => String(d.application_id) === String(a.id))),
+  ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Wniosek ${a.number}`);
   const formNames = new Map(forms.map((f) => [f.code, `${f.name} (${f.article})`]));
@@ -55,6 +55,13 @@ export async function renderApplication(ctx: PageContext): Promise<void> {
       ['Opis', a.description ? h('span', { class: 'pre-line' }, a.description) : ''],
     ])),
     section('Wywiady środowiskowe', interviewsTable(a)),
+    section('Decyzje w sprawie',
+      decisions.length
+        ? decisionsTable(`Decyzje w sprawie wniosku ${a.number}`, decisions, new Map(forms.map((f) => [f.code, f])))
+        : emptyState(open ? 'W tej sprawie nie wydano jeszcze decyzji.' : 'Brak decyzji w tej sprawie.'),
+      open && can('decisions.write')
+        ? h('p', null, h('a', { href: newDecisionHref(a.household_id, a.id), class: 'button button--primary' }, 'Wydaj decyzję'))
+        : null),
     open && can('cases.write') ? section('Wycofanie wniosku', withdrawForm(a)) : null);
 }
 

@@ -13,6 +13,12 @@ export const newApplicationHref = (householdId: Id) => `/srodowiska/${enc(househ
 export const interviewHref = (householdId: Id, interviewId: Id) => `/srodowiska/${enc(householdId)}/wywiady/${enc(interviewId)}`;
 export const applicationHref = (id: Id) => `/wnioski/${enc(id)}`;
 export const personHref = (id: Id, householdId?: Id) => `/osoby/${enc(id)}${householdId ? `?srodowisko=${enc(householdId)}` : ''}`;
+export const decisionHref = (id: Id) => `/decyzje/${enc(id)}`;
+export const newDecisionHref = (householdId: Id, applicationId?: Id) =>
+  `/srodowiska/${enc(householdId)}/nowa-decyzja${applicationId !== undefined ? `?wniosek=${enc(applicationId)}` : ''}`;
+export const incomeHref = (householdId: Id, month?: string) =>
+  `/srodowiska/${enc(householdId)}/dochod${month ? `?miesiac=${enc(month)}` : ''}`;
+export const paymentListHref = (id: Id) => `/wyplaty/${enc(id)}`;
 
 /** "Ogrodowa 65/23, 20-791 Lublin" */
 export function householdAddress(a: HouseholdAddress | null | undefined): string {
@@ -49,6 +55,21 @@ export async function loadHousehold(ctx: PageContext, id: string): Promise<House
     const e = toApiError(err);
     if (e.status !== 403 || !ctx.isCurrent()) throw err;
     renderOutOfScope(ctx, e, id);
+    return null;
+  }
+}
+
+/**
+ * GET of a case record (application, decision) that belongs to a household: a 403 (another section's household) shows
+ * the out-of-scope state on the page and the caller gets null; other errors go to the page's error handling.
+ */
+export async function loadInScope<T>(ctx: PageContext, path: string): Promise<T | null> {
+  try {
+    return await api.get<T>(path);
+  } catch (err) {
+    const e = toApiError(err);
+    if (e.status !== 403 || !ctx.isCurrent()) throw err;
+    renderOutOfScope(ctx, e);
     return null;
   }
 }

@@ -10,6 +10,7 @@ interface Task { href: string; title: string; text: string; permission: string }
 const TASKS: Task[] = [
   { href: '/zadania', title: 'Moje zadania', text: 'Zaległe i zbliżające się wywiady środowiskowe i decyzje.', permission: 'cases.read' },
   { href: '/osoby', title: 'Osoby', text: 'Wyszukiwanie i rejestracja osób przed założeniem sprawy.', permission: 'cases.read' },
+  { href: '/wyplaty', title: 'Listy wypłat', text: 'Wypłaty świadczeń z decyzji ostatecznych: listy, pliki dla banku i kasy, potwierdzenia.', permission: 'payments.read' },
   { href: '/organizacja', title: 'Organizacja ośrodka', text: 'Dane ośrodka, piony, działy, filie i jednostki specjalistyczne z ich ofertą.', permission: 'org.read' },
   { href: '/sekcje', title: 'Sekcje pracy socjalnej', text: 'Sekcje i przypisane im ulice (terytorium).', permission: 'org.read' },
   { href: '/terytorium', title: 'Terytorium', text: 'Sprawdź, która sekcja obsługuje adres; wykryj nakładające się zakresy i luki w numeracji.', permission: 'org.read' },

@@ -1,20 +1,27 @@
-// Karta środowiska (cases.read): address, section, family type, members, and the timeline of the household's
-// applications with their interviews (newest first, deadlines in words); „Nowy wniosek” and „Wywiad — zmiana
-// sytuacji” with cases.write. A household outside the user's scope shows the server's message (case-common.ts).
+// Karta środowiska (cases.read): address, section, family type, members, and the household's timeline: applications
+// with their interviews and decisions (newest first, deadlines in words, „Wydaj decyzję” on an open application with
+// decisions.write), decisions, payments, non-cash help, and the income of the reference month with a link to the income
+// page. „Nowy wniosek” and „Wywiad — zmiana sytuacji” with cases.write. A household outside the user's scope shows the
+// server's message (case-common.ts).
 import { api } from '../api';
 import { announce, append, h, replaceChildren, uid } from '../dom';
 import {
-  APPLICATION_STATUS_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS, MODE_LABELS,
-  RELATION_LABELS, formatDay, label,
+  APPLICATION_STATUS_LABELS, DECISION_STATE_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS,
+  MODE_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS, formatDay, formatMoney, formatMonth, label,
+  plural, previousMonth, todayIso,
 } from '../labels';
-import type { Application, FormOfHelp, Household, Interview, Items, Me, Section } from '../model';
+import type {
+  Application, Decision, FormOfHelp, Household, IncomeAssessment, Interview, Items, Me, Payment, Section, ServiceRecord,
+} from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
 import { button, checkbox, emptyState, notice, section, showApiError, summaryList, table, tag, takeFlash } from '../ui';
 import { formatBirthDate } from './persons';
 import {
-  applicationHref, deadline, householdAddress, householdStreet, interviewHref, loadHousehold, newApplicationHref, personHref,
+  applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
+  newApplicationHref, newDecisionHref, personHref,
 } from './case-common';
+import { decisionsTable, paymentsTable } from './decision-common';
 
 const RESTRICTED_LABELS: Record<string, string> = { violence: 'przemoc domowa', health: 'stan zdrowia', addiction: 'uzależnienie' };
 const STATUS_TAG: Record<string, 'blue' | 'green' | 'grey'> = { open: 'blue', decided: 'green', withdrawn: 'grey' };
@@ -23,15 +30,22 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
   const id = ctx.params.id;
   const hh = await loadHousehold(ctx, id);
   if (!hh || !ctx.isCurrent()) return;
-  const [apps, sec, forms] = await Promise.all([
-    api.get<Items<Application>>(`/households/${encodeURIComponent(id)}/applications`),
+  const hid = encodeURIComponent(id);
+  const month = previousMonth(todayIso());
+  const [apps, sec, forms, decisions, payments, services, income] = await Promise.all([
+    api.get<Items<Application>>(`/households/${hid}/applications`),
     hh.section_id !== null && can('org.read')
       ? api.get<Section>(`/sections/${encodeURIComponent(String(hh.section_id))}`).catch(() => null) : Promise.resolve(null),
     api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
+    api.get<Items<Decision>>(`/households/${hid}/decisions`).then((r) => r.items),
+    api.get<Items<Payment>>(`/households/${hid}/payments`).then((r) => r.items),
+    api.get<Items<ServiceRecord>>(`/households/${hid}/services`).then((r) => r.items),
+    api.get<IncomeAssessment>(`/households/${hid}/income?month=${month}`).catch(() => null),
   ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Karta środowiska: ${householdStreet(hh.address)}`);
   const formNames = new Map(forms.map((f) => [f.code, f.name]));
+  const formsByCode = new Map(forms.map((f) => [f.code, f]));
 
   append(ctx.content,
     takeFlash(location.pathname),
@@ -48,7 +62,49 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
         : []),
     ])),
     section('Członkowie gospodarstwa domowego', membersTable(hh)),
-    section('Wnioski i wywiady', timeline(hh, apps.items, formNames)));
+    section('Wnioski i wywiady', timeline(hh, apps.items, formNames, decisions)),
+    section('Decyzje',
+      decisions.length
+        ? decisionsTable(`Decyzje środowiska (${decisions.length})`, decisions, formsByCode)
+        : emptyState('To środowisko nie ma jeszcze decyzji.'),
+      can('decisions.write')
+        ? h('p', null, h('a', { href: newDecisionHref(hh.id) }, 'Nowa decyzja z urzędu'),
+            h('span', { class: 'hint' }, ' — np. zmiana kwoty, wstrzymanie albo uchylenie decyzji ostatecznej.'))
+        : null),
+    section('Wypłaty',
+      payments.length
+        ? paymentsTable(`Wypłaty środowiska (${payments.length})`, [...payments].reverse(), formsByCode, true)
+        : emptyState('Brak wypłat. Wypłaty są planowane, gdy decyzja przyznająca świadczenie pieniężne staje się ostateczna.')),
+    section('Pomoc niepieniężna', servicesTable(hh, services)),
+    section('Dochód gospodarstwa', incomeSummary(hh, month, income)));
+}
+
+function servicesTable(hh: Household, services: ServiceRecord[]): HTMLElement {
+  if (!services.length) return emptyState('Brak zapisanej pomocy niepieniężnej (posiłki, pomoc rzeczowa, schronienie, usługi opiekuńcze…).');
+  const names = new Map(hh.members.map((m) => [String(m.person.id), `${m.person.first_name} ${m.person.last_name}`]));
+  const sorted = [...services].sort((a, b) => b.date_from.localeCompare(a.date_from));
+  return table(`Pomoc niepieniężna (${sorted.length})`, ['Rodzaj', 'Okres', 'Ilość', 'Osoba', 'Miejsce i uwagi', 'Decyzja'],
+    sorted.map((sv) => [
+      label(SERVICE_KIND_LABELS, sv.kind) + (sv.subtype ? ` — ${label(SERVICE_SUBTYPE_LABELS, sv.subtype)}` : ''),
+      sv.date_from === sv.date_to ? formatDay(sv.date_from) : `${formatDay(sv.date_from)} – ${formatDay(sv.date_to)}`,
+      String(sv.quantity) + (sv.fee_grosze ? `, odpłatność ${formatMoney(sv.fee_grosze)}` : ''),
+      sv.person_id !== null ? names.get(String(sv.person_id)) ?? 'osoba spoza obecnego składu' : '—',
+      [sv.place, sv.note].filter(Boolean).join(' — ') || '—',
+      sv.decision_id !== null ? h('a', { href: decisionHref(sv.decision_id) }, 'Decyzja') : '—',
+    ]), { captionHidden: true });
+}
+
+function incomeSummary(hh: Household, month: string, income: IncomeAssessment | null): HTMLElement {
+  const link = h('a', { href: incomeHref(hh.id, month) }, 'Dochód i uprawnienia do zasiłków');
+  if (!income || !income.items.length) {
+    return h('div', null, emptyState(`Brak zapisanych pozycji dochodu za ${formatMonth(month)}.`), h('p', null, link));
+  }
+  return h('div', null,
+    summaryList([
+      [`Dochód za ${formatMonth(month)}`, formatMoney(income.total_grosze)],
+      ['Na osobę', `${formatMoney(income.per_person_grosze)} (${plural(income.persons, 'osoba', 'osoby', 'osób')})`],
+    ]),
+    h('p', null, link));
 }
 
 function sectionCell(hh: Household, sec: Section | null, me: Me): HTMLElement | string {
@@ -130,7 +186,7 @@ function actions(hh: Household): HTMLElement {
 
 function interviewOrder(i: Interview): string { return i.conducted_on ?? i.due_on; }
 
-function timeline(hh: Household, apps: Application[], formNames: Map<string, string>): HTMLElement {
+function timeline(hh: Household, apps: Application[], formNames: Map<string, string>, decisions: Decision[]): HTMLElement {
   const note = h('p', { class: 'hint' }, 'Wywiady zaplanowane w związku ze zmianą sytuacji (bez wniosku) są widoczne w ',
     h('a', { href: '/zadania' }, '„Moich zadaniach”'), '.');
   if (!apps.length) {
@@ -153,11 +209,27 @@ function timeline(hh: Household, apps: Application[], formNames: Map<string, str
         open
           ? h('p', null, 'Termin wydania decyzji: ', deadline(a.decision_due, true))
           : a.closed_on ? h('p', null, `${a.status === 'withdrawn' ? 'Wycofany' : 'Zakończony'} ${formatDay(a.closed_on)}`) : null,
+        decisionLinks(a, decisions),
+        open && can('decisions.write')
+          ? h('p', null, h('a', { href: newDecisionHref(hh.id, a.id), class: 'button button--secondary button--small',
+              'aria-label': `Wydaj decyzję: wniosek ${a.number}` }, 'Wydaj decyzję'))
+          : null,
         interviews.length
           ? h('ul', { class: 'timeline__events', 'aria-label': `Wywiady do wniosku ${a.number}` }, interviews.map((i) => interviewLine(hh, i)))
           : null);
     })),
     note);
+}
+
+/** "Decyzje: D/2026/4 (Ostateczna), projekt (Projekt)" — the decisions in the case of one application. */
+function decisionLinks(a: Application, decisions: Decision[]): HTMLElement | null {
+  const mine = decisions.filter((d) => String(d.application_id) === String(a.id));
+  if (!mine.length) return null;
+  return h('p', null, 'Decyzje: ', mine.map((d, i) => [
+    i ? ', ' : '',
+    h('a', { href: decisionHref(d.id) }, d.number ?? 'projekt decyzji'),
+    ` (${label(DECISION_STATE_LABELS, d.state).toLowerCase()})`,
+  ]));
 }
 
 function interviewLine(hh: Household, i: Interview): HTMLElement {

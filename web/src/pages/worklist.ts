@@ -8,7 +8,7 @@ import { navigate, type PageContext } from '../router';
 import {
   button, emptyState, inputField, loading, notice, section, showFormErrors, table, toApiError,
 } from '../ui';
-import { applicationHref, deadlineTag, householdHref, interviewHref } from './case-common';
+import { applicationHref, deadlineTag, decisionHref, householdHref, interviewHref } from './case-common';
 
 const HORIZONS = [7, 14, 30];
 const MANAGER_ROLES = ['kierownik', 'dyrektor'];
@@ -95,6 +95,9 @@ function row(w: WorkItem): (string | HTMLElement)[] {
       : null,
     !isInterview && w.application_id !== null
       ? h('li', null, h('a', { href: applicationHref(w.application_id), 'aria-label': `Wniosek ${w.application_number}: ${who}` }, 'Wniosek'))
+      : null,
+    w.decision_id !== null && w.decision_id !== undefined
+      ? h('li', null, h('a', { href: decisionHref(w.decision_id), 'aria-label': `Decyzja: ${who}` }, 'Decyzja'))
       : null);
   return [
     formatDay(w.due_on),
