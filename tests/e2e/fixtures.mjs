@@ -55,3 +55,8 @@ export async function findHouseholds(page) {
 }
 
 export const headOf = (household) => household.members.find((m) => m.relation === 'head') ?? household.members[0];
+
+/** Waits until the element's text (white space as single spaces) contains `want` — for live regions that update. */
+export async function waitForText(page, selector, want) {
+  await page.waitForFunction(([sel, w]) => (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').includes(w), [selector, want]);
+}
