@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${BENCH_SECONDS:-10}
 connections=${BENCH_CONNECTIONS:-64}
-bin=build/release/src/app/ostoja
+bin=${OSTOJA_BIN:-build/release/src/app/ostoja}
 work=$(mktemp -d /tmp/ostoja-bench.XXXXXX)
 pg_dir=""
 cleanup() {
@@ -17,7 +17,7 @@ cleanup() {
   rm -rf "$work" ${pg_dir:+"$pg_dir"}
 }
 trap cleanup EXIT
-if [ -z "${OSTOJA_TEST_PG_URL:-}" ]; then
+if [ -z "${OSTOJA_TEST_PG_URL:-}" ] && [ "${BENCH_STORAGE:-1}" != 0 ]; then
   pg_dir=$(mktemp -d /tmp/ostoja-bench-pg.XXXXXX)
   OSTOJA_TEST_PG_URL=$(scripts/pg.sh start "$pg_dir" 55434)
   export OSTOJA_TEST_PG_URL
@@ -60,5 +60,6 @@ audited=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM audit_log WHERE action 
 echo "audit entries written for person reads: $audited"
 $bin audit verify --database "$db"
 
+[ "${BENCH_STORAGE:-1}" = 0 ] && exit 0
 echo "== Storage (Google Benchmark)"
 build/release/bench/storage_bench --benchmark_min_time=1

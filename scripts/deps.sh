@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-dev libsqlite3-dev sqlite3 libpq-dev nlohmann-json3-dev libsodium-dev libicu-dev
-  libspdlog-dev libcli11-dev libxlsxwriter-dev libhpdf-dev fonts-dejavu-core poppler-utils unzip
+  libspdlog-dev libcli11-dev libxlsxwriter-dev libhpdf-dev libjemalloc-dev fonts-dejavu-core poppler-utils unzip
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   postgresql-15 postgresql-client-15 chromium wrk
 )

@@ -173,7 +173,8 @@ void Application::serve(std::function<void(unsigned short)> on_listening) {
   };
   http::Server server(sc, hooks);
   server.run();
-  spdlog::info("stopped");
+  spdlog::info("stopped; audit log: {} entries in {} group commits", audit_->entries_committed(),
+               audit_->batches_committed());
 }
 
 }  // namespace ostoja::app

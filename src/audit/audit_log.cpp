@@ -249,6 +249,7 @@ void GroupCommitLog::run() {
     }
     try {
       std::vector<Entry> all;
+      const std::size_t n_entries = [&] { std::size_t k = 0; for (auto& p : batch) k += p.entries.size(); return k; }();
       for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
       {
         auto conn = db_.acquire();  // returned to the pool before the waiters are released
@@ -258,6 +259,7 @@ void GroupCommitLog::run() {
         });
       }
       ++batches_;
+      entries_ += n_entries;
       for (auto& p : batch) p.done(nullptr);
     } catch (...) {
       for (auto& p : batch) p.done(std::current_exception());

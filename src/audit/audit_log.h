@@ -95,6 +95,7 @@ class GroupCommitLog {
   void append_async(std::vector<Entry> entries, std::function<void(bool ok)> done);
 
   std::uint64_t batches_committed() const { return batches_; }
+  std::uint64_t entries_committed() const { return entries_; }
 
  private:
   struct Pending {
@@ -111,6 +112,7 @@ class GroupCommitLog {
   std::deque<Pending> queue_;
   bool stop_{false};
   std::atomic<std::uint64_t> batches_{0};
+  std::atomic<std::uint64_t> entries_{0};
   std::thread worker_;
 };
 

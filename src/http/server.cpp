@@ -8,6 +8,9 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
+#include <mutex>
+#include <utility>
 #include <thread>
 #include <vector>
 
@@ -18,19 +21,65 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
+// One event loop per thread: a connection lives on one loop for its whole life, so its handlers
+// never run concurrently (no strand needed) and its buffers stay in one thread's cache.
+struct Loop {
+  asio::io_context ioc{1};
+  // Completions arriving from other threads (worker pool, audit log). They are queued here and
+  // the loop is woken once for all that arrive before it runs them: a group commit that releases
+  // many responses costs one wake-up per loop, not one per response.
+  std::mutex m;
+  std::vector<std::function<void()>> ready;
+  bool scheduled{false};
+
+  void complete(std::function<void()> f) {
+    bool wake = false;
+    {
+      std::lock_guard lock(m);
+      ready.push_back(std::move(f));
+      wake = !std::exchange(scheduled, true);
+    }
+    if (wake) asio::post(ioc, [this] { run_ready(); });
+  }
+  void run_ready() {
+    std::vector<std::function<void()>> batch;
+    {
+      std::lock_guard lock(m);
+      batch.swap(ready);
+      scheduled = false;
+    }
+    for (auto& f : batch) f();
+  }
+};
+
 struct Server::Impl {
   ServerConfig config;
   ServerHooks hooks;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<Loop>> loops;
+  std::size_t next_loop{0};
   asio::thread_pool workers;
-  tcp::acceptor acceptor{ioc};
-  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
   std::atomic<std::size_t> in_flight{0};
   std::atomic<std::size_t> blocking{0};  // event-loop threads now running blocking work
   std::atomic<bool> draining{false};
 
   Impl(ServerConfig c, ServerHooks h)
-      : config(std::move(c)), hooks(std::move(h)), ioc(static_cast<int>(config.io_threads)), workers(config.workers) {}
+      : config(std::move(c)),
+        hooks(std::move(h)),
+        loops(make_loops(std::max<std::size_t>(1, config.io_threads))),
+        workers(config.workers),
+        acceptor(loops[0]->ioc),
+        signals(loops[0]->ioc, SIGINT, SIGTERM) {}
+
+  static std::vector<std::unique_ptr<Loop>> make_loops(std::size_t n) {
+    std::vector<std::unique_ptr<Loop>> v;
+    for (std::size_t i = 0; i < n; ++i) v.push_back(std::make_unique<Loop>());
+    return v;
+  }
+  void stop_loops() {
+    for (auto& l : loops) l->ioc.stop();
+  }
 
   void accept();
   void begin_shutdown();
@@ -47,7 +96,8 @@ std::string json_error(std::string_view code, std::string_view message) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {}
+  Session(tcp::socket socket, Server::Impl& server, Loop& loop)
+      : stream_(std::move(socket)), server_(server), loop_(loop) {}
 
   void start() {
     beast::error_code ec;
@@ -109,9 +159,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return;
     }
     // Blocking (database) work runs on this event-loop thread only while another event-loop thread
-    // stays free, so the loop keeps accepting and answering; otherwise it goes to the worker pool.
+    // stays free, so the server keeps accepting and answering; otherwise it goes to the worker pool.
     // This saves two thread hand-offs per request (measured in docs/benchmarks.md).
-    if (server_.blocking.fetch_add(1) < server_.config.io_threads - 1) {
+    if (server_.blocking.fetch_add(1) + 1 < server_.loops.size()) {
       auto r = std::make_shared<Response>(server_.hooks.dispatch(*req));
       server_.blocking.fetch_sub(1);
       finish(req, r);
@@ -123,10 +173,11 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
-  // Sends a dispatched response from any thread, after its gate (if any) opens.
+  // Sends a dispatched response from any thread, after its gate (if any) opens; the sending itself
+  // always happens on this connection's event loop.
   void finish(const std::shared_ptr<Request>& req, const std::shared_ptr<Response>& r) {
     auto send = [self = shared_from_this(), req, r](bool ok) {
-      asio::post(self->stream_.get_executor(), [self, req, r, ok] {
+      self->loop_.complete([self, req, r, ok] {
         self->server_.in_flight.fetch_sub(1);
         if (ok) {
           self->respond(req, std::move(*r));
@@ -217,6 +268,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
+  Loop& loop_;
   std::string remote_ip_;
   bool keep_alive_{true};
   std::chrono::steady_clock::time_point started_;
@@ -225,12 +277,15 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 void Server::Impl::accept() {
-  acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  // Connections are spread over the loops in turn; each socket belongs to its loop's io_context.
+  Loop& loop = *loops[next_loop++ % loops.size()];
+  acceptor.async_accept(loop.ioc, [this, &loop](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == asio::error::operation_aborted) return;  // acceptor closed: shutting down
       spdlog::warn("accept failed: {}", ec.message());
     } else {
-      std::make_shared<Session>(std::move(socket), *this)->start();
+      auto session = std::make_shared<Session>(std::move(socket), *this, loop);
+      asio::post(loop.ioc, [session] { session->start(); });
     }
     if (acceptor.is_open()) accept();
   });
@@ -242,12 +297,12 @@ void Server::Impl::begin_shutdown() {
   beast::error_code ec;
   acceptor.close(ec);
   // Wait for in-flight requests (their responses are sent with Connection: close), then stop.
-  drain(std::make_shared<asio::steady_timer>(ioc), std::chrono::steady_clock::now() + config.shutdown_grace);
+  drain(std::make_shared<asio::steady_timer>(loops[0]->ioc), std::chrono::steady_clock::now() + config.shutdown_grace);
 }
 
 void Server::Impl::drain(std::shared_ptr<asio::steady_timer> timer, std::chrono::steady_clock::time_point deadline) {
   if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
-    ioc.stop();
+    stop_loops();
     return;
   }
   timer->expires_after(std::chrono::milliseconds(20));
@@ -273,15 +328,19 @@ void Server::run() {
     if (!ec) s.begin_shutdown();
   });
   s.accept();
+  // Keep every loop running while it has no connections yet.
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  for (auto& l : s.loops) guards.push_back(asio::make_work_guard(l->ioc));
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < s.config.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
-  s.ioc.run();
+  for (std::size_t i = 1; i < s.loops.size(); ++i) threads.emplace_back([&s, i] { s.loops[i]->ioc.run(); });
+  s.loops[0]->ioc.run();
+  s.stop_loops();
   for (auto& t : threads) t.join();
   s.workers.join();
 }
 
 void Server::stop() {
-  asio::post(impl_->ioc, [this] { impl_->begin_shutdown(); });
+  asio::post(impl_->loops[0]->ioc, [this] { impl_->begin_shutdown(); });
 }
 
 }  // namespace ostoja::http

@@ -146,6 +146,39 @@ TEST_P(Identity, ApiTokensAuthenticateUntilRevokedOrExpired) {
   EXPECT_EQ(svc_->create_token(fresh->principal, "x", 400).error().field, "expires_in_days");
 }
 
+// A checked token is trusted for SecurityPolicy::token_cache_ms without a database read. Changes made
+// through this service take effect at once; changes made elsewhere (another server, the CLI, here a
+// direct UPDATE) take effect when that time is over.
+TEST_P(Identity, TokenCheckIsCachedBrieflyAndForgottenOnChanges) {
+  auto session = svc_->login("jan.kowalski", kPassword, "ip");
+  auto t = svc_->create_token(session->principal, "integracja", 30);
+  ASSERT_TRUE(t.ok());
+  ASSERT_TRUE(svc_->authenticate_token(t->secret, "ip").ok());
+  {
+    auto c = db_->acquire();
+    c->execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", {clock_.now_ms(), t->token.id.value});
+  }
+  EXPECT_TRUE(svc_->authenticate_token(t->secret, "ip").ok()) << "within token_cache_ms the check is not repeated";
+  clock_.advance(std::chrono::milliseconds(svc_->policy().token_cache_ms));
+  EXPECT_FALSE(svc_->authenticate_token(t->secret, "ip").ok()) << "revoked elsewhere: refused after token_cache_ms";
+
+  // Through the service: disabling the owner or changing roles applies to the very next request.
+  auto t2 = svc_->create_token(session->principal, "druga", 30);
+  auto before = svc_->authenticate_token(t2->secret, "ip");
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->can("cases.read"));
+  identity::UserChange roles;
+  roles.roles = std::vector<std::string>{"analityk"};
+  ASSERT_TRUE(svc_->update_user(admin_, user_, roles).ok());
+  auto after = svc_->authenticate_token(t2->secret, "ip");
+  ASSERT_TRUE(after.ok());
+  EXPECT_FALSE(after->can("cases.read"));
+  identity::UserChange off;
+  off.disabled = true;
+  ASSERT_TRUE(svc_->update_user(admin_, user_, off).ok());
+  EXPECT_FALSE(svc_->authenticate_token(t2->secret, "ip").ok());
+}
+
 TEST_P(Identity, WritesAreAudited) {
   auto c = db_->acquire();
   auto n = c->query_one("SELECT COUNT(*) FROM audit_log WHERE centre_id = ? AND action = 'create' AND entity = 'user'",

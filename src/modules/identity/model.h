@@ -79,6 +79,10 @@ struct SecurityPolicy {
   int address_lock_after{30};
   std::int64_t address_window_ms{15LL * 60 * 1000};
   std::int64_t address_lock_ms{15LL * 60 * 1000};
+  // A validated API token is trusted this long without re-reading it from the database. Revoking a
+  // token or changing/disabling its owner through this server forgets it at once; through another
+  // server or the CLI it takes effect within this time. 0 = read the database on every request.
+  std::int64_t token_cache_ms{1000};
 };
 
 // Role → permissions, loaded from the role_permissions table.

@@ -184,15 +184,53 @@ Result<Principal> IdentityService::authenticate_token(std::string_view bearer, s
   const Error invalid{ErrorCode::unauthenticated, "Token API jest nieprawidłowy, wygasł lub został unieważniony.", ""};
   if (bearer.size() < 10 || bearer.size() > 200) return invalid;
   const std::int64_t now = clock_.now_ms();
+  std::string hash = sha256_hex(bearer);
+  // Recently checked and still valid: no database round trip (see SecurityPolicy::token_cache_ms).
+  if (policy_.token_cache_ms > 0) {
+    std::optional<CheckedToken> seen;
+    {
+      std::lock_guard lock(tokens_m_);
+      if (auto it = tokens_.find(hash); it != tokens_.end()) {
+        if (now - it->second.checked_at < policy_.token_cache_ms && it->second.expires_at > now &&
+            now - it->second.last_used_at <= policy_.touch_interval_ms)
+          seen = it->second;
+        else
+          tokens_.erase(it);
+      }
+    }
+    if (seen) {
+      std::lock_guard lock(cache_m_);
+      if (auto it = cache_.find(seen->user.value); it != cache_.end() && it->second.first == seen->user_version) {
+        Principal p = it->second.second;
+        p.method = AuthMethod::api_token;
+        p.ip = std::string(ip);
+        return p;
+      }
+    }
+  }
   auto conn = db_.acquire();
-  auto t = repo::token_by_hash(*conn, sha256_hex(bearer));
+  auto t = repo::token_by_hash(*conn, hash);
   if (!t || t->revoked || t->expires_at <= now) return invalid;
   if (t->user_disabled) return invalid;
-  if (!t->last_used_at || now - *t->last_used_at > policy_.touch_interval_ms) repo::touch_token(*conn, t->id, now);
+  std::int64_t last_used = t->last_used_at.value_or(0);
+  if (!t->last_used_at || now - *t->last_used_at > policy_.touch_interval_ms) {
+    repo::touch_token(*conn, t->id, now);
+    last_used = now;
+  }
   auto p = principal_at(*conn, t->centre, t->user, t->user_version, AuthMethod::api_token);
   if (!p.ok()) return invalid;
+  if (policy_.token_cache_ms > 0) {
+    std::lock_guard lock(tokens_m_);
+    if (tokens_.size() > 50000) tokens_.clear();  // bounded; refills on demand
+    tokens_[std::move(hash)] = CheckedToken{t->id, t->centre, t->user, t->user_version, t->expires_at, last_used, now};
+  }
   p->ip = std::string(ip);
   return p;
+}
+
+void IdentityService::forget_tokens() {
+  std::lock_guard lock(tokens_m_);
+  tokens_.clear();
 }
 
 Status IdentityService::validate_roles_and_sections(storage::Connection& c, CentreId centre,
@@ -267,6 +305,7 @@ Result<User> IdentityService::update_user(const Principal& who, UserId id, const
     audit::append(c, audit::entry_for(who, now, ch.disabled && *ch.disabled ? "disable" : "update", "user", id.value));
     return ok();
   });
+  forget_tokens();
   if (!r.ok()) return r.error();
   return get_user(who, id);
 }
@@ -278,12 +317,14 @@ Status IdentityService::set_password(const Principal& who, UserId id, std::strin
   OSTOJA_CHECK(check_password_policy(target->login, password));
   const std::string hash = hash_password(password);
   const std::int64_t now = clock_.now_ms();
-  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+  auto r = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     repo::set_password_hash(c, who.centre, id, hash, now);
     repo::delete_user_sessions(c, id);
     audit::append(c, audit::entry_for(who, now, "password", "user", id.value));
     return ok();
   });
+  forget_tokens();
+  return r;
 }
 
 Status IdentityService::unlock(const Principal& who, UserId id) {
@@ -319,11 +360,13 @@ Result<NewToken> IdentityService::create_token(const Principal& who, std::string
 Status IdentityService::revoke_token(const Principal& who, TokenId id) {
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
-  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+  auto r = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     if (!repo::revoke_token(c, who.centre, who.user, id, now)) return Error::not_found("Nie znaleziono tokenu.");
     audit::append(c, audit::entry_for(who, now, "revoke", "api_token", id.value));
     return ok();
   });
+  forget_tokens();
+  return r;
 }
 
 Result<User> IdentityService::find_by_login(std::string_view login) {

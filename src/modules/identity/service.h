@@ -2,6 +2,7 @@
 // Use cases of identity: login/logout, authentication of each request (session cookie or API
 // token), user administration, personal API tokens. Every write is audited in its transaction.
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -59,6 +60,19 @@ class IdentityService {
   // user id → (version, principal). Correct across servers: every request re-reads the version.
   std::mutex cache_m_;
   std::unordered_map<std::int64_t, std::pair<std::int64_t, Principal>> cache_;
+  // SHA-256 of an API token → what the database said about it and when (policy_.token_cache_ms).
+  struct CheckedToken {
+    TokenId id;
+    CentreId centre;
+    UserId user;
+    std::int64_t user_version;
+    std::int64_t expires_at;
+    std::int64_t last_used_at;
+    std::int64_t checked_at;
+  };
+  std::mutex tokens_m_;
+  std::unordered_map<std::string, CheckedToken> tokens_;
+  void forget_tokens();
 };
 
 }  // namespace ostoja::identity
