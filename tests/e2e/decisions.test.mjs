@@ -248,6 +248,51 @@ test('kierownik podpisuje (okno potwierdzenia), pracownik doręcza i po terminie
   await page.context().close();
 });
 
+test('odwołanie do SKO i jego rozstrzygnięcie: utrzymana w mocy decyzja wiąże i planuje wypłatę', async () => {
+  assert.ok(household, 'runs after the draft test');
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'pracownik');
+  const made = await api.post(page, '/api/v1/decisions', {
+    household_id: household.id, person_id: headOf(household).person.id, kind: 'grant', form: 'zasilek_celowy',
+    period_from: TODAY, amount_grosze: 40000, payment_method: 'cash', reasoning: 'Zakup opału na zimę.',
+  });
+  assert.equal(made.status, 201);
+  const id = made.json.id;
+  const boss = await newPage(browser, server.baseUrl);
+  await login(boss, 'kierownik');
+  assert.equal((await api.post(boss, `/api/v1/decisions/${id}/approve`, { date: addDays(TODAY, -3) })).status, 200);
+  await boss.context().close();
+  assert.equal((await api.post(page, `/api/v1/decisions/${id}/events`, { action: 'deliver', date: addDays(TODAY, -2) })).status, 200);
+
+  await page.goto(`/decyzje/${id}`);
+  await page.getByRole('heading', { level: 1, name: /^Decyzja D\// }).waitFor();
+  const appeal = page.getByRole('form', { name: 'Odwołanie do SKO' });
+  await appeal.getByLabel('Data wniesienia odwołania').fill(addDays(TODAY, -1));
+  await appeal.getByRole('button', { name: 'Zapisz odwołanie' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Zapisz odwołanie' }).click();
+  await page.getByRole('main').getByRole('status').filter({ hasText: `Odwołanie do SKO: Odwołanie wniesione ${pl(addDays(TODAY, -1))}` }).waitFor();
+  assert.match(await text(page.getByRole('region', { name: 'Dane decyzji' })), /Stan Odwołanie do SKO/);
+  // The SKO's outcome: three choices in one fieldset, the first one preselected.
+  const outcome = page.getByRole('form', { name: 'Rozstrzygnięcie SKO' });
+  const choices = outcome.getByRole('group', { name: 'Rozstrzygnięcie' });
+  for (const choice of ['Utrzymanie decyzji w mocy', 'Uchylenie decyzji', 'Uchylenie i przekazanie do ponownego rozpatrzenia']) {
+    await choices.getByLabel(choice, { exact: true }).waitFor();
+  }
+  assert.ok(await choices.getByLabel('Utrzymanie decyzji w mocy').isChecked());
+  await checkA11y(page, 'decyzja – odwołanie');
+  await shot(page, '123-decyzja-odwolanie');
+  await outcome.getByRole('button', { name: 'Zapisz rozstrzygnięcie SKO' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Utrzymanie decyzji w mocy: Decyzja D\// });
+  await dialog.getByRole('button', { name: 'Zapisz rozstrzygnięcie SKO' }).click();
+  await page.getByRole('main').getByRole('status').filter({ hasText: `SKO: utrzymanie w mocy: SKO utrzymało decyzję w mocy ${pl(TODAY)}` }).waitFor();
+  const data = await text(page.getByRole('region', { name: 'Dane decyzji' }));
+  assert.match(data, /Stan Utrzymana w mocy przez SKO/);
+  assert.match(data, re(`Rozstrzygnięcie SKO ${pl(TODAY)}`));
+  const payments = page.getByRole('region', { name: 'Wypłaty', exact: true });
+  assert.match(await text(payments), re(`${zl(40000)} kasa Zaplanowana`));
+  await page.context().close();
+});
+
 test('odmowy: decyzja środowiska innej sekcji — poza zakresem; analityk nie widzi decyzji', async () => {
   assert.ok(household && otherHousehold && decisionId, 'runs after the draft test');
   // The benefits clerk works for every section: an ex officio decision (meals, non-cash) for another section's household.
