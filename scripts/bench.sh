@@ -34,23 +34,28 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/nul
 auth="Authorization: Bearer $token"
 curl -sf -H "$auth" "http://127.0.0.1:$port/api/v1/persons/$person" >/dev/null
 
-run() {  # run NAME URL [HEADER]
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }  # server user+system time, 1/100 s
+run() {  # run NAME URL [HEADER] → name req/s p50 p99 non-2xx server-CPU-µs-per-request
   local name=$1 url=$2
   shift 2
+  local t0 t1
+  t0=$(cpu_ticks)
   wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$work/$name.txt"
-  local rps p50 p99
+  t1=$(cpu_ticks)
+  local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$work/$name.txt")
   p99=$(awk '$1=="99%" {print $2}' "$work/$name.txt")
+  requests=$(awk '/requests in/ {print $1}' "$work/$name.txt")
   local non2xx
   non2xx=$(awk '/Non-2xx/ {print $5}' "$work/$name.txt")
-  echo "$name $rps $p50 $p99 ${non2xx:-0}"
+  echo "$name $rps $p50 $p99 ${non2xx:-0} $(awk -v a="$t0" -v b="$t1" -v q="$requests" 'BEGIN {printf "%.1f", (b - a) * 10000 / q}')"
 }
 echo "== HTTP (wrk -t1 -c$connections -d${duration}s, server and wrk on the same $(nproc)-core machine)"
 run hello-warmup "http://127.0.0.1:$port/api/v1/hello" >/dev/null
 hello=$(run hello "http://127.0.0.1:$port/api/v1/hello")
 read_=$(run person-read "http://127.0.0.1:$port/api/v1/persons/$person" -H "$auth")
-echo "endpoint req/s p50 p99 non-2xx"
+echo "endpoint req/s p50 p99 non-2xx server-cpu-us/req"
 echo "$hello"
 echo "$read_"
 h=$(echo "$hello" | awk '{print $2}')
