@@ -125,6 +125,11 @@ for (const backend of backends) {
       const read = async () => (await server.request('GET', `/api/v1/decisions/${id}`, { session: pracownik })).json;
       assert.match((await read()).legal_basis,
         /^Na podstawie art\. 104 .* \(zasiłek okresowy\), po rozpatrzeniu wniosku z dnia 2 listopada 2026 r\.,$/);
+      // Regression: a decision without an application (ex officio) said "po rozpatrzeniu wniosku z dnia —".
+      const exOfficio = await post(pracownik, '/api/v1/decisions', { ...draftBody, application_id: undefined, amount_grosze: undefined, amount_justification: undefined });
+      assert.equal(exOfficio.status, 201, exOfficio.text);
+      const exRead = (await server.request('GET', `/api/v1/decisions/${exOfficio.json.id}`, { session: pracownik })).json;
+      assert.match(exRead.legal_basis, /\(zasiłek okresowy\), po rozpatrzeniu sprawy wszczętej z urzędu,$/);
       const basis = await server.request('PUT', '/api/v1/decision-templates/legal_basis_grant',
         { session: admin, body: { body: 'Na podstawie art. 38 ustawy o pomocy społecznej ({{forma}}, wniosek z dnia {{data_wniosku}})' } });
       assert.equal(basis.status, 200, basis.text);

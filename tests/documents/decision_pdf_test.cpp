@@ -454,5 +454,32 @@ TEST(DecisionTemplateDefaults, UseOnlyKnownPlaceholders) {
   for (const auto& [name, body] : default_templates()) EXPECT_TRUE(fill_template(body, all).ok()) << name;
 }
 
+// Regression (ex-officio decision printed "po rozpatrzeniu wniosku z dnia —"): the legal basis says
+// how the proceeding began — on the application of that day, or ex officio (art. 61 § 1 KPA).
+TEST(DecisionTemplateDefaults, LegalBasisSaysHowTheProceedingBegan) {
+  struct Case {
+    const char* tpl;
+    std::optional<std::string> received;
+    std::string expected_part;
+  };
+  const Case cases[] = {
+      {"legal_basis_grant", "3 marca 2026 r.", "(zasiłek okresowy), po rozpatrzeniu wniosku z dnia 3 marca 2026 r.,"},
+      {"legal_basis_grant", std::nullopt, "(zasiłek okresowy), po rozpatrzeniu sprawy wszczętej z urzędu,"},
+      {"legal_basis_refuse", "3 marca 2026 r.", "o pomocy społecznej, po rozpatrzeniu wniosku z dnia 3 marca 2026 r.,"},
+      {"legal_basis_refuse", std::nullopt, "o pomocy społecznej, po rozpatrzeniu sprawy wszczętej z urzędu,"},
+  };
+  for (const auto& c : cases) {
+    std::map<std::string, std::string, std::less<>> values;
+    for (const auto& name : known_placeholders()) values[name] = "";
+    values["forma"] = "zasiłek okresowy";
+    values["data_wniosku"] = c.received.value_or("—");
+    values["wszczecie"] = initiation_text(c.received);
+    auto filled = fill_template(default_templates().at(c.tpl), values);
+    ASSERT_TRUE(filled.ok()) << c.tpl;
+    EXPECT_NE(filled->find(c.expected_part), std::string::npos) << c.tpl << ": " << *filled;
+    EXPECT_EQ(filled->find("z dnia —"), std::string::npos) << c.tpl << ": " << *filled;
+  }
+}
+
 }  // namespace
 }  // namespace ostoja::decisions

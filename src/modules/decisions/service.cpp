@@ -62,6 +62,7 @@ std::map<std::string, std::string, std::less<>> placeholder_values(storage::Conn
           {"rodzaj", d.kind},
           {"numer", d.number.value_or("")},
           {"data_wniosku", received ? polish_long_date(*Date::parse(*received)) : "—"},
+          {"wszczecie", initiation_text(received ? std::optional(polish_long_date(*Date::parse(*received))) : std::nullopt)},
           {"adresat", d.person_name},
           {"kwota_slownie_brak", ""}};
 }

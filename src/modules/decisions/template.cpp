@@ -95,8 +95,13 @@ Result<std::vector<std::string>> template_placeholders(std::string_view tpl) {
 const std::vector<std::string>& known_placeholders() {
   static const std::vector<std::string> names{"osrodek",       "forma",      "kwota",       "okres",
                                               "od",            "do",         "rodzaj",      "numer",
-                                              "data_wniosku",  "adresat",    "kwota_slownie_brak"};
+                                              "data_wniosku",  "wszczecie",  "adresat",     "kwota_slownie_brak"};
   return names;
+}
+
+std::string initiation_text(const std::optional<std::string>& received) {
+  if (received) return "po rozpatrzeniu wniosku z dnia " + *received;
+  return "po rozpatrzeniu sprawy wszczętej z urzędu";
 }
 
 const std::map<std::string, std::string, std::less<>>& default_templates() {
@@ -104,10 +109,10 @@ const std::map<std::string, std::string, std::less<>>& default_templates() {
       {"legal_basis_grant",
        "Na podstawie art. 104 ustawy z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego, art. 106 "
        "ust. 1 i art. 110 ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej oraz przepisu właściwego dla "
-       "formy pomocy ({{forma}}), po rozpatrzeniu wniosku z dnia {{data_wniosku}},"},
+       "formy pomocy ({{forma}}), {{wszczecie}},"},
       {"legal_basis_refuse",
        "Na podstawie art. 104 ustawy z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego oraz art. 106 "
-       "ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej, po rozpatrzeniu wniosku z dnia {{data_wniosku}},"},
+       "ust. 1 ustawy z dnia 12 marca 2004 r. o pomocy społecznej, {{wszczecie}},"},
       {"legal_basis_change",
        "Na podstawie art. 104 i art. 155 ustawy z dnia 14 czerwca 1960 r. — Kodeks postępowania administracyjnego "
        "oraz art. 106 ust. 5 ustawy z dnia 12 marca 2004 r. o pomocy społecznej,"},

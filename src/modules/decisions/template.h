@@ -6,6 +6,7 @@
 // ("{{ kwota }}" is "{{kwota}}"). Everything else, including a lone "}}", is copied as it is.
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,9 @@ Result<std::vector<std::string>> template_placeholders(std::string_view tpl);
 // may use ({{osrodek}}, {{forma}}, {{kwota}}, …).
 const std::map<std::string, std::string, std::less<>>& default_templates();
 const std::vector<std::string>& known_placeholders();
+
+// {{wszczecie}}: how the proceeding began — on an application received on `received` (as written in
+// a decision, e.g. "3 marca 2026 r.") or, without one, ex officio (art. 61 § 1 KPA).
+std::string initiation_text(const std::optional<std::string>& received);
 
 }  // namespace ostoja::decisions
