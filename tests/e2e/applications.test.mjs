@@ -288,6 +288,23 @@ test('pracownik: lista zadań (okres 7/14/30 dni) i wywiad w związku ze zmianą
   await page.getByRole('form', { name: 'Kwestionariusz wywiadu' }).waitFor();
   assert.match(await page.getByRole('region', { name: 'Dane wywiadu' }).innerText(), /Bez wniosku — zmiana sytuacji/);
   await checkA11y(page, 'wywiad – zmiana sytuacji');
+
+  // Completed, it is listed on the household card among the interviews without an application and
+  // opens read-only from there (GET /interviews/{id}).
+  const changeForm = page.getByRole('form', { name: 'Kwestionariusz wywiadu' });
+  await changeForm.getByLabel(/^Ocena sytuacji/).fill('Utrata pracy przez wnioskodawcę; sytuacja wymaga ponownej oceny.');
+  await changeForm.getByRole('button', { name: 'Zapisz wywiad' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Karta środowiska/ }).waitFor();
+  await page.getByRole('main').getByRole('status').filter({ hasText: `Zapisano wywiad przeprowadzony ${pl(TODAY)}` }).waitFor();
+  const standalone = page.getByRole('list', { name: 'Wywiady bez wniosku' }).getByRole('listitem')
+    .filter({ hasText: `przeprowadzony ${pl(TODAY)}` });
+  await standalone.waitFor();
+  assert.match(await standalone.innerText(), /Wywiad — zmiana sytuacji/);
+  await shot(page, '91a-karta-wywiad-bez-wniosku');
+  await standalone.getByRole('link', { name: /^Zobacz wywiad/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Wywiad — zmiana sytuacji:/ }).waitFor();
+  assert.match(await page.getByRole('main').innerText(), /Utrata pracy przez wnioskodawcę/);
+  assert.equal(await page.getByRole('form', { name: 'Kwestionariusz wywiadu' }).count(), 0);
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });

@@ -63,7 +63,8 @@ export interface Person {
 export interface HouseholdAddress { locality: string; street: string; building: string; flat: string; postal_code: string }
 export interface Member { relation: string; since: string; person: Person }
 export interface Household {
-  id: Id; section_id: Id | null; worker_id: Id | null; address: HouseholdAddress; family_type: string;
+  id: Id; section_id: Id | null; worker_id: Id | null; section_name?: string; worker_name?: string;
+  address: HouseholdAddress; family_type: string;
   restricted_categories: string[]; via_break_glass: boolean; members: Member[];
 }
 

@@ -32,7 +32,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
   if (!hh || !ctx.isCurrent()) return;
   const hid = encodeURIComponent(id);
   const month = previousMonth(todayIso());
-  const [apps, sec, forms, decisions, payments, services, income] = await Promise.all([
+  const [apps, sec, forms, decisions, payments, services, income, interviews] = await Promise.all([
     api.get<Items<Application>>(`/households/${hid}/applications`),
     hh.section_id !== null && can('org.read')
       ? api.get<Section>(`/sections/${encodeURIComponent(String(hh.section_id))}`).catch(() => null) : Promise.resolve(null),
@@ -41,6 +41,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
     api.get<Items<Payment>>(`/households/${hid}/payments`).then((r) => r.items),
     api.get<Items<ServiceRecord>>(`/households/${hid}/services`).then((r) => r.items),
     api.get<IncomeAssessment>(`/households/${hid}/income?month=${month}`).catch(() => null),
+    api.get<Items<Interview>>(`/households/${hid}/interviews`).then((r) => r.items),
   ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Karta środowiska: ${householdStreet(hh.address)}`);
@@ -62,7 +63,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
         : []),
     ])),
     section('Członkowie gospodarstwa domowego', membersTable(hh)),
-    section('Wnioski i wywiady', timeline(hh, apps.items, formNames, decisions)),
+    section('Wnioski i wywiady', timeline(hh, apps.items, formNames, decisions, interviews)),
     section('Decyzje',
       decisions.length
         ? decisionsTable(`Decyzje środowiska (${decisions.length})`, decisions, formsByCode)
@@ -109,14 +110,15 @@ function incomeSummary(hh: Household, month: string, income: IncomeAssessment | 
 
 function sectionCell(hh: Household, sec: Section | null, me: Me): HTMLElement | string {
   if (hh.section_id === null) return 'Adres poza terytorium sekcji';
-  const name = sec?.name ?? me.sections.find((s) => String(s.id) === String(hh.section_id))?.name ?? `Sekcja (identyfikator ${hh.section_id})`;
+  const name = hh.section_name || sec?.name || me.sections.find((s) => String(s.id) === String(hh.section_id))?.name
+    || `Sekcja (identyfikator ${hh.section_id})`;
   return can('org.read') ? h('a', { href: `/sekcje/${encodeURIComponent(String(hh.section_id))}` }, name) : name;
 }
 
 function workerName(hh: Household, sec: Section | null, me: Me): string {
   if (hh.worker_id === null) return 'Nie przydzielono — sprawy prowadzi sekcja';
   if (String(hh.worker_id) === String(me.id)) return `${me.full_name || me.login} (Ty)`;
-  return sec?.staff?.find((p) => String(p.id) === String(hh.worker_id))?.full_name ?? 'Pracownik spoza tej sekcji';
+  return hh.worker_name || sec?.staff?.find((p) => String(p.id) === String(hh.worker_id))?.full_name || 'Pracownik spoza tej sekcji';
 }
 
 function membersTable(hh: Household): HTMLElement {
@@ -186,9 +188,16 @@ function actions(hh: Household): HTMLElement {
 
 function interviewOrder(i: Interview): string { return i.conducted_on ?? i.due_on; }
 
-function timeline(hh: Household, apps: Application[], formNames: Map<string, string>, decisions: Decision[]): HTMLElement {
-  const note = h('p', { class: 'hint' }, 'Wywiady zaplanowane w związku ze zmianą sytuacji (bez wniosku) są widoczne w ',
-    h('a', { href: '/zadania' }, '„Moich zadaniach”'), '.');
+function timeline(hh: Household, apps: Application[], formNames: Map<string, string>, decisions: Decision[],
+                  interviews: Interview[]): HTMLElement {
+  // Interviews on a change of situation belong to no application: listed on their own, newest first.
+  const standalone = interviews.filter((i) => i.application_id === null)
+    .sort((x, y) => interviewOrder(y).localeCompare(interviewOrder(x)));
+  const note = standalone.length
+    ? h('div', null,
+        h('h3', { class: 'timeline__title' }, 'Wywiady bez wniosku (zmiana sytuacji)'),
+        h('ul', { class: 'timeline__events', 'aria-label': 'Wywiady bez wniosku' }, standalone.map((i) => interviewLine(hh, i))))
+    : null;
   if (!apps.length) {
     return h('div', null, emptyState('To środowisko nie ma jeszcze zarejestrowanych wniosków.',
       can('cases.write') ? h('p', null, 'Aby zarejestrować wniosek, wybierz „Nowy wniosek”.') : null), note);

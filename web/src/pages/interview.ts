@@ -4,7 +4,7 @@
 import { api, ApiError } from '../api';
 import { append, h } from '../dom';
 import { INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS, formatDay, label, todayIso } from '../labels';
-import type { Application, Household, Interview, Items, Worklist } from '../model';
+import type { Application, Household, Interview, Items } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
@@ -28,25 +28,16 @@ export const INTERVIEW_PARTS: { key: string; label: string; hint: string }[] = [
 
 interface Found { interview: Interview; application: Application | null; applications: Application[] }
 
-/** Interviews have no GET of their own: application interviews come with the applications, planned change
- *  interviews (no application) only from the worklist. */
+/** The interview itself (`GET /interviews/{id}`, audited) and, when it belongs to an application, that
+ *  application (for its number and the link back). */
 async function findInterview(hh: Household, interviewId: string): Promise<Found> {
-  const apps = (await api.get<Items<Application>>(`/households/${encodeURIComponent(String(hh.id))}/applications`)).items;
-  for (const a of apps) {
-    const i = a.interviews.find((x) => String(x.id) === interviewId);
-    if (i) return { interview: i, application: a, applications: apps };
-  }
-  const list = await api.get<Worklist>('/worklist?days=90');
-  const w = list.items.find((x) => String(x.interview_id) === interviewId && String(x.household_id) === String(hh.id));
-  if (!w) throw new ApiError(404, 'not_found', 'Nie znaleziono wywiadu.');
-  return {
-    interview: {
-      id: interviewId, household_id: hh.id, application_id: w.application_id, kind: 'change', status: 'planned',
-      due_on: w.due_on, worker_id: w.worker_id, conducted_on: null, parts: {}, health_hidden: false,
-    },
-    application: null,
-    applications: apps,
-  };
+  const [interview, apps] = await Promise.all([
+    api.get<Interview>(`/interviews/${encodeURIComponent(interviewId)}`),
+    api.get<Items<Application>>(`/households/${encodeURIComponent(String(hh.id))}/applications`).then((r) => r.items),
+  ]);
+  if (String(interview.household_id) !== String(hh.id)) throw new ApiError(404, 'not_found', 'Nie znaleziono wywiadu.');
+  const application = apps.find((a) => interview.application_id !== null && String(a.id) === String(interview.application_id)) ?? null;
+  return { interview, application, applications: apps };
 }
 
 export async function renderInterview(ctx: PageContext): Promise<void> {
