@@ -168,6 +168,19 @@ export const SERVICE_KIND_LABELS: Record<string, string> = {
   mieszkanie_chronione: 'Mieszkanie chronione', dps: 'Dom pomocy społecznej', sprawienie_pogrzebu: 'Sprawienie pogrzebu',
   interwencja_kryzysowa: 'Interwencja kryzysowa', poradnictwo: 'Poradnictwo specjalistyczne',
 };
+/** Subtypes each kind of non-cash help requires (none: the kind has no subtypes), the unit its quantity
+ *  counts and whether a person must be named — as the services module checks them. */
+export const SERVICE_KIND_RULES: Record<string, { subtypes: string[]; unit: string; person: boolean }> = {
+  posilek: { subtypes: ['szkola', 'przedszkole', 'zlobek', 'inne'], unit: 'posiłki', person: true },
+  pomoc_rzeczowa: { subtypes: ['zywnosc', 'odziez', 'srodki_czystosci', 'inne'], unit: 'paczki', person: false },
+  schronienie: { subtypes: [], unit: 'noclegi', person: false },
+  uslugi_opiekuncze: { subtypes: ['zwykle', 'specjalistyczne'], unit: 'godziny', person: true },
+  mieszkanie_chronione: { subtypes: [], unit: 'dni', person: true },
+  dps: { subtypes: [], unit: 'miesiące', person: true },
+  sprawienie_pogrzebu: { subtypes: [], unit: 'pogrzeby', person: true },
+  interwencja_kryzysowa: { subtypes: [], unit: 'interwencje', person: false },
+  poradnictwo: { subtypes: ['psychologiczne', 'prawne', 'rodzinne', 'uzaleznienia'], unit: 'konsultacje', person: true },
+};
 export const SERVICE_SUBTYPE_LABELS: Record<string, string> = {
   szkola: 'w szkole', przedszkole: 'w przedszkolu', zlobek: 'w żłobku', inne: 'inne', zywnosc: 'żywność', odziez: 'odzież',
   srodki_czystosci: 'środki czystości', zwykle: 'zwykłe', specjalistyczne: 'specjalistyczne', psychologiczne: 'psychologiczne',

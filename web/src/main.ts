@@ -10,6 +10,7 @@ import { renderDecision } from './pages/decision';
 import { renderDecisionNew } from './pages/decision-new';
 import { renderHousehold } from './pages/household';
 import { renderIncome } from './pages/income';
+import { renderNewService } from './pages/service-new';
 import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
 import { renderPerson } from './pages/person';
@@ -42,6 +43,7 @@ const routes: Route[] = [
   { path: '/srodowiska/:id/wywiady/:interviewId', title: 'Wywiad środowiskowy', permission: 'cases.read', render: renderInterview },
   { path: '/srodowiska/:id/nowa-decyzja', title: 'Nowa decyzja', permission: 'decisions.write', render: renderDecisionNew },
   { path: '/srodowiska/:id/dochod', title: 'Dochód gospodarstwa', permission: 'cases.read', render: renderIncome },
+  { path: '/srodowiska/:id/nowa-pomoc', title: 'Pomoc niepieniężna', permission: 'cases.write', render: renderNewService },
   { path: '/wnioski/:id', title: 'Wniosek', permission: 'cases.read', render: renderApplication },
   { path: '/decyzje/:id', title: 'Decyzja', permission: 'cases.read', render: renderDecision },
   { path: '/wyplaty', title: 'Listy wypłat', permission: 'payments.read', render: renderPaymentLists },

@@ -19,7 +19,7 @@ import { button, checkbox, emptyState, notice, section, showApiError, summaryLis
 import { formatBirthDate } from './persons';
 import {
   applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
-  newApplicationHref, newDecisionHref, personHref,
+  newApplicationHref, newDecisionHref, newServiceHref, personHref,
 } from './case-common';
 import { decisionsTable, paymentsTable } from './decision-common';
 
@@ -76,7 +76,9 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
       payments.length
         ? paymentsTable(`Wypłaty środowiska (${payments.length})`, [...payments].reverse(), formsByCode, true)
         : emptyState('Brak wypłat. Wypłaty są planowane, gdy decyzja przyznająca świadczenie pieniężne staje się ostateczna.')),
-    section('Pomoc niepieniężna', servicesTable(hh, services)),
+    section('Pomoc niepieniężna', servicesTable(hh, services),
+      can('cases.write') ? h('p', null, h('a', { href: newServiceHref(hh.id) }, 'Zapisz pomoc niepieniężną'),
+        h('span', { class: 'hint' }, ' — posiłki, pomoc rzeczowa, schronienie, usługi opiekuńcze, poradnictwo…')) : null),
     section('Dochód gospodarstwa', incomeSummary(hh, month, income)));
 }
 
