@@ -82,3 +82,54 @@ test('analityk nie zapisuje pomocy niepieniężnej', async () => {
   await page.getByRole('heading', { level: 1, name: 'Brak dostępu' }).waitFor();
   await page.context().close();
 });
+
+test('pracownik zawiera kontrakt socjalny; termin oceny trafia do „Moich zadań”', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'pracownik');
+  const { own: household } = await findHouseholds(page);
+  const head = headOf(household);
+  const count = async () => (await api.get(page, `/api/v1/households/${household.id}/social-work`)).json.items.length;
+  const before = await count();
+  const review = addDays(TODAY, 10);
+
+  await page.goto(`/srodowiska/${household.id}`);
+  await page.getByRole('heading', { level: 1, name: /^Karta środowiska/ }).waitFor();
+  await page.getByRole('link', { name: 'Zapisz pracę socjalną' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Praca socjalna:/ }).waitFor();
+  const form = page.getByRole('form', { name: 'Zapisz pracę socjalną' });
+  // An entry needs no person, period or review; a contract shows them.
+  assert.equal(await form.getByLabel('Termin oceny realizacji').isVisible(), false);
+  await form.getByLabel('Kontrakt socjalny').check();
+  await form.getByLabel('Termin oceny realizacji').waitFor();
+  assert.equal(await form.getByLabel('Godziny w miesiącu').isVisible(), false);
+
+  // No person: caught in the page. Goals too short: refused by the server at the field, nothing saved.
+  await form.getByRole('button', { name: 'Zapisz' }).click();
+  await form.locator('.error-summary').filter({ hasText: 'Wskaż osobę' }).waitFor();
+  await form.getByLabel('Osoba').selectOption(String(head.person.id));
+  await form.getByLabel(/^Do( \(opcjonalnie\))?$/).fill(addDays(TODAY, 90));
+  await form.getByLabel('Termin oceny realizacji').fill(review);
+  await form.getByLabel(/^Cele kontraktu/).fill('Szukać pracy.');
+  await form.getByRole('button', { name: 'Zapisz' }).click();
+  await form.locator('.error-summary').filter({ hasText: 'Opisz cele kontraktu i zobowiązania obu stron' }).waitFor();
+  assert.equal(await form.getByLabel(/^Cele kontraktu/).getAttribute('aria-invalid'), 'true');
+  assert.equal(await count(), before);
+
+  await form.getByLabel(/^Cele kontraktu/).fill('Klient: rejestracja w PUP i udział w szkoleniu. Ośrodek: pokrycie kosztów dojazdu.');
+  await checkA11y(page, 'praca socjalna – kontrakt');
+  await shot(page, 'b2-kontrakt-formularz');
+  await form.getByRole('button', { name: 'Zapisz' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Karta środowiska/ }).waitFor();
+  await page.getByRole('main').getByRole('status').filter({ hasText: `Zapisano: kontrakt socjalny, ${pl(TODAY)}.` }).waitFor();
+  const row = page.getByRole('region', { name: 'Praca socjalna i kontrakty' }).getByRole('row').filter({ hasText: 'Kontrakt socjalny' });
+  await row.first().waitFor();
+  assert.match(await row.first().innerText(), new RegExp(`w realizacji, ocena ${pl(review).replace(/\./g, '\\.')}`));
+  assert.equal(await count(), before + 1);
+  await shot(page, 'b3-karta-kontrakt');
+
+  // The review date is on the worker's list within 14 days.
+  await page.goto('/zadania?dni=14');
+  await page.getByRole('row').filter({ hasText: 'Ocena kontraktu socjalnego' }).filter({ hasText: pl(review) }).first().waitFor();
+  assert.deepEqual(page.jsErrors, []);
+  await page.context().close();
+});

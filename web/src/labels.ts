@@ -181,6 +181,17 @@ export const SERVICE_KIND_RULES: Record<string, { subtypes: string[]; unit: stri
   interwencja_kryzysowa: { subtypes: [], unit: 'interwencje', person: false },
   poradnictwo: { subtypes: ['psychologiczne', 'prawne', 'rodzinne', 'uzaleznienia'], unit: 'konsultacje', person: true },
 };
+export const SOCIAL_WORK_KIND_LABELS: Record<string, string> = {
+  entry: 'Praca socjalna', contract: 'Kontrakt socjalny', community_work: 'Prace społecznie użyteczne',
+  activation: 'Aktywizacja', referral: 'Skierowanie do instytucji',
+};
+export const ACTIVATION_LABELS: Record<string, string> = {
+  internship: 'staż', job: 'podjęcie pracy', training: 'szkolenie', cis: 'centrum integracji społecznej', other: 'inna forma',
+};
+export const CONTRACT_OUTCOME_LABELS: Record<string, string> = {
+  achieved: 'cele osiągnięte', partly: 'cele osiągnięte częściowo', not_achieved: 'cele nieosiągnięte',
+  broken: 'kontrakt zerwany',
+};
 export const SERVICE_SUBTYPE_LABELS: Record<string, string> = {
   szkola: 'w szkole', przedszkole: 'w przedszkolu', zlobek: 'w żłobku', inne: 'inne', zywnosc: 'żywność', odziez: 'odzież',
   srodki_czystosci: 'środki czystości', zwykle: 'zwykłe', specjalistyczne: 'specjalistyczne', psychologiczne: 'psychologiczne',

@@ -134,6 +134,12 @@ export interface IncomeAssessment {
 }
 export interface IncomeType { code: string; name: string; one_off: boolean; farm: boolean; excluded: boolean; legal_basis: string | null }
 
+export interface SocialWorkRecord {
+  id: Id; household_id: Id; kind: 'entry' | 'contract' | 'community_work' | 'activation' | 'referral' | string;
+  person_id: Id | null; on_date: string; until_date: string | null; review_on: string | null; hours: number; subtype: string;
+  description: string; outcome: string; worker_id: Id | null;
+}
+
 export interface ServiceRecord {
   id: Id; household_id: Id; person_id: Id | null; decision_id: Id | null; kind: string; subtype: string; place: string;
   date_from: string; date_to: string; quantity: number; fee_grosze: number; note: string;

@@ -17,6 +17,7 @@ export const decisionHref = (id: Id) => `/decyzje/${enc(id)}`;
 export const newDecisionHref = (householdId: Id, applicationId?: Id) =>
   `/srodowiska/${enc(householdId)}/nowa-decyzja${applicationId !== undefined ? `?wniosek=${enc(applicationId)}` : ''}`;
 export const newServiceHref = (householdId: Id) => `/srodowiska/${enc(householdId)}/nowa-pomoc`;
+export const newSocialWorkHref = (householdId: Id) => `/srodowiska/${enc(householdId)}/praca-socjalna`;
 export const incomeHref = (householdId: Id, month?: string) =>
   `/srodowiska/${enc(householdId)}/dochod${month ? `?miesiac=${enc(month)}` : ''}`;
 export const paymentListHref = (id: Id) => `/wyplaty/${enc(id)}`;

@@ -6,12 +6,13 @@
 import { api } from '../api';
 import { announce, append, h, replaceChildren, uid } from '../dom';
 import {
-  APPLICATION_STATUS_LABELS, DECISION_STATE_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS,
-  MODE_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS, formatDay, formatMoney, formatMonth, label,
+  ACTIVATION_LABELS, APPLICATION_STATUS_LABELS, CONTRACT_OUTCOME_LABELS, DECISION_STATE_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS,
+  MODE_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS, SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, formatMonth, label,
   plural, previousMonth, todayIso,
 } from '../labels';
 import type {
   Application, Decision, FormOfHelp, Household, IncomeAssessment, Interview, Items, Me, Payment, Section, ServiceRecord,
+  SocialWorkRecord,
 } from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
@@ -19,7 +20,7 @@ import { button, checkbox, emptyState, notice, section, showApiError, summaryLis
 import { formatBirthDate } from './persons';
 import {
   applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
-  newApplicationHref, newDecisionHref, newServiceHref, personHref,
+  newApplicationHref, newDecisionHref, newServiceHref, newSocialWorkHref, personHref,
 } from './case-common';
 import { decisionsTable, paymentsTable } from './decision-common';
 
@@ -32,7 +33,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
   if (!hh || !ctx.isCurrent()) return;
   const hid = encodeURIComponent(id);
   const month = previousMonth(todayIso());
-  const [apps, sec, forms, decisions, payments, services, income, interviews] = await Promise.all([
+  const [apps, sec, forms, decisions, payments, services, income, interviews, socialWork] = await Promise.all([
     api.get<Items<Application>>(`/households/${hid}/applications`),
     hh.section_id !== null && can('org.read')
       ? api.get<Section>(`/sections/${encodeURIComponent(String(hh.section_id))}`).catch(() => null) : Promise.resolve(null),
@@ -42,6 +43,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
     api.get<Items<ServiceRecord>>(`/households/${hid}/services`).then((r) => r.items),
     api.get<IncomeAssessment>(`/households/${hid}/income?month=${month}`).catch(() => null),
     api.get<Items<Interview>>(`/households/${hid}/interviews`).then((r) => r.items),
+    api.get<Items<SocialWorkRecord>>(`/households/${hid}/social-work`).then((r) => r.items),
   ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Karta środowiska: ${householdStreet(hh.address)}`);
@@ -79,6 +81,9 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
     section('Pomoc niepieniężna', servicesTable(hh, services),
       can('cases.write') ? h('p', null, h('a', { href: newServiceHref(hh.id) }, 'Zapisz pomoc niepieniężną'),
         h('span', { class: 'hint' }, ' — posiłki, pomoc rzeczowa, schronienie, usługi opiekuńcze, poradnictwo…')) : null),
+    section('Praca socjalna i kontrakty', socialWorkTable(hh, socialWork),
+      can('cases.write') ? h('p', null, h('a', { href: newSocialWorkHref(hh.id) }, 'Zapisz pracę socjalną'),
+        h('span', { class: 'hint' }, ' — wpis, kontrakt socjalny, prace społecznie użyteczne, aktywizacja, skierowanie.')) : null),
     section('Dochód gospodarstwa', incomeSummary(hh, month, income)));
 }
 
@@ -95,6 +100,30 @@ function servicesTable(hh: Household, services: ServiceRecord[]): HTMLElement {
       [sv.place, sv.note].filter(Boolean).join(' — ') || '—',
       sv.decision_id !== null ? h('a', { href: decisionHref(sv.decision_id) }, 'Decyzja') : '—',
     ]), { captionHidden: true });
+}
+
+function socialWorkTable(hh: Household, items: SocialWorkRecord[]): HTMLElement {
+  if (!items.length) return emptyState('Brak zapisanej pracy socjalnej z tym środowiskiem.');
+  const names = new Map(hh.members.map((m) => [String(m.person.id), `${m.person.first_name} ${m.person.last_name}`]));
+  const sorted = [...items].sort((a, b) => b.on_date.localeCompare(a.on_date));
+  return table(`Praca socjalna (${sorted.length})`, ['Rodzaj', 'Data lub okres', 'Osoba', 'Szczegóły', 'Opis'],
+    sorted.map((w) => {
+      const details: string[] = [];
+      if (w.kind === 'contract') {
+        details.push(w.outcome ? label(CONTRACT_OUTCOME_LABELS, w.outcome) : 'w realizacji');
+        if (w.review_on) details.push(`ocena ${formatDay(w.review_on)}`);
+      }
+      if (w.kind === 'community_work') details.push(`${w.hours} godz. w miesiącu`);
+      if (w.kind === 'activation') details.push(label(ACTIVATION_LABELS, w.subtype));
+      if (w.kind === 'referral') details.push(w.subtype);
+      return [
+        label(SOCIAL_WORK_KIND_LABELS, w.kind),
+        w.until_date ? `${formatDay(w.on_date)} – ${formatDay(w.until_date)}` : formatDay(w.on_date),
+        w.person_id !== null ? names.get(String(w.person_id)) ?? 'osoba spoza obecnego składu' : '—',
+        details.join(', ') || '—',
+        w.description || '—',
+      ];
+    }), { captionHidden: true });
 }
 
 function incomeSummary(hh: Household, month: string, income: IncomeAssessment | null): HTMLElement {
