@@ -83,7 +83,7 @@ test('analityk nie zapisuje pomocy niepieniężnej', async () => {
   await page.context().close();
 });
 
-test('pracownik zawiera kontrakt socjalny; termin oceny trafia do „Moich zadań”', async () => {
+test('pracownik zawiera kontrakt socjalny; termin oceny trafia do „Moich zadań”; ocena przesuwa termin, potem zamyka kontrakt', async () => {
   const page = await newPage(browser, server.baseUrl);
   await login(page, 'pracownik');
   const { own: household } = await findHouseholds(page);
@@ -130,6 +130,35 @@ test('pracownik zawiera kontrakt socjalny; termin oceny trafia do „Moich zada�
   // The review date is on the worker's list within 14 days.
   await page.goto('/zadania?dni=14');
   await page.getByRole('row').filter({ hasText: 'Ocena kontraktu socjalnego' }).filter({ hasText: pl(review) }).first().waitFor();
+
+  // The review: first postponed (a next date not after the review is refused by the server), then closed.
+  await page.goto(`/srodowiska/${household.id}`);
+  const contractRow = page.getByRole('region', { name: 'Praca socjalna i kontrakty' }).getByRole('row')
+    .filter({ hasText: 'Kontrakt socjalny' }).filter({ hasText: `ocena ${pl(review)}` }).first();
+  await contractRow.getByRole('link', { name: /^Oceń kontrakt socjalny/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Ocena kontraktu socjalnego:/ }).waitFor();
+  const rf = page.getByRole('form', { name: 'Ocena kontraktu socjalnego' });
+  await rf.getByLabel('Termin następnej oceny').fill(TODAY);
+  await rf.getByRole('button', { name: 'Zapisz ocenę' }).click();
+  await rf.locator('.error-summary').filter({ hasText: 'Następna ocena musi być późniejsza niż ta' }).waitFor();
+  const next = addDays(TODAY, 30);
+  await rf.getByLabel('Termin następnej oceny').fill(next);
+  await rf.getByLabel('Notatka z oceny').fill('Zarejestrowana w PUP, szkolenie od przyszłego miesiąca.');
+  await rf.getByRole('button', { name: 'Zapisz ocenę' }).click();
+  await page.getByRole('main').getByRole('status').filter({ hasText: `Następna ocena: ${pl(next)}` }).waitFor();
+  const again = page.getByRole('region', { name: 'Praca socjalna i kontrakty' }).getByRole('row')
+    .filter({ hasText: 'Kontrakt socjalny' }).filter({ hasText: `ocena ${pl(next)}` }).first();
+  assert.match(await again.innerText(), /Zarejestrowana w PUP/);
+  await again.getByRole('link', { name: /^Oceń kontrakt socjalny/ }).click();
+  await rf.getByLabel('Zamknij kontrakt z wynikiem').check();
+  assert.equal(await rf.getByLabel('Termin następnej oceny').isVisible(), false);
+  await rf.getByLabel('Wynik kontraktu').selectOption('achieved');
+  await checkA11y(page, 'ocena kontraktu');
+  await shot(page, 'b4-ocena-kontraktu');
+  await rf.getByRole('button', { name: 'Zapisz ocenę' }).click();
+  await page.getByRole('main').getByRole('status').filter({ hasText: 'Zamknięto kontrakt socjalny: cele osiągnięte.' }).waitFor();
+  const closed = page.getByRole('region', { name: 'Praca socjalna i kontrakty' }).getByRole('row').filter({ hasText: 'cele osiągnięte' }).first();
+  assert.equal(await closed.getByRole('link', { name: /^Oceń kontrakt/ }).count(), 0);
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });

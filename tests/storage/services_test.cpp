@@ -159,6 +159,61 @@ TEST_P(Services, BadRecordsAreRefusedWithTheField) {
   EXPECT_EQ(svc_->statistics(worker(), "2025-12-31", "2025-01-01").error().field, "to");
 }
 
+// A social contract is reviewed on its review date: the review either sets the next review date or records the
+// outcome, which closes the contract (and takes it off the worklist). Bad input and a second outcome change nothing.
+TEST_P(Services, ContractReviewPostponesOrClosesTheContract) {
+  work(0, 0, "contract", "2025-03-01");
+  work(0, 0, "entry", "2025-03-02");
+  auto conn = db_->acquire();
+  const auto contract = conn->query_one("SELECT id FROM social_work WHERE kind = 'contract'")->int64(0);
+  const auto entry = conn->query_one("SELECT id FROM social_work WHERE kind = 'entry'")->int64(0);
+  struct Bad {
+    const char* on;
+    const char* outcome;
+    std::optional<std::string> next;
+    const char* field;
+  };
+  const Bad bad[] = {
+      {"2025-09-30", "", std::nullopt, "outcome"},               // neither outcome nor next review
+      {"2025-09-30", "sukces", std::nullopt, "outcome"},         // unknown outcome
+      {"2025-09-30", "achieved", "2025-11-01", "review_on"},     // both
+      {"2025-09-30", "", "2025-09-30", "review_on"},             // next review not after this one
+      {"2025-02-01", "", "2025-10-31", "on_date"},               // before the contract was made
+      {"2025-12-01", "achieved", std::nullopt, "on_date"},       // in the future (today 24.11.2025)
+      {"2025-13-01", "achieved", std::nullopt, "on_date"},       // not a date
+  };
+  for (const auto& b : bad) {
+    auto r = svc_->review_contract(worker(), contract, b.on, b.outcome, b.next, "");
+    ASSERT_FALSE(r.ok()) << b.on << " " << b.outcome;
+    EXPECT_EQ(r.error().field, b.field) << b.on << " " << b.outcome << ": " << r.error().message;
+  }
+  Principal outsider = actor(centre_, {"cases.read", "cases.write"}, 0);
+  EXPECT_EQ(svc_->review_contract(outsider, contract, "2025-09-30", "achieved", std::nullopt, "").error().code,
+            ErrorCode::forbidden);
+  EXPECT_EQ(svc_->review_contract(worker(), entry, "2025-09-30", "achieved", std::nullopt, "").error().code,
+            ErrorCode::conflict);
+  EXPECT_EQ(svc_->review_contract(worker(), 999999, "2025-09-30", "achieved", std::nullopt, "").error().code,
+            ErrorCode::not_found);
+  auto row = [&] { return conn->query_one("SELECT review_on, outcome FROM social_work WHERE id = ?", {contract}); };
+  EXPECT_EQ(row()->text(0), "2025-09-30");
+  EXPECT_EQ(row()->text(1), "");
+
+  auto postponed = svc_->review_contract(worker(), contract, "2025-09-30", "", "2025-11-20", "  Zarejestrowana w PUP.  ");
+  ASSERT_TRUE(postponed.ok()) << postponed.error().message;
+  EXPECT_EQ(postponed->data.review_on, "2025-11-20");
+  EXPECT_EQ(postponed->data.outcome, "");
+  EXPECT_NE(postponed->data.description.find("\n\nOcena 30.09.2025: Zarejestrowana w PUP."), std::string::npos);
+  auto closed = svc_->review_contract(worker(), contract, "2025-11-20", "achieved", std::nullopt, "Podjęła pracę.");
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  EXPECT_EQ(row()->text(1), "achieved");
+  EXPECT_NE(closed->data.description.find("Ocena 20.11.2025: Podjęła pracę."), std::string::npos);
+  auto again = svc_->review_contract(worker(), contract, "2025-11-21", "partly", std::nullopt, "");
+  EXPECT_EQ(again.error().code, ErrorCode::conflict);
+  EXPECT_EQ(again.error().field, "outcome");
+  EXPECT_EQ(row()->text(1), "achieved");
+  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'review' AND entity = 'social_work'")->int64(0), 2);
+}
+
 OSTOJA_STORAGE_TEST_SUITE(Services);
 
 }  // namespace ostoja::testing

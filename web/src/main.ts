@@ -12,6 +12,7 @@ import { renderHousehold } from './pages/household';
 import { renderIncome } from './pages/income';
 import { renderNewService } from './pages/service-new';
 import { renderNewSocialWork } from './pages/social-work-new';
+import { renderContractReview } from './pages/contract-review';
 import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
 import { renderPerson } from './pages/person';
@@ -46,6 +47,7 @@ const routes: Route[] = [
   { path: '/srodowiska/:id/dochod', title: 'Dochód gospodarstwa', permission: 'cases.read', render: renderIncome },
   { path: '/srodowiska/:id/nowa-pomoc', title: 'Pomoc niepieniężna', permission: 'cases.write', render: renderNewService },
   { path: '/srodowiska/:id/praca-socjalna', title: 'Praca socjalna', permission: 'cases.write', render: renderNewSocialWork },
+  { path: '/srodowiska/:id/kontrakty/:contractId/ocena', title: 'Ocena kontraktu socjalnego', permission: 'cases.write', render: renderContractReview },
   { path: '/wnioski/:id', title: 'Wniosek', permission: 'cases.read', render: renderApplication },
   { path: '/decyzje/:id', title: 'Decyzja', permission: 'cases.read', render: renderDecision },
   { path: '/wyplaty', title: 'Listy wypłat', permission: 'payments.read', render: renderPaymentLists },

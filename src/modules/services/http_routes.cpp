@@ -105,6 +105,20 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(social_json(saved), 201);
         });
 
+  r.add({.method = "POST", .pattern = "/api/v1/social-work/{id}/review", .access = http::Access::need("cases.write"),
+         .summary = "Ocena kontraktu socjalnego: wynik (zamyka kontrakt) albo termin następnej oceny, z notatką",
+         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"on_date"}}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(on, http::string_field(body, "on_date", 10));
+          OSTOJA_TRY(outcome, http::string_field(body, "outcome", 20, false));
+          OSTOJA_TRY(next, http::optional_string(body, "review_on", 10));
+          OSTOJA_TRY(note, http::string_field(body, "note", 5000, false));
+          OSTOJA_TRY(saved, svc.review_contract(*ctx.principal, id, on, outcome, next, note));
+          return http::json_response(social_json(saved));
+        });
+
   r.add({.method = "GET", .pattern = "/api/v1/households/{id}/social-work", .access = http::Access::need("cases.read"),
          .summary = "Praca socjalna ze środowiskiem — odczyt audytowany", .tag = "services"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {

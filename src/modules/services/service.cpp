@@ -177,6 +177,48 @@ Result<Audited<std::vector<SocialWork>>> ServicesService::social_work_of(const P
   return out;
 }
 
+Result<SocialWork> ServicesService::review_contract(const Principal& who, std::int64_t id, std::string_view on_text,
+                                                    std::string outcome, std::optional<std::string> next_review,
+                                                    std::string note) {
+  OSTOJA_TRY(on, rules::case_date(on_text, "on_date"));
+  if (on > clock_.today()) return Error::validation("Data oceny nie może być późniejsza niż dzisiaj.", "on_date");
+  static const std::vector<std::string_view> outcomes{"achieved", "partly", "not_achieved", "broken"};
+  if (!outcome.empty() && std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end())
+    return Error::validation("Wynik: achieved, partly, not_achieved albo broken.", "outcome");
+  if (outcome.empty() == !next_review)
+    return Error::validation("Podaj wynik kontraktu (zamyka go) albo termin następnej oceny.", outcome.empty() ? "outcome" : "review_on");
+  std::optional<Date> next;
+  if (next_review) {
+    OSTOJA_TRY(n, rules::case_date(*next_review, "review_on"));
+    if (n <= on) return Error::validation("Następna ocena musi być późniejsza niż ta.", "review_on");
+    next = n;
+  }
+  note = text::trim(note);
+  if (note.size() > 5000) return Error::validation("Notatka z oceny: najwyżej 5000 znaków.", "note");
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<SocialWork> {
+    auto r = c.query_one(
+        "SELECT household_id, kind, person_id, on_date, until_date, review_on, hours, subtype, description, outcome, "
+        "worker_id FROM social_work WHERE centre_id = ? AND id = ?",
+        {who.centre.value, id});
+    if (!r) return Error::not_found("Nie znaleziono wpisu pracy socjalnej.");
+    OSTOJA_CHECK(cases_.household_in_scope(c, who, r->int64(0)));
+    if (r->text(1) != "contract") return Error::conflict("Ocenia się tylko kontrakt socjalny.", "id");
+    if (!r->text(9).empty()) return Error::conflict("Ten kontrakt został już oceniony i zamknięty.", "outcome");
+    if (on < *Date::parse(r->text(3))) return Error::validation("Ocena nie może być przed zawarciem kontraktu.", "on_date");
+    NewSocialWork w{r->int64(0), r->text(1), r->opt_int64(2), r->text(3), r->opt_text(4), r->opt_text(5), r->int32(6),
+                    r->text(7),  r->text(8), r->text(9)};
+    if (!note.empty()) w.description += "\n\nOcena " + on.polish() + ": " + note;
+    if (next) w.review_on = next->iso();
+    w.outcome = outcome;
+    c.execute("UPDATE social_work SET review_on = ?, outcome = ?, description = ? WHERE centre_id = ? AND id = ?",
+              {w.review_on, w.outcome, w.description, who.centre.value, id});
+    audit::append(c, audit::entry_for(who, now, "review", "social_work", id, w.person_id));
+    return SocialWork{id, std::move(w), r->opt_int64(10)};
+  });
+}
+
 Result<Statistics> ServicesService::statistics(const Principal& who, std::string_view from_text, std::string_view to_text) {
   OSTOJA_TRY(from, rules::case_date(from_text, "from"));
   OSTOJA_TRY(to, rules::case_date(to_text, "to"));

@@ -109,9 +109,14 @@ function socialWorkTable(hh: Household, items: SocialWorkRecord[]): HTMLElement 
   return table(`Praca socjalna (${sorted.length})`, ['Rodzaj', 'Data lub okres', 'Osoba', 'Szczegóły', 'Opis'],
     sorted.map((w) => {
       const details: string[] = [];
+      let review: HTMLElement | null = null;
       if (w.kind === 'contract') {
         details.push(w.outcome ? label(CONTRACT_OUTCOME_LABELS, w.outcome) : 'w realizacji');
-        if (w.review_on) details.push(`ocena ${formatDay(w.review_on)}`);
+        if (w.review_on && !w.outcome) details.push(`ocena ${formatDay(w.review_on)}`);
+        if (!w.outcome && can('cases.write')) {
+          review = h('a', { href: `/srodowiska/${encodeURIComponent(String(hh.id))}/kontrakty/${encodeURIComponent(String(w.id))}/ocena`,
+            'aria-label': `Oceń kontrakt socjalny z ${formatDay(w.on_date)}` }, 'Oceń kontrakt');
+        }
       }
       if (w.kind === 'community_work') details.push(`${w.hours} godz. w miesiącu`);
       if (w.kind === 'activation') details.push(label(ACTIVATION_LABELS, w.subtype));
@@ -120,8 +125,8 @@ function socialWorkTable(hh: Household, items: SocialWorkRecord[]): HTMLElement 
         label(SOCIAL_WORK_KIND_LABELS, w.kind),
         w.until_date ? `${formatDay(w.on_date)} – ${formatDay(w.until_date)}` : formatDay(w.on_date),
         w.person_id !== null ? names.get(String(w.person_id)) ?? 'osoba spoza obecnego składu' : '—',
-        details.join(', ') || '—',
-        w.description || '—',
+        [details.join(', ') || '—', review ? [' ', review] : null],
+        h('span', { class: 'pre-line' }, w.description || '—'),
       ];
     }), { captionHidden: true });
 }
