@@ -168,7 +168,12 @@ test('kierownik podpisuje (okno potwierdzenia), pracownik doręcza i po terminie
   assert.ok(decisionId, 'runs after the draft test');
   const boss = await newPage(browser, server.baseUrl);
   await login(boss, 'kierownik');
-  await boss.goto(`/decyzje/${decisionId}`);
+  // The draft waits on the manager's worklist and opens from there.
+  await boss.getByRole('heading', { level: 1, name: 'Moje zadania' }).waitFor();
+  const toSign = boss.getByRole('row').filter({ hasText: 'Decyzja do podpisu' })
+    .filter({ has: boss.locator(`a[href="/decyzje/${decisionId}"]`) });
+  await toSign.waitFor();
+  await toSign.getByRole('link', { name: /^Projekt decyzji do podpisu/ }).click();
   await boss.getByRole('heading', { level: 1, name: 'Projekt decyzji (zasiłek okresowy)' }).waitFor();
   const sign = boss.getByRole('form', { name: 'Podpisanie decyzji' });
   await sign.getByLabel('Data wydania (podpisania)').fill(addDays(TODAY, -25));

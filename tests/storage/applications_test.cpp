@@ -221,6 +221,38 @@ TEST_P(Applications, WorklistShowsExpiringDecisionsAndContractReviews) {
   EXPECT_TRUE(svc_->worklist(worker(1), "2025-11-24", 14)->value.items.empty());
 }
 
+// A manager who signs decisions sees every draft in scope on the worklist, whatever its date; a worker does not.
+TEST_P(Applications, WorklistShowsDraftDecisionsToThoseWhoSign) {
+  auto created = svc_->create(worker(0), valid());
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const auto* app = &created->value;
+  auto c = db_->acquire();
+  c->execute("INSERT INTO decisions (centre_id, number, application_id, household_id, person_id, kind, form, period_from, "
+             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, ?, 'grant', 'zasilek_okresowy', '2026-01-01', 50000, "
+             "'draft', 0)",
+             {centre_.value, app->id, household_, persons_[0]});
+  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, "
+             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_celowy', '2026-03-01', 20000, "
+             "'draft', 0)",
+             {centre_.value, household_, persons_[0]});
+  Principal manager = worker(0);
+  manager.permissions.push_back("decisions.approve");
+  std::sort(manager.permissions.begin(), manager.permissions.end());
+  auto list = svc_->worklist(manager, "2025-11-24", 7);
+  ASSERT_TRUE(list.ok()) << list.error().message;
+  std::vector<std::pair<std::string, std::string>> signs;
+  for (const auto& w : list->value.items)
+    if (w.kind == "decision_to_sign") signs.emplace_back(w.due_on, w.application_number);
+  ASSERT_EQ(signs.size(), 2u);
+  EXPECT_EQ(signs[0], (std::pair<std::string, std::string>{app->decision_due, app->number}));  // the KPA term
+  EXPECT_EQ(signs[1], (std::pair<std::string, std::string>{"2026-03-01", ""}));  // ex officio: its period
+  for (const auto& w : svc_->worklist(worker(0), "2025-11-24", 7)->value.items) EXPECT_NE(w.kind, "decision_to_sign");
+  Principal other = worker(1);
+  other.permissions.push_back("decisions.approve");
+  std::sort(other.permissions.begin(), other.permissions.end());
+  for (const auto& w : svc_->worklist(other, "2025-11-24", 7)->value.items) EXPECT_NE(w.kind, "decision_to_sign");
+}
+
 TEST_P(Applications, ChangeOfSituationInterviewIsDueInFourteenWorkingDaysFromToday) {
   auto i = svc_->plan_change_interview(worker(0), household_, false);
   ASSERT_TRUE(i.ok()) << i.error().message;

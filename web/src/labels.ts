@@ -111,7 +111,7 @@ export const WORK_KIND_LABELS: Record<string, string> = {
   interview_overdue: 'Zaległy wywiad środowiskowy', interview_due: 'Wywiad środowiskowy do przeprowadzenia',
   decision_overdue: 'Zaległa decyzja', decision_due: 'Decyzja do wydania',
   decision_expiring: 'Kończy się okres przyznanej pomocy', contract_review: 'Ocena kontraktu socjalnego',
-  contract_review_overdue: 'Zaległa ocena kontraktu socjalnego',
+  contract_review_overdue: 'Zaległa ocena kontraktu socjalnego', decision_to_sign: 'Decyzja do podpisu',
 };
 
 export function label(map: Record<string, string>, code: string | null | undefined): string {

@@ -417,6 +417,31 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
     w.kind = w.due_on < as_of.iso() ? "decision_overdue" : "decision_due";
     out.value.items.push_back(std::move(w));
   }
+  // For those who sign decisions: every draft in scope waits for a signature (due by the KPA term of its
+  // application, or the start of its period for an ex-officio decision).
+  if (who.can("decisions.approve")) {
+    for (const auto& r : conn->query(
+             "SELECT d.id, d.household_id, COALESCE(a.decision_due, d.period_from), COALESCE(h.worker_id, d.created_by), "
+             "h.section_id, a.number, d.person_id, d.application_id, " +
+                 address + " FROM decisions d JOIN households h ON h.id = d.household_id "
+                 "LEFT JOIN applications a ON a.id = d.application_id "
+                 "WHERE d.centre_id = ? AND d.state = 'draft'" +
+                 scoped(""),
+             {who.centre.value})) {
+      WorkItem w;
+      w.decision_id = r.int64(0);
+      w.household_id = r.int64(1);
+      w.due_on = r.text(2);
+      w.worker_id = r.opt_int64(3);
+      w.section_id = r.opt_int64(4);
+      w.application_number = r.opt_text(5).value_or("");
+      w.person_id = r.int64(6);
+      w.application_id = r.opt_int64(7);
+      w.address = r.text(8);
+      w.kind = "decision_to_sign";
+      out.value.items.push_back(std::move(w));
+    }
+  }
   // Binding grants that end within the horizon (the family may need a new application), and social
   // contracts whose review falls due and has no recorded outcome.
   for (const auto& r : conn->query(

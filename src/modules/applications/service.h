@@ -76,7 +76,8 @@ struct CompletedInterview {
 
 struct WorkItem {
   // interview_overdue, interview_due, decision_overdue, decision_due (KPA term of an open application),
-  // decision_expiring (a binding grant ends), contract_review[_overdue] (a social contract's review)
+  // decision_expiring (a binding grant ends), contract_review[_overdue] (a social contract's review),
+  // decision_to_sign (a draft decision, for those with decisions.approve)
   std::string kind;
   std::string due_on;
   int days_left{0};  // calendar days from the as-of date (negative: overdue)

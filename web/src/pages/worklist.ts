@@ -97,7 +97,8 @@ function row(w: WorkItem): (string | HTMLElement)[] {
       ? h('li', null, h('a', { href: applicationHref(w.application_id), 'aria-label': `Wniosek ${w.application_number}: ${who}` }, 'Wniosek'))
       : null,
     w.decision_id !== null && w.decision_id !== undefined
-      ? h('li', null, h('a', { href: decisionHref(w.decision_id), 'aria-label': `Decyzja: ${who}` }, 'Decyzja'))
+      ? h('li', null, h('a', { href: decisionHref(w.decision_id), 'aria-label': `${w.kind === 'decision_to_sign' ? 'Projekt decyzji do podpisu' : 'Decyzja'}: ${who}` },
+          w.kind === 'decision_to_sign' ? 'Projekt decyzji' : 'Decyzja'))
       : null);
   return [
     formatDay(w.due_on),
@@ -108,6 +109,7 @@ function row(w: WorkItem): (string | HTMLElement)[] {
     w.application_id !== null && w.application_number
       ? h('a', { href: applicationHref(w.application_id) }, w.application_number)
       : w.kind === 'decision_expiring' ? `decyzja ${w.application_number}`
+      : w.kind === 'decision_to_sign' ? 'decyzja z urzędu'
       : w.kind.startsWith('contract_review') ? 'kontrakt socjalny'
       : isInterview ? 'bez wniosku (zmiana sytuacji)' : '—',
     links,
