@@ -104,6 +104,11 @@ for (const backend of backends) {
       assert.equal(paid.json.status, 'paid');
       assert.equal((await post(swiadczenia, `/api/v1/payments/${line.id}/status`, { status: 'lost', date: '2026-11-24' })).status, 400);
       // The printed decision: a PDF whose text reads back with the number, the amount and the centre's own template.
+      // Those who edit the templates read them, with the fields they may use.
+      const templates = await server.request('GET', '/api/v1/decision-templates', { session: admin });
+      assert.equal(templates.status, 200, templates.text);
+      assert.ok(templates.json.placeholders.includes('wszczecie'));
+      assert.match(templates.json.templates.legal_basis_grant, /\{\{wszczecie\}\}/);
       const badTemplate = await server.request('PUT', '/api/v1/decision-templates/appeal_instruction', { session: admin, body: { body: 'Odwołanie: {{pesel}}' } });
       assert.equal(badTemplate.status, 400, badTemplate.text);
       assert.equal((await server.request('PUT', '/api/v1/decision-templates/appeal_instruction', { session: pracownik, body: { body: 'x' } })).status, 403);

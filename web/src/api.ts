@@ -87,6 +87,7 @@ export const api = {
   get: <T>(path: string, opts?: Options) => request<T>('GET', path, undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: Options) => request<T>('POST', path, body ?? {}, opts),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: (path: string) => request<void>('DELETE', path),
 };
 

@@ -159,7 +159,7 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return cases::gated(std::move(resp), log, doc);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/decision-templates", .access = http::Access::need("decisions.write"),
+  r.add({.method = "GET", .pattern = "/api/v1/decision-templates", .access = http::Access::need("org.templates"),
          .summary = "Szablony tekstów decyzji ośrodka (podstawa prawna, pouczenie, podpis) i dozwolone pola {{…}}",
          .tag = "decisions"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
