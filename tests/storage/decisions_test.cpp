@@ -108,6 +108,50 @@ TEST_P(Decisions, DraftApproveDeliverFinalWithNumberHistoryAndBindingHook) {
   EXPECT_EQ(closed.error().field, "application_id");
 }
 
+// Regression: a signed decision's reprint was composed again from the centre's current templates and
+// records, so a template edit or the party's move changed the text of a decision already issued.
+TEST_P(Decisions, SignedDecisionReprintsAsSignedAfterTemplateAndAddressChange) {
+  const auto app = application();
+  auto draft = svc_->create_draft(worker(), okresowy(app));
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  const auto id = draft->value.id;
+  ASSERT_TRUE(svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja A) orzekam:").ok());
+  auto before = svc_->document(worker(), id);
+  ASSERT_TRUE(before.ok()) << before.error().message;
+  EXPECT_EQ(before->value.title, "PROJEKT DECYZJI");
+  EXPECT_EQ(before->value.legal_basis, "Na podstawie art. 38 ustawy (wersja A) orzekam:");
+
+  ASSERT_TRUE(svc_->act(manager(), id, "approve", "2025-11-24").ok());
+  auto signed_doc = svc_->document(worker(), id);
+  ASSERT_TRUE(signed_doc.ok()) << signed_doc.error().message;
+  EXPECT_EQ(signed_doc->value.title, "DECYZJA");
+  EXPECT_EQ(signed_doc->value.number, "D/2025/1");
+  EXPECT_EQ(signed_doc->value.issue_date.iso(), "2025-11-24");
+
+  // After signing: the template is edited and the household moves.
+  ASSERT_TRUE(svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja B) orzekam:").ok());
+  ASSERT_TRUE(svc_->set_template(manager(), "appeal_instruction", "Nowe pouczenie.").ok());
+  db_->acquire()->execute("UPDATE households SET street = 'ul. Nowa', building = '99' WHERE id = ?", {household_});
+
+  auto reprint = svc_->document(worker(), id);
+  ASSERT_TRUE(reprint.ok()) << reprint.error().message;
+  EXPECT_EQ(reprint->value.legal_basis, "Na podstawie art. 38 ustawy (wersja A) orzekam:");
+  EXPECT_EQ(reprint->value.addressee_lines, signed_doc->value.addressee_lines);
+  EXPECT_EQ(reprint->value.appeal_instruction, signed_doc->value.appeal_instruction);
+  EXPECT_EQ(reprint->value.ruling, signed_doc->value.ruling);
+  EXPECT_EQ(reprint->value.signatory_name, signed_doc->value.signatory_name);
+  EXPECT_EQ(reprint->value.issue_date.iso(), "2025-11-24");
+  EXPECT_EQ(svc_->get(worker(), id)->value.legal_basis, "Na podstawie art. 38 ustawy (wersja A) orzekam:");
+
+  // A new draft takes the centre's current text.
+  auto next = svc_->create_draft(worker(), okresowy(std::nullopt));
+  ASSERT_TRUE(next.ok()) << next.error().message;
+  auto next_doc = svc_->document(worker(), next->value.id);
+  ASSERT_TRUE(next_doc.ok());
+  EXPECT_EQ(next_doc->value.appeal_instruction, std::vector<std::string>{"Nowe pouczenie."});
+  EXPECT_NE(next_doc->value.addressee_lines, signed_doc->value.addressee_lines);
+}
+
 TEST_P(Decisions, BadDraftsChangeNothing) {
   struct Case {
     const char* name;

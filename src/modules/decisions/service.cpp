@@ -67,6 +67,58 @@ std::map<std::string, std::string, std::less<>> placeholder_values(storage::Conn
           {"kwota_slownie_brak", ""}};
 }
 
+using Templates = std::map<std::string, std::string, std::less<>>;
+
+// The centre's standard texts: its own version of each, or the default.
+Templates templates_on(storage::Connection& c, CentreId centre) {
+  Templates out = default_templates();
+  for (const auto& r : c.query("SELECT name, body FROM decision_templates WHERE centre_id = ?", {centre.value}))
+    if (out.count(r.text(0))) out[r.text(0)] = r.text(1);
+  return out;
+}
+
+// The text of a signed decision is kept as it was issued (art. 107 § 1 KPA: the decision is what was
+// signed and delivered); later changes of the centre's templates, the party's address or the signatory's
+// name must not alter a reprint. Stored as JSON in decisions.issued_text.
+nlohmann::json document_to_json(const DecisionDocument& d) {
+  return {{"centre_name", d.centre_name},   {"centre_address_lines", d.centre_address_lines},
+          {"place", d.place},               {"issue_date", d.issue_date.iso()},
+          {"number", d.number},             {"addressee_lines", d.addressee_lines},
+          {"title", d.title},               {"legal_basis", d.legal_basis},
+          {"ruling", d.ruling},             {"reasoning", d.reasoning},
+          {"appeal_instruction", d.appeal_instruction},
+          {"signatory_name", d.signatory_name},
+          {"signatory_title", d.signatory_title},
+          {"distribution", d.distribution}};
+}
+DecisionDocument document_from_json(const std::string& text) {
+  const auto j = nlohmann::json::parse(text);  // written by document_to_json only: a failure here is a bug
+  DecisionDocument d;
+  d.centre_name = j.at("centre_name").get<std::string>();
+  d.centre_address_lines = j.at("centre_address_lines").get<std::vector<std::string>>();
+  d.place = j.at("place").get<std::string>();
+  auto issued = Date::parse(j.at("issue_date").get<std::string>());
+  if (!issued) throw std::logic_error("decisions.issued_text holds a bad issue_date");
+  d.issue_date = *issued;
+  d.number = j.at("number").get<std::string>();
+  d.addressee_lines = j.at("addressee_lines").get<std::vector<std::string>>();
+  d.title = j.at("title").get<std::string>();
+  d.legal_basis = j.at("legal_basis").get<std::string>();
+  d.ruling = j.at("ruling").get<std::vector<std::string>>();
+  d.reasoning = j.at("reasoning").get<std::vector<std::string>>();
+  d.appeal_instruction = j.at("appeal_instruction").get<std::vector<std::string>>();
+  d.signatory_name = j.at("signatory_name").get<std::string>();
+  d.signatory_title = j.at("signatory_title").get<std::string>();
+  d.distribution = j.at("distribution").get<std::vector<std::string>>();
+  return d;
+}
+
+std::optional<DecisionDocument> issued_document(storage::Connection& c, CentreId centre, std::int64_t id) {
+  auto r = c.query_one("SELECT issued_text FROM decisions WHERE centre_id = ? AND id = ?", {centre.value, id});
+  if (!r || !r->opt_text(0)) return std::nullopt;
+  return document_from_json(*r->opt_text(0));
+}
+
 constexpr const char* kCols =
     "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
     "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
@@ -208,11 +260,15 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
 }
 
 Result<Audited<Decision>> DecisionService::get(const Principal& who, std::int64_t id) {
-  OSTOJA_TRY(tpl, templates(who));
   auto conn = db_.acquire();
   OSTOJA_TRY(d, load(*conn, who, id));
-  OSTOJA_TRY(basis, fill_template(tpl[legal_basis_template(d.kind)], placeholder_values(*conn, who, d)));
-  d.legal_basis = basis;
+  if (auto issued = issued_document(*conn, who.centre, id)) {
+    d.legal_basis = issued->legal_basis;
+  } else {
+    auto tpl = templates_on(*conn, who.centre);
+    OSTOJA_TRY(basis, fill_template(tpl[legal_basis_template(d.kind)], placeholder_values(*conn, who, d)));
+    d.legal_basis = basis;
+  }
   auto e = audit::entry_for(who, clock_.now_ms(), "read", "decision", id, d.person_id);
   return Audited<Decision>{std::move(d), {std::move(e)}};
 }
@@ -273,6 +329,12 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
     audit::append(c, audit::entry_for(who, now, "update", "decision", id, d.person_id, std::string(to_string(action))));
     // The case of the application: decided once the decision is signed; open again when the SKO
     // sends it back for reconsideration.
+    if (action == Action::approve) {  // the text as signed, kept for every later print
+      OSTOJA_TRY(signed_decision, load(c, who, id));
+      OSTOJA_TRY(doc, compose(c, who, signed_decision));
+      c.execute("UPDATE decisions SET issued_text = ? WHERE centre_id = ? AND id = ?",
+                {document_to_json(doc).dump(), who.centre.value, id});
+    }
     if (d.application_id && action == Action::approve)
       c.execute("UPDATE applications SET status = 'decided', closed_on = ? WHERE centre_id = ? AND id = ? AND status = 'open'",
                 {on.iso(), who.centre.value, *d.application_id});
@@ -291,11 +353,8 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
 }
 
 Result<std::map<std::string, std::string, std::less<>>> DecisionService::templates(const Principal& who) {
-  std::map<std::string, std::string, std::less<>> out = default_templates();
   auto conn = db_.acquire();
-  for (const auto& r : conn->query("SELECT name, body FROM decision_templates WHERE centre_id = ?", {who.centre.value}))
-    if (out.count(r.text(0))) out[r.text(0)] = r.text(1);
-  return out;
+  return templates_on(*conn, who.centre);
 }
 
 Status DecisionService::set_template(const Principal& who, std::string_view name, std::string_view body) {
@@ -318,9 +377,18 @@ Status DecisionService::set_template(const Principal& who, std::string_view name
 }
 
 Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who, std::int64_t id) {
-  OSTOJA_TRY(tpl, templates(who));
   auto conn = db_.acquire();
   OSTOJA_TRY(d, load(*conn, who, id));
+  auto e = audit::entry_for(who, clock_.now_ms(), "print", "decision", id, d.person_id);
+  if (auto issued = issued_document(*conn, who.centre, id)) return Audited<DecisionDocument>{std::move(*issued), {std::move(e)}};
+  OSTOJA_TRY(doc, compose(*conn, who, d));
+  return Audited<DecisionDocument>{std::move(doc), {std::move(e)}};
+}
+
+Result<DecisionDocument> DecisionService::compose(storage::Connection& c, const Principal& who, const Decision& d) {
+  auto tpl = templates_on(c, who.centre);
+  auto* conn = &c;
+  const std::int64_t id = d.id;
   auto centre = conn->query_one("SELECT name, street, building, postal_code, locality FROM centres WHERE id = ?",
                                 {who.centre.value});
   auto person = conn->query_one("SELECT first_name, last_name, sex FROM persons WHERE id = ?", {d.person_id});
@@ -392,8 +460,7 @@ Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who
     doc.signatory_title += (i ? " — " : "") + title_lines[i];
   doc.signatory_name = signatory;
   doc.distribution = {"Adresat", "a/a"};
-  auto e = audit::entry_for(who, clock_.now_ms(), "print", "decision", id, d.person_id);
-  return Audited<DecisionDocument>{std::move(doc), {std::move(e)}};
+  return doc;
 }
 
 }  // namespace ostoja::decisions

@@ -83,7 +83,8 @@ class DecisionService {
   Result<Audited<Decision>> create_draft(const Principal& who, NewDecision d);
   Result<Audited<Decision>> get(const Principal& who, std::int64_t id);
   Result<Audited<std::vector<Decision>>> for_household(const Principal& who, std::int64_t household_id);
-  // The printed decision (a draft prints as "PROJEKT DECYZJI"), audited as a read of the party's data.
+  // The printed decision (a draft prints as "PROJEKT DECYZJI" from the current templates; a signed one
+  // exactly as it was signed), audited as a read of the party's data.
   Result<Audited<DecisionDocument>> document(const Principal& who, std::int64_t id);
 
   // The centre's standard texts (its own version, or the default) and their change.
@@ -95,6 +96,8 @@ class DecisionService {
 
  private:
   Result<Decision> load(storage::Connection& c, const Principal& who, std::int64_t id);
+  // The decision's text from the centre's current templates and records (a draft's, or the one frozen at signing).
+  Result<DecisionDocument> compose(storage::Connection& c, const Principal& who, const Decision& d);
 
   storage::Database& db_;
   const Clock& clock_;

@@ -28,7 +28,7 @@ export async function renderDecisionTemplates(ctx: PageContext): Promise<void> {
   if (!ctx.isCurrent()) return;
   append(ctx.content,
     takeFlash(location.pathname),
-    h('p', { class: 'lead' }, 'Teksty drukowane w każdej decyzji ośrodka. Pola w podwójnych nawiasach klamrowych są wypełniane danymi sprawy.'),
+    h('p', { class: 'lead' }, 'Teksty drukowane w każdej decyzji ośrodka. Pola w podwójnych nawiasach klamrowych są wypełniane danymi sprawy. Zmiana dotyczy projektów i decyzji podpisywanych od teraz — decyzja już podpisana drukuje się zawsze w brzmieniu z dnia podpisu.'),
     notice('info', h('p', null, 'Zmiana szablonu dotyczy decyzji drukowanych od chwili zapisania, także już wydanych przy ponownym wydruku.')),
     section('Dozwolone pola',
       h('ul', { class: 'plain-list' }, data.placeholders.map((p) => h('li', null, h('code', null, `{{${p}}}`), ` — ${FIELD_NAMES[p] ?? p}`)))),
