@@ -15,6 +15,7 @@
 #include "modules/income/http_routes.h"
 #include "modules/payments/http_routes.h"
 #include "modules/services/http_routes.h"
+#include "modules/timeline/http_routes.h"
 #include "modules/identity/http_routes.h"
 #include "modules/organisation/http_routes.h"
 #include "modules/rules_api/http_routes.h"
@@ -95,6 +96,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   payments_ = std::make_unique<payments::PaymentService>(*db_, clock_, *cases_);
   income_ = std::make_unique<income::IncomeService>(*db_, clock_, *cases_);
   services_ = std::make_unique<services::ServicesService>(*db_, clock_, *cases_);
+  timeline_ = std::make_unique<timeline::TimelineService>(*db_, clock_, *cases_);
   decisions_->on_binding([p = payments_.get()](storage::Connection& c, const Principal& who, const decisions::Decision& d) {
     p->on_binding(c, who, d);
   });
@@ -135,6 +137,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   payments::register_routes(router_, *payments_, *audit_);
   income::register_routes(router_, *income_, *audit_);
   services::register_routes(router_, *services_, *audit_);
+  timeline::register_routes(router_, *timeline_, *audit_);
   audit::register_routes(router_, *db_, clock_);
   rules_api::register_routes(router_);
   router_.set_fallback(serve_web_asset);

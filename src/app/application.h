@@ -13,6 +13,7 @@
 #include "modules/income/service.h"
 #include "modules/payments/service.h"
 #include "modules/services/service.h"
+#include "modules/timeline/service.h"
 #include "modules/identity/service.h"
 #include "modules/organisation/service.h"
 #include "storage/database.h"
@@ -49,6 +50,7 @@ class Application {
   payments::PaymentService& payments() { return *payments_; }
   income::IncomeService& income() { return *income_; }
   services::ServicesService& services() { return *services_; }
+  timeline::TimelineService& timeline() { return *timeline_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
   const http::Router& router() const { return router_; }
   http::Authenticator& authenticator() { return auth_; }
@@ -69,6 +71,7 @@ class Application {
   std::unique_ptr<payments::PaymentService> payments_;
   std::unique_ptr<income::IncomeService> income_;
   std::unique_ptr<services::ServicesService> services_;
+  std::unique_ptr<timeline::TimelineService> timeline_;
   http::Router router_;
   http::Authenticator auth_;
 };

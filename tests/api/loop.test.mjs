@@ -9,11 +9,11 @@ import { Server, backends } from './harness.mjs';
 for (const backend of backends) {
   describe(`application to payment (${backend})`, () => {
     const server = new Server(backend);
-    let pracownik, kierownik, swiadczenia, dyrektor, asystent, admin, household, head;
+    let pracownik, kierownik, swiadczenia, dyrektor, asystent, admin, analityk, household, head;
     before(async () => {
       await server.start({ households: 100 });
-      [pracownik, kierownik, swiadczenia, dyrektor, asystent, admin] = await Promise.all(
-        ['pracownik', 'kierownik', 'swiadczenia', 'dyrektor', 'asystent', 'admin'].map((r) => server.login(r)));
+      [pracownik, kierownik, swiadczenia, dyrektor, asystent, admin, analityk] = await Promise.all(
+        ['pracownik', 'kierownik', 'swiadczenia', 'dyrektor', 'asystent', 'admin', 'analityk'].map((r) => server.login(r)));
       const mySection = pracownik.user.sections[0].id;
       [household, head] = server.sql(
         `SELECT h.id || ',' || m.person_id FROM households h JOIN household_members m ON m.household_id = h.id ` +
@@ -124,7 +124,9 @@ for (const backend of backends) {
       assert.match(text, /DECYZJA/);
       assert.ok(text.includes(approved.json.number), text.slice(0, 400));
       assert.ok(text.includes('800,00 zł'), text.slice(0, 1200));
-      assert.ok(text.includes('Odwołanie wnosi się do SKO w Lublinie za pośrednictwem Miejski Ośrodek Pomocy Rodzinie'), text);
+      // Signed before the template changed: it reprints as signed (regression: it used to follow the new template).
+      assert.ok(!text.includes('Odwołanie wnosi się do SKO w Lublinie za pośrednictwem'), text);
+      assert.match(text.replace(/\s+/g, ' '), /POUCZENIE/);
       assert.equal((await fetch(`${server.base}/api/v1/decisions/${id}/pdf`, { headers: { cookie: asystent.cookie } })).status, 403);
       // The decision's JSON carries the legal basis as printed: the centre's template for its kind, filled in.
       const read = async () => (await server.request('GET', `/api/v1/decisions/${id}`, { session: pracownik })).json;
@@ -135,10 +137,24 @@ for (const backend of backends) {
       assert.equal(exOfficio.status, 201, exOfficio.text);
       const exRead = (await server.request('GET', `/api/v1/decisions/${exOfficio.json.id}`, { session: pracownik })).json;
       assert.match(exRead.legal_basis, /\(zasiłek okresowy\), po rozpatrzeniu sprawy wszczętej z urzędu,$/);
+      // A draft prints from the centre's current templates.
+      const draftPdf = await fetch(`${server.base}/api/v1/decisions/${exOfficio.json.id}/pdf`, { headers: { cookie: pracownik.cookie } });
+      const draftText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await draftPdf.arrayBuffer()), stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+      assert.match(draftText, /PROJEKT DECYZJI/);
+      assert.ok(draftText.replace(/\s+/g, ' ').includes('Odwołanie wnosi się do SKO w Lublinie za pośrednictwem Miejski Ośrodek Pomocy Rodzinie'), draftText);
       const basis = await server.request('PUT', '/api/v1/decision-templates/legal_basis_grant',
         { session: admin, body: { body: 'Na podstawie art. 38 ustawy o pomocy społecznej ({{forma}}, wniosek z dnia {{data_wniosku}})' } });
       assert.equal(basis.status, 200, basis.text);
-      assert.equal((await read()).legal_basis, 'Na podstawie art. 38 ustawy o pomocy społecznej (zasiłek okresowy, wniosek z dnia 2 listopada 2026 r.)');
+      assert.match((await read()).legal_basis, /^Na podstawie art\. 104 .*po rozpatrzeniu wniosku z dnia 2 listopada 2026 r\.,$/);  // signed: unchanged
+      assert.equal((await server.request('GET', `/api/v1/decisions/${exOfficio.json.id}`, { session: pracownik })).json.legal_basis,
+        'Na podstawie art. 38 ustawy o pomocy społecznej (zasiłek okresowy, wniosek z dnia —)');
+      // The person's timeline holds the application, the decision and its payment.
+      const timeline = await server.request('GET', `/api/v1/persons/${head}/timeline`, { session: pracownik });
+      assert.equal(timeline.status, 200, timeline.text);
+      const kinds = timeline.json.items.map((i) => `${i.kind} ${i.number}`);
+      for (const k of [`application ${app.json.number}`, `decision ${approved.json.number}`, `payment ${approved.json.number}`])
+        assert.ok(kinds.includes(k), `${k} in ${kinds.join('; ')}`);
+      assert.equal((await server.request('GET', `/api/v1/persons/${head}/timeline`, { session: analityk })).status, 403);
 
       const audit = await server.request('GET', `/api/v1/audit?person_id=${head}`, { session: dyrektor });
       assert.ok(audit.json.items.some((e) => e.action === 'print' && e.entity === 'decision'), 'printing is audited');

@@ -185,4 +185,27 @@ test('pętla: wniosek → wywiad → dochód → decyzja z podglądem kwoty → 
   await shot(clerk, '103-petla-lista-wyplat');
   assert.deepEqual(clerk.jsErrors, []);
   await clerk.context().close();
+
+  // ---------- pracownik: the person's own history, reached from the household card ----------
+  const worker3 = await newPage(browser, server.baseUrl);
+  await login(worker3, 'pracownik');
+  await openCard(worker3, own.id);
+  await worker3.getByRole('region', { name: 'Członkowie gospodarstwa domowego' }).getByRole('link', { name: who }).click();
+  await worker3.getByRole('heading', { level: 1, name: who }).waitFor();
+  const history = worker3.getByRole('region', { name: 'Historia osoby' });
+  const historyRow = (name) => history.getByRole('row').filter({ has: worker3.getByRole('link', { name }) });
+  assert.match(await text(historyRow(`Wniosek ${appNumber}`)), /zasiłek okresowy.*Rozpatrzony/);
+  assert.match(await text(historyRow(`Decyzja ${number}`)), re(`Przyznająca pomoc, zasiłek okresowy, ${zl(expected.calculated_grosze)}`));
+  assert.match(await text(historyRow(`Decyzja ${number}`)), /Ostateczna/);
+  const paid = history.getByRole('row').filter({ hasText: 'Wypłata:' }).filter({ hasText: number });
+  assert.equal(await paid.count(), 2, 'both planned payments');
+  assert.match(await text(paid.first()), re(`Wypłata: zasiłek okresowy ${zl(first.amount_grosze)}`));
+  await historyRow(/^Dołączenie do środowiska/).first().waitFor();
+  await checkA11y(worker3, 'pętla – historia osoby');
+  await shot(worker3, '104-petla-historia-osoby');
+  // Order: newest first.
+  const dates = (await history.getByRole('row').allInnerTexts()).slice(1).map((r) => r.slice(0, 10).split('.').reverse().join('-'));
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  assert.deepEqual(worker3.jsErrors, []);
+  await worker3.context().close();
 });

@@ -144,3 +144,11 @@ export interface ServiceRecord {
   id: Id; household_id: Id; person_id: Id | null; decision_id: Id | null; kind: string; subtype: string; place: string;
   date_from: string; date_to: string; quantity: number; fee_grosze: number; note: string;
 }
+
+/** GET /persons/{id}/timeline — one line of the person's history (newest first). */
+export interface TimelineItem {
+  on: string;
+  kind: 'joined' | 'left' | 'application' | 'interview' | 'decision' | 'payment' | 'service' | 'social_work';
+  id: Id; household_id: Id; code: string; subtype: string; state: string; number: string;
+  amount_grosze: number | null; until: string | null;
+}

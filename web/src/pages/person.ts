@@ -1,11 +1,18 @@
-// Osoba (cases.read): identity, contact and social data of one person (GET /persons/{id}, an audited read).
-// Restricted categories are shown only to users with restricted access; others are told that something is hidden.
+// Osoba (cases.read): identity, contact and social data of one person (GET /persons/{id}, an audited read), and
+// the person's history across the households they lived in (GET /persons/{id}/timeline; only households in the
+// user's scope). Restricted categories are shown only to users with restricted access; others are told that
+// something is hidden.
 import { api } from '../api';
 import { append, h } from '../dom';
-import type { Person } from '../model';
+import {
+  APPLICATION_STATUS_LABELS, CONTRACT_OUTCOME_LABELS, DECISION_KIND_LABELS, DECISION_STATE_LABELS, INTERVIEW_KIND_LABELS,
+  INTERVIEW_STATUS_LABELS, PAYMENT_STATUS_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS,
+  SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, label,
+} from '../labels';
+import type { FormOfHelp, Person, TimelineItem } from '../model';
 import type { PageContext } from '../router';
-import { notice, section, summaryList, toApiError } from '../ui';
-import { householdHref, renderOutOfScope } from './case-common';
+import { emptyState, notice, section, summaryList, table, toApiError } from '../ui';
+import { applicationHref, decisionHref, householdHref, interviewHref, renderOutOfScope } from './case-common';
 import { SEX_LABELS, formatBirthDate, identity } from './persons';
 
 const EDUCATION: Record<string, string> = {
@@ -34,8 +41,13 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
     if (e.status === 403 && ctx.isCurrent()) return renderOutOfScope(ctx, e);
     throw err;
   }
+  const [items, forms] = await Promise.all([
+    api.get<{ items: TimelineItem[] }>(`/persons/${encodeURIComponent(ctx.params.id)}/timeline`).then((r) => r.items),
+    api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
+  ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`${p.first_name} ${p.last_name}`);
+  const formNames = new Map(forms.map((f) => [f.code, f.name]));
   const household = ctx.query.get('srodowisko') ?? (p.household_id ? String(p.household_id) : '');
 
   append(ctx.content,
@@ -64,5 +76,47 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
         ]))
       : p.restricted_hidden
         ? notice('info', h('p', null, 'Ta osoba ma zapisane informacje szczególnie chronione (zdrowie, uzależnienia lub przemoc). Są ukryte, bo Twoje konto nie ma dostępu do tych kategorii danych.'))
-        : null);
+        : null,
+    section('Historia osoby', personTimeline(items, formNames)));
+}
+
+/** The person's history as a table: date, what happened (linked to its record), details and state. */
+function personTimeline(items: TimelineItem[], formNames: Map<string, string>): HTMLElement {
+  if (!items.length) return emptyState('Brak zdarzeń w środowiskach, do których masz dostęp.');
+  const form = (code: string) => formNames.get(code) ?? code;
+  const rows = items.map((i) => {
+    const [what, details, state] = describe(i, form);
+    return [formatDay(i.on), what, details, state];
+  });
+  return h('div', null,
+    h('p', { class: 'hint' }, 'Zdarzenia ze wszystkich środowisk tej osoby w Twoim zakresie, od najnowszych. Wywiady, pomoc dla całego środowiska i praca socjalna — z okresu, gdy osoba była jego członkiem.'),
+    table('Historia osoby', ['Data', 'Zdarzenie', 'Szczegóły', 'Stan'], rows, { captionHidden: true }));
+}
+
+function describe(i: TimelineItem, form: (code: string) => string): [Node | string, string, string] {
+  const until = i.until ? ` do ${formatDay(i.until)}` : '';
+  switch (i.kind) {
+    case 'joined':
+      return [h('a', { href: householdHref(i.household_id) }, `Dołączenie do środowiska nr ${i.household_id}`), label(RELATION_LABELS, i.code), ''];
+    case 'left':
+      return [h('a', { href: householdHref(i.household_id) }, `Opuszczenie środowiska nr ${i.household_id}`), label(RELATION_LABELS, i.code), ''];
+    case 'application':
+      return [h('a', { href: applicationHref(i.id) }, `Wniosek ${i.number}`), i.code.split(',').filter(Boolean).map(form).join(', '),
+        label(APPLICATION_STATUS_LABELS, i.state)];
+    case 'interview':
+      return [h('a', { href: interviewHref(i.household_id, i.id) }, label(INTERVIEW_KIND_LABELS, i.code)), `środowisko nr ${i.household_id}`,
+        label(INTERVIEW_STATUS_LABELS, i.state)];
+    case 'decision':
+      return [h('a', { href: decisionHref(i.id) }, i.number ? `Decyzja ${i.number}` : 'Projekt decyzji'),
+        [label(DECISION_KIND_LABELS, i.subtype), form(i.code), i.amount_grosze ? formatMoney(i.amount_grosze) : '', until.trim()].filter(Boolean).join(', '),
+        label(DECISION_STATE_LABELS, i.state)];
+    case 'payment':
+      return [`Wypłata: ${form(i.code)}`, [i.amount_grosze !== null ? formatMoney(i.amount_grosze) : '', i.number ? `decyzja ${i.number}` : '',
+        i.subtype === 'correction' ? 'korekta' : ''].filter(Boolean).join(', '), label(PAYMENT_STATUS_LABELS, i.state)];
+    case 'service':
+      return [label(SERVICE_KIND_LABELS, i.code), [i.subtype ? label(SERVICE_SUBTYPE_LABELS, i.subtype) : '', until.trim()].filter(Boolean).join(', '), ''];
+    case 'social_work':
+      return [label(SOCIAL_WORK_KIND_LABELS, i.code), [i.subtype, until.trim()].filter(Boolean).join(', '),
+        i.state ? label(CONTRACT_OUTCOME_LABELS, i.state) : ''];
+  }
 }
