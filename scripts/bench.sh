@@ -35,13 +35,16 @@ auth="Authorization: Bearer $token"
 curl -sf -H "$auth" "http://127.0.0.1:$port/api/v1/persons/$person" >/dev/null
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }  # server user+system time, 1/100 s
-run() {  # run NAME URL [HEADER] → name req/s p50 p99 non-2xx server-CPU-µs-per-request
+idle_ticks() { awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }  # machine idle, total
+run() {  # run NAME URL [HEADER] → name req/s p50 p99 non-2xx server-CPU-µs-per-request machine-idle-%
   local name=$1 url=$2
   shift 2
-  local t0 t1
+  local t0 t1 i0 i1
   t0=$(cpu_ticks)
+  i0=$(idle_ticks)
   wrk -t1 -c"$connections" -d"${duration}s" --latency "$@" "$url" >"$work/$name.txt"
   t1=$(cpu_ticks)
+  i1=$(idle_ticks)
   local rps p50 p99 requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1=="50%" {print $2}' "$work/$name.txt")
@@ -49,13 +52,14 @@ run() {  # run NAME URL [HEADER] → name req/s p50 p99 non-2xx server-CPU-µs-p
   requests=$(awk '/requests in/ {print $1}' "$work/$name.txt")
   local non2xx
   non2xx=$(awk '/Non-2xx/ {print $5}' "$work/$name.txt")
-  echo "$name $rps $p50 $p99 ${non2xx:-0} $(awk -v a="$t0" -v b="$t1" -v q="$requests" 'BEGIN {printf "%.1f", (b - a) * 10000 / q}')"
+  echo "$name $rps $p50 $p99 ${non2xx:-0} $(awk -v a="$t0" -v b="$t1" -v q="$requests" 'BEGIN {printf "%.1f", (b - a) * 10000 / q}')" \
+    "$(echo "$i0 $i1" | awk '{printf "%.0f", 100 * ($3 - $1) / ($4 - $2)}')"
 }
 echo "== HTTP (wrk -t1 -c$connections -d${duration}s, server and wrk on the same $(nproc)-core machine)"
 run hello-warmup "http://127.0.0.1:$port/api/v1/hello" >/dev/null
 hello=$(run hello "http://127.0.0.1:$port/api/v1/hello")
 read_=$(run person-read "http://127.0.0.1:$port/api/v1/persons/$person" -H "$auth")
-echo "endpoint req/s p50 p99 non-2xx server-cpu-us/req"
+echo "endpoint req/s p50 p99 non-2xx server-cpu-us/req machine-idle-%"
 echo "$hello"
 echo "$read_"
 h=$(echo "$hello" | awk '{print $2}')

@@ -172,7 +172,7 @@ Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money hou
       why.push_back("Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ").");
     }
   }
-  amount = raise_to_minimum(amount, rules.minimum, "art. 38 ust. 4 " + std::string{kAct}, why);
+  amount = raise_to_minimum(amount, rules.minimum, "art. 147 ust. 8 " + std::string{kAct}, why);
   why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
   return BenefitPreview{true, amount, a.criterion, std::move(why)};
 }

@@ -40,7 +40,7 @@ struct ZasilekOkresowyRules {
   std::optional<Date> valid_to;
   std::optional<Money> single_person_cap;  // fixed 418 zł; nullopt = the per-person criterion
   int statutory_min_percent;               // art. 38 ust. 3: not less than 50 % of the difference
-  Money minimum;                           // art. 38 ust. 4: 20 zł
+  Money minimum;                           // 20 zł: art. 147 ust. 8 (the subsidised amount is at least 20 zł)
   std::string_view legal_basis;
 };
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules();

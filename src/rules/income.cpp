@@ -29,16 +29,22 @@ const std::array<IncomeType, 14> kTypes{{
 
 constexpr std::string_view kArt8Ust4 = "art. 8 ust. 4 ustawy z dnia 12 marca 2004 r. o pomocy społecznej";
 
-// [verify] dates at which the family-support benefits were added to the exclusions: the
-// świadczenie wychowawcze was paid from 1.04.2016 and excluded from the start (ustawa z 11 lutego
-// 2016 r., art. 26); "Dobry start" from 1.07.2018 (rozporządzenie RM z 30 maja 2018 r., § 11).
-const std::array<IncomeExclusion, 5> kExclusions{{
+// [verify] the provisions excluding the family-support benefits: the świadczenie wychowawcze was paid
+// from 1.04.2016 and excluded from the start (ustawa z 11 lutego 2016 r., art. 26 — not confirmed);
+// "Dobry start" under the Council of Ministers' regulation of 30.05.2018 (Dz.U. 2018 poz. 1061, in
+// force from 1.06.2018), replaced on 1.07.2021 by the regulation of 15.06.2021 (Dz.U. 2021 poz. 1092).
+const std::array<IncomeExclusion, 6> kExclusions{{
     {"zasilek_celowy", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
     {"pomoc_materialna_uczniow", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
     {"prace_spolecznie_uzyteczne", Date{2012, 10, 1}, std::nullopt, kArt8Ust4},
     {"swiadczenie_wychowawcze", Date{2016, 4, 1}, std::nullopt,
      "art. 26 ustawy z dnia 11 lutego 2016 r. o pomocy państwa w wychowywaniu dzieci"},
-    {"dobry_start", Date{2018, 7, 1}, std::nullopt, "§ 11 rozporządzenia Rady Ministrów z dnia 30 maja 2018 r. (Dobry start)"},
+    {"dobry_start", Date{2018, 6, 1}, Date{2021, 6, 30},
+     "rozporządzenie Rady Ministrów z dnia 30 maja 2018 r. w sprawie szczegółowych warunków realizacji rządowego programu "
+     "„Dobry start” (Dz.U. 2018 poz. 1061)"},
+    {"dobry_start", Date{2021, 7, 1}, std::nullopt,
+     "rozporządzenie Rady Ministrów z dnia 15 czerwca 2021 r. w sprawie szczegółowych warunków realizacji rządowego "
+     "programu „Dobry start” (Dz.U. 2021 poz. 1092)"},
 }};
 
 std::optional<Date> month_start(std::string_view month) {
@@ -118,7 +124,9 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
       const int months_since = (start->year() - received->year()) * 12 + static_cast<int>(start->month()) -
                                static_cast<int>(received->month());
       if (months_since < 12) {
-        c.counted = Money{net.grosze / 12};
+        // Twelve equal parts that add up to the amount: the grosze left over by the division go one
+        // each to the first months, so nothing is lost or counted twice over the year.
+        c.counted = Money{net.grosze / 12 + (months_since < net.grosze % 12 ? 1 : 0)};
         c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
                         spread_threshold.polish() + ") — wlicza się 1/12 przez 12 miesięcy od miesiąca jej uzyskania: " +
                         c.counted.polish() + " (art. 8 ust. 11).";

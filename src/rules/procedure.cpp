@@ -31,9 +31,12 @@ const std::array<Art7Reason, 17> kArt7{{
      "niepełnych lub wielodzietnych",
      Date(2012, 10, 1), std::nullopt, kUps},
     // pkt 10 (młodzież opuszczająca placówki) was repealed before 1.10.2012.
+    // Wording before 1.05.2014 as reproduced by centres' pages quoting the older consolidated text (the
+    // Dz.U. text itself was not reachable here; see docs/rules.md).
     {"integracja_cudzoziemcow", "11",
-     "trudności w integracji osób, które otrzymały status uchodźcy lub ochronę uzupełniającą", Date(2012, 10, 1),
-     Date(2014, 4, 30), kUps},
+     "trudności w integracji cudzoziemców, którzy uzyskali w Rzeczypospolitej Polskiej status uchodźcy lub ochronę "
+     "uzupełniającą",
+     Date(2012, 10, 1), Date(2014, 4, 30), kUps},
     // Ustawa z 12 grudnia 2013 r. o cudzoziemcach (Dz.U. 2013 poz. 1650), in force from 1.05.2014.
     {"integracja_cudzoziemcow", "11",
      "trudności w integracji cudzoziemców, którzy uzyskali w Rzeczypospolitej Polskiej status uchodźcy, ochronę "
@@ -67,8 +70,11 @@ const std::array<FormOfHelp, 17> kForms{{
     {"asystent_rodziny", "asystent rodziny", "art. 15 ustawy o wspieraniu rodziny", false, true},
 }};
 
-// Values verified in the text of the 2021 regulation (§ 3 ust. 2–3); the earlier regulations are
-// recorded with the same values (see docs/rules.md for what was checked).
+// Values verified in the text of the 2012 regulation (§ 2) and the 2021 regulation (§ 3 ust. 2–3); the
+// 2016 regulation is recorded with the same values (it repeats the 2012 rules; its text was not seen).
+// The 6-month update (update_months) is not in the regulations but in the act itself: art. 107 ust. 4
+// u.p.s. — for persons receiving continuing help the interview is updated at least every 6 months even
+// without any change of data.
 const std::array<InterviewDeadlines, 3> kInterview{{
     {Date(2012, 10, 1), Date(2016, 9, 30), 14, 2, 6,
      "§ 2 rozporządzenia Ministra Pracy i Polityki Społecznej z dnia 8 czerwca 2012 r. w sprawie rodzinnego wywiadu "

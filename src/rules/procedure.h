@@ -48,7 +48,7 @@ struct InterviewDeadlines {
   std::optional<Date> valid_to;
   int working_days;         // from learning of the need to conduct it
   int urgent_working_days;  // cases that cannot wait
-  int update_months;        // update for continuing help, at the latest
+  int update_months;        // update for continuing help, at the latest (art. 107 ust. 4 u.p.s., not the regulation)
   std::string_view legal_basis;
 };
 std::span<const InterviewDeadlines> interview_deadline_rules();

@@ -59,6 +59,37 @@ TEST(HouseholdIncome, LargeOneOffAmountIsSpreadOverTwelveMonths) {
   EXPECT_EQ(household_income(small_earlier, "2026-10", 2)->total.grosze, 0);
 }
 
+// Regression: 1/12 was truncated each month, so up to 11 grosze of a spread amount were never counted.
+TEST(HouseholdIncome, TwelveSpreadPartsAddUpToTheWholeAmount) {
+  std::vector<IncomeItem> odd{item("jednorazowy", "2026-03", 1200011)};  // 12 000,11 zł: 11 grosze over twelve parts
+  std::int64_t sum = 0;
+  std::vector<std::int64_t> parts;
+  for (int m = 0; m < 12; ++m) {
+    const int month = 3 + m;
+    const std::string ym = std::to_string(2026 + (month - 1) / 12) + "-" + (((month - 1) % 12 + 1) < 10 ? "0" : "") +
+                           std::to_string((month - 1) % 12 + 1);
+    auto r = household_income(odd, ym, 2);
+    ASSERT_TRUE(r.ok()) << ym;
+    parts.push_back(r->total.grosze);
+    sum += r->total.grosze;
+  }
+  EXPECT_EQ(sum, 1200011);
+  EXPECT_EQ(parts.front(), 100001);  // the first eleven months carry one grosz more
+  EXPECT_EQ(parts[10], 100001);
+  EXPECT_EQ(parts.back(), 100000);
+}
+
+TEST(IncomeExclusions, DobryStartUnderEachRegulationInItsOwnPeriod) {
+  EXPECT_EQ(excluded_on("dobry_start", Date{2018, 5, 31}), nullptr);
+  const auto* first = excluded_on("dobry_start", Date{2018, 6, 1});
+  ASSERT_NE(first, nullptr);
+  EXPECT_NE(std::string(first->legal_basis).find("Dz.U. 2018 poz. 1061"), std::string::npos);
+  EXPECT_EQ(excluded_on("dobry_start", Date{2021, 6, 30}), first);
+  const auto* second = excluded_on("dobry_start", Date{2021, 7, 1});
+  ASSERT_NE(second, nullptr);
+  EXPECT_NE(std::string(second->legal_basis).find("Dz.U. 2021 poz. 1092"), std::string::npos);
+}
+
 TEST(HouseholdIncome, FarmCountsHectaresTimesThePerHectareIncome) {
   auto farm = item("gospodarstwo_rolne", "2026-10", 0);
   farm.hectares_e4 = 35000;  // 3,5 ha przeliczeniowego × 459 zł (from 1.01.2025)

@@ -15,8 +15,15 @@ TEST(Art7, WordingOfDomesticViolenceChangedOn22June2023) {
 }
 
 TEST(Art7, ForeignersWordingChangedWithTheAliensActOf2013) {
-  EXPECT_EQ(art7_reason("integracja_cudzoziemcow", d("2014-04-30"))->wording.find("cudzoziemców"), std::string_view::npos);
-  EXPECT_NE(art7_reason("integracja_cudzoziemcow", d("2014-05-01"))->wording.find("cudzoziemców"), std::string_view::npos);
+  // Before: refugees and subsidiary protection only; from 1.05.2014 also a temporary residence permit
+  // granted under art. 159 of the Aliens Act of 12.12.2013.
+  const auto before = art7_reason("integracja_cudzoziemcow", d("2014-04-30"))->wording;
+  const auto after = art7_reason("integracja_cudzoziemcow", d("2014-05-01"))->wording;
+  EXPECT_EQ(before, "trudności w integracji cudzoziemców, którzy uzyskali w Rzeczypospolitej Polskiej status uchodźcy lub "
+                    "ochronę uzupełniającą");
+  EXPECT_EQ(before.find("zezwolenie na pobyt czasowy"), std::string_view::npos);
+  EXPECT_NE(after.find("zezwolenie na pobyt czasowy"), std::string_view::npos);
+  EXPECT_NE(after.find("art. 159"), std::string_view::npos);
 }
 
 TEST(Art7, EveryDayHasOneWordingPerPointFifteenPointsWith7aAndNo10) {

@@ -309,7 +309,7 @@ Result<Audited<Interview>> ApplicationService::complete_interview(const Principa
         {conducted.iso(), parts.dump(), now, who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt,
          who.centre.value, interview_id});
     audit::append(c, entry(who, now, "update", "interview", interview_id, person, "wywiad przeprowadzony"));
-    // Continuing help needs the interview updated at the latest every 6 months.
+    // Continuing help needs the interview updated at the latest every 6 months (art. 107 ust. 4 u.p.s.).
     if (continuing) {
       OSTOJA_TRY(update_due, rules::interview_update_due(conducted));
       auto worker = c.query_one("SELECT worker_id FROM interviews WHERE id = ?", {interview_id})->opt_int64(0);

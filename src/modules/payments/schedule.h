@@ -4,8 +4,9 @@
 //
 // A periodic benefit is paid per calendar month; a month the decision covers only in part is paid
 // in proportion to its days (amount × days covered / days in the month, rounded to the nearest
-// grosz, halves up) — the rule the act gives for zasiłek stały in art. 106 ust. 3a [verify the
-// paragraph; the same proportion is applied to zasiłek okresowy]. A one-off benefit is one payment.
+// grosz, halves up) — art. 106 ust. 3 u.p.s. (second sentence), which covers every cash benefit, so
+// zasiłek stały and okresowy alike; the act says nothing of rounding, halves up is our convention.
+// A one-off benefit is one payment.
 // A payment falls due on the centre's payment day, or on the next working day when that is a
 // Saturday, Sunday or public holiday, and never before the decision is binding.
 #include <optional>

@@ -2,15 +2,28 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <unordered_map>
 
 namespace ostoja::storage {
 
 namespace {
 
+// Process-wide SQLite settings, applied once before the library is first used. Memory statistics
+// are off: with them on, every allocation inside SQLite takes one global mutex, which all threads
+// of the server contend on (measured in docs/benchmarks.md).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // Fails only when SQLite was already initialised in this process; the default then stays.
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
+    configure_sqlite_once();
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
