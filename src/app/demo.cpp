@@ -309,7 +309,7 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
       storage::BulkInsert persons(c, "persons",
                                   {"id", "centre_id", "pesel", "first_name", "last_name", "first_name_key",
                                    "last_name_key", "name_sort", "birth_date", "sex", "health_note", "addiction_note",
-                                   "violence_note", "created_at", "section_id", "worker_id"});
+                                   "violence_note", "created_at", "section_id", "worker_id", "household_id"});
       storage::BulkInsert members(c, "household_members",
                                   {"centre_id", "household_id", "person_id", "relation", "since"});
       for (int i = start; i < end; ++i) {
@@ -356,7 +356,7 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
                        text::hex(text::collation_key(last + " " + first)), std::string(bd), std::string(1, sex),
                        head && restricted == "health" ? "Choroba przewlekła — leczenie specjalistyczne." : "",
                        head && restricted == "addiction" ? "Uzależnienie od alkoholu — terapia w poradni." : "",
-                       head && restricted == "violence" ? "Procedura Niebieska Karta — w toku." : "", now, rr.section, worker});
+                       head && restricted == "violence" ? "Procedura Niebieska Karta — w toku." : "", now, rr.section, worker, hid});
           members.add({created.id, hid, pid, head ? "head" : (!child ? "spouse" : "child"), "2024-01-01"});
           ++sum.persons;
         }

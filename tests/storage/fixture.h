@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "core/text.h"
 #include "storage/database.h"
+#include "modules/cases/service.h"
 #include "storage/migrations.h"
 
 namespace ostoja::testing {
@@ -100,6 +101,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
         "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, "
         "'2024-01-01')",
         {centre.value, household, person, relation});
+    auto c = db_->acquire();
+    cases::sync_person_scope(*c, centre, person);  // as the cases module does on every membership change
   }
 
   Principal actor(CentreId centre, std::vector<std::string> permissions, std::int64_t user_id = 0) {

@@ -53,11 +53,16 @@ TEST_P(HouseholdHistory, MembersJoinAndLeaveWithDatesAndTheHistoryKeepsAll) {
   EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "head", "2025-01-01").error().field, "relation");
   EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "spouse", "2030-01-01").error().field, "since");
   ASSERT_TRUE(svc_->add_member(worker(), household_, persons_[1], "spouse", "2025-01-01").ok());
+  EXPECT_EQ(svc_->person(worker(), persons_[1])->value.household_id, household_);  // the card's current household
   EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "spouse", "2025-02-01").error().code, ErrorCode::conflict);
   EXPECT_EQ(svc_->end_member(worker(), household_, persons_[0], "2025-06-30", "wyprowadzka").error().code,
             ErrorCode::conflict);  // the head while others remain
   EXPECT_EQ(svc_->end_member(worker(), household_, persons_[1], "2024-12-31", "wyprowadzka").error().field, "until");
   ASSERT_TRUE(svc_->end_member(worker(), household_, persons_[1], "2025-06-30", "wyprowadzka").ok());
+  Principal all = worker();
+  all.permissions.push_back("cases.scope_all");
+  std::sort(all.permissions.begin(), all.permissions.end());
+  EXPECT_FALSE(svc_->person(all, persons_[1])->value.household_id.has_value());  // in no household now
   auto h = svc_->history(worker(), household_);
   ASSERT_TRUE(h.ok());
   ASSERT_EQ(h->value.size(), 2u);

@@ -19,8 +19,7 @@ const Error kOutOfScope{ErrorCode::forbidden,
 constexpr const char* kPersonCols =
     "p.id, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name, p.birth_date, p.sex, p.citizenship, "
     "p.phone, p.health_note, p.addiction_note, p.violence_note, p.email, p.registered_address, p.education, "
-    "p.employment, p.labour_office, p.disability, (SELECT m.household_id FROM household_members m WHERE "
-    "m.centre_id = p.centre_id AND m.person_id = p.id AND m.until IS NULL LIMIT 1)";
+    "p.employment, p.labour_office, p.disability, p.household_id";
 
 Person person_from(const storage::Row& r, std::size_t o, bool restricted) {
   Person p;
@@ -343,11 +342,12 @@ bool is_relation(std::string_view v) { return one_of(kRelations, v); }
 
 void sync_person_scope(storage::Connection& c, CentreId centre, std::int64_t person_id) {
   auto h = c.query_one(
-      "SELECT h.section_id, h.worker_id FROM household_members m JOIN households h ON h.id = m.household_id "
+      "SELECT h.section_id, h.worker_id, h.id FROM household_members m JOIN households h ON h.id = m.household_id "
       "WHERE m.centre_id = ? AND m.person_id = ? AND m.until IS NULL LIMIT 1",
       {centre.value, person_id});
-  c.execute("UPDATE persons SET section_id = ?, worker_id = ? WHERE centre_id = ? AND id = ?",
-            {h ? h->opt_int64(0) : std::nullopt, h ? h->opt_int64(1) : std::nullopt, centre.value, person_id});
+  c.execute("UPDATE persons SET section_id = ?, worker_id = ?, household_id = ? WHERE centre_id = ? AND id = ?",
+            {h ? h->opt_int64(0) : std::nullopt, h ? h->opt_int64(1) : std::nullopt,
+             h ? std::optional<std::int64_t>(h->int64(2)) : std::nullopt, centre.value, person_id});
 }
 
 Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {

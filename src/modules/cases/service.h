@@ -107,9 +107,9 @@ struct CreatedHousehold {
 // Checks a new person's identity data (names, PESEL checksum and its agreement with birth date and
 // sex, or a document with birth date and sex) and fills birth date and sex from the PESEL.
 Status validate_person(NewPerson& p);
-// Keeps persons.section_id and persons.worker_id (the section and assigned worker of the person's
-// current household, the keys of scoped search) in step after a membership change, inside the
-// caller's transaction.
+// Keeps persons.household_id, section_id and worker_id (the person's current household, its section
+// and assigned worker — the person card's household and the keys of scoped search) in step after a
+// membership change, inside the caller's transaction.
 void sync_person_scope(storage::Connection& c, CentreId centre, std::int64_t person_id);
 bool is_family_type(std::string_view v);  // single, couple, with_children, single_parent, large_family, pensioners, other
 bool is_relation(std::string_view v);     // head, spouse, partner, child, parent, sibling, grandchild, other
