@@ -90,6 +90,39 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
         it.alimony_paid.grosze < 0 || it.hectares_e4 < 0)
       return Error::validation(where + "kwoty nie mogą być ujemne.", "items");
     CountedItem c{i, Money{}, {}};
+    if (it.period_from || it.period_to) {
+      auto from = it.period_from ? month_start(*it.period_from) : std::nullopt;
+      auto to = it.period_to ? month_start(*it.period_to) : std::nullopt;
+      if (!from || !to) return Error::validation(where + "okres, za który należy się dochód: od i do w postaci RRRR-MM.", "items");
+      if (*to < *from) return Error::validation(where + "koniec okresu dochodu przed jego początkiem.", "items");
+      const int months = (to->year() - from->year()) * 12 + static_cast<int>(to->month()) - static_cast<int>(from->month()) + 1;
+      if (months > 36) return Error::validation(where + "okres dochodu najwyżej 36 miesięcy.", "items");
+      if (type->one_off || type->farm)
+        return Error::validation(where + "okres można podać tylko dla dochodu należnego za okres (art. 8 ust. 12), nie dla „" +
+                                     std::string(type->name) + "”.",
+                                 "items");
+      const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
+      if (deductions > it.amount)
+        return Error::validation(where + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+      if (const auto* ex = excluded_on(it.type, *start)) {
+        c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+      } else if (*start < *from || *to < *start) {
+        c.explanation = "Dochód należny za okres " + *it.period_from + " – " + *it.period_to +
+                        ", który nie obejmuje tego miesiąca — nie wlicza się (art. 8 ust. 12).";
+      } else {
+        const Money net = it.amount - deductions;
+        const int k = (start->year() - from->year()) * 12 + static_cast<int>(start->month()) - static_cast<int>(from->month());
+        // Equal parts adding up to the amount; the grosze left by the division go to the first months.
+        c.counted = Money{net.grosze / months + (k < net.grosze % months ? 1 : 0)};
+        c.explanation = std::string(type->name) + " uzyskany jednorazowo (" + net.polish() + " po potrąceniach) za okres " +
+                        *it.period_from + " – " + *it.period_to + " (" + std::to_string(months) +
+                        " mies.) — wlicza się część przypadającą na ten miesiąc: " + c.counted.polish() +
+                        " (art. 8 ust. 12).";
+      }
+      out.total = out.total + c.counted;
+      out.items.push_back(std::move(c));
+      continue;
+    }
     if (*received > *start) {
       c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
       out.items.push_back(std::move(c));

@@ -8,6 +8,10 @@
 // A one-off amount larger than five times the criterion is spread in equal parts over the 12
 // months from the month it was received (art. 8 ust. 11); a smaller one counts in its month.
 // A farm counts as hectares przeliczeniowe × the per-hectare income in force (art. 8 ust. 8).
+// Income due for a period and received at once (arrears of a pension, alimony paid for several
+// months) counts in equal parts in each month of the period it is due for, whenever it was received
+// (art. 8 ust. 12); the period is given with the item (`period_from`–`period_to`, at most 36 months).
+// Courts differ on spreading such income; Ostoja follows the period stated, months outside it count 0.
 #include <optional>
 #include <span>
 #include <string>
@@ -46,6 +50,9 @@ struct IncomeItem {
   Money amount;           // gross amount received (farm: ignored)
   Money tax, health, social, alimony_paid;  // deductions (art. 8 ust. 3 pkt 1–3)
   std::int64_t hectares_e4{0};  // farm: hectares przeliczeniowe × 10 000
+  // Art. 8 ust. 12: the months ("YYYY-MM", inclusive) the amount is due for, when it was received at
+  // once for a period; empty for income of the month it was received. Not for one-off or farm types.
+  std::optional<std::string> period_from, period_to;
 };
 
 struct CountedItem {

@@ -57,6 +57,32 @@ TEST_P(Income, AssessmentCountsTheMonthExcludesChildBenefitAndSaysWhoIsEligible)
   EXPECT_EQ(a->audit.size(), 3u);  // one read per member
 }
 
+// Art. 8 ust. 12: arrears received in October for June–August are found for each of those months
+// (received later than the month assessed) and not for September; stored and read back with the period.
+TEST_P(Income, IncomeDueForAPeriodIsCountedInThatPeriodWhenReceivedLater) {
+  auto arrears = item("emerytura_renta", "2025-10", 300000);
+  arrears.period_from = "2025-06";
+  arrears.period_to = "2025-08";
+  auto saved = svc_->add(worker(), household_, arrears, "decyzja ZUS");
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_EQ(saved->item.period_to, "2025-08");
+  for (const auto& [month, counted] : std::vector<std::pair<std::string, std::int64_t>>{
+           {"2025-05", 0}, {"2025-06", 100000}, {"2025-07", 100000}, {"2025-08", 100000}, {"2025-09", 0}}) {
+    auto a = svc_->assess(worker(), household_, month, "");
+    ASSERT_TRUE(a.ok()) << month << ": " << a.error().message;
+    EXPECT_EQ(a->value.income.total.grosze, counted) << month;
+    if (counted) {
+      ASSERT_EQ(a->value.items.size(), 1u) << month;
+      EXPECT_EQ(a->value.items[0].item.period_from, "2025-06");
+    }
+  }
+  auto bad = item("emerytura_renta", "2025-10", 300000);
+  bad.period_from = "2025-08";
+  bad.period_to = "2025-06";
+  EXPECT_EQ(svc_->add(worker(), household_, bad, "").error().field, "items");
+  EXPECT_EQ(db_->acquire()->query_one("SELECT COUNT(*) FROM income_items")->int64(0), 1);
+}
+
 TEST_P(Income, BadItemsAndOutsidersChangeNothing) {
   auto over = item("wynagrodzenie", "2025-10", 1000);
   over.tax = Money{2000};

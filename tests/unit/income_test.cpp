@@ -79,6 +79,60 @@ TEST(HouseholdIncome, TwelveSpreadPartsAddUpToTheWholeAmount) {
   EXPECT_EQ(parts.back(), 100000);
 }
 
+// Art. 8 ust. 12: a pension's arrears for January–March received at once in May count a third in each
+// of those months (the parts adding up to the amount) and nothing in April or May.
+TEST(HouseholdIncome, IncomeDueForAPeriodCountsInTheMonthsOfThatPeriod) {
+  auto arrears = item("emerytura_renta", "2026-05", 300001);
+  arrears.period_from = "2026-01";
+  arrears.period_to = "2026-03";
+  std::vector<IncomeItem> items{arrears};
+  struct Row {
+    const char* month;
+    std::int64_t counted;
+  };
+  for (const Row& row : {Row{"2025-12", 0}, Row{"2026-01", 100001}, Row{"2026-02", 100000}, Row{"2026-03", 100000},
+                         Row{"2026-04", 0}, Row{"2026-05", 0}}) {
+    auto r = household_income(items, row.month, 2);
+    ASSERT_TRUE(r.ok()) << row.month << ": " << r.error().message;
+    EXPECT_EQ(r->total.grosze, row.counted) << row.month;
+    EXPECT_NE(r->items[0].explanation.find("art. 8 ust. 12"), std::string::npos) << row.month;
+  }
+  // Deductions first, then the parts; an excluded kind stays excluded.
+  arrears.tax = Money{30001};
+  std::vector<IncomeItem> net{arrears};
+  EXPECT_EQ(household_income(net, "2026-01", 2)->total.grosze, 90000);
+  auto child = item("swiadczenie_wychowawcze", "2026-05", 240000);
+  child.period_from = "2026-01";
+  child.period_to = "2026-03";
+  std::vector<IncomeItem> excluded{child};
+  EXPECT_EQ(household_income(excluded, "2026-02", 2)->total.grosze, 0);
+}
+
+TEST(HouseholdIncome, BadPeriodsAreValidationErrors) {
+  auto base = item("emerytura_renta", "2026-05", 100000);
+  struct Row {
+    std::optional<std::string> from, to;
+    const char* type;
+    const char* message;
+  };
+  for (const Row& row : {Row{"2026-03", "2026-01", "emerytura_renta", "przed jego początkiem"},
+                         Row{"2026-01", std::nullopt, "emerytura_renta", "RRRR-MM"},
+                         Row{"2026-1", "2026-03", "emerytura_renta", "RRRR-MM"},
+                         Row{"2023-01", "2026-01", "emerytura_renta", "36 miesięcy"},
+                         Row{"2026-01", "2026-03", "jednorazowy", "art. 8 ust. 12"},
+                         Row{"2026-01", "2026-03", "gospodarstwo_rolne", "art. 8 ust. 12"}}) {
+    auto i = base;
+    i.type = row.type;
+    i.period_from = row.from;
+    i.period_to = row.to;
+    std::vector<IncomeItem> items{i};
+    auto r = household_income(items, "2026-02", 2);
+    ASSERT_FALSE(r.ok()) << row.message;
+    EXPECT_EQ(r.error().field, "items");
+    EXPECT_NE(r.error().message.find(row.message), std::string::npos) << r.error().message;
+  }
+}
+
 TEST(IncomeExclusions, DobryStartUnderEachRegulationInItsOwnPeriod) {
   EXPECT_EQ(excluded_on("dobry_start", Date{2018, 5, 31}), nullptr);
   const auto* first = excluded_on("dobry_start", Date{2018, 6, 1});

@@ -125,6 +125,8 @@ export interface PaymentListDetail extends PaymentListSummary { payments: Paymen
 export interface IncomeItem {
   id: Id; person_id: Id; type: string; month: string; amount_grosze: number; tax_grosze: number; health_grosze: number;
   social_grosze: number; alimony_paid_grosze: number; hectares_e4: number; source: string;
+  /** Art. 8 ust. 12: the months the amount is due for, when received at once for a period. */
+  period_from?: string | null; period_to?: string | null;
   counted_grosze: number; explanation: string;
 }
 export interface Eligibility { form: string; eligible: boolean; amount_grosze: number; criterion_grosze: number; explanation: string[] }

@@ -24,6 +24,8 @@ Json item_json(const StoredItem& s) {
           {"social_grosze", i.social.grosze},
           {"alimony_paid_grosze", i.alimony_paid.grosze},
           {"hectares_e4", i.hectares_e4},
+          {"period_from", http::nullable(i.period_from)},
+          {"period_to", http::nullable(i.period_to)},
           {"source", s.source}};
 }
 
@@ -36,7 +38,8 @@ Result<Money> money_field(const Json& body, const char* field) {
 
 void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog& log) {
   r.add({.method = "POST", .pattern = "/api/v1/households/{id}/income-items", .access = http::Access::need("cases.write"),
-         .summary = "Pozycja dochodu członka gospodarstwa (miesiąc, rodzaj, kwota, potrącenia, hektary)", .tag = "income",
+         .summary = "Pozycja dochodu członka gospodarstwa (miesiąc, rodzaj, kwota, potrącenia, hektary; okres, za który "
+                    "należy się dochód uzyskany jednorazowo — art. 8 ust. 12)", .tag = "income",
          .request_schema = {{"type", "object"}, {"required", {"person_id", "type", "month"}}}, .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -52,6 +55,8 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
           OSTOJA_TRY(alimony, money_field(body, "alimony_paid_grosze"));
           OSTOJA_TRY(hectares, http::optional_int(body, "hectares_e4", 0, 100'000'000));
           OSTOJA_TRY(source, http::string_field(body, "source", 500, false));
+          OSTOJA_TRY(period_from, http::string_field(body, "period_from", 7, false));
+          OSTOJA_TRY(period_to, http::string_field(body, "period_to", 7, false));
           item.person_id = person;
           item.type = type;
           item.month = month;
@@ -61,6 +66,8 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
           item.social = social;
           item.alimony_paid = alimony;
           item.hectares_e4 = hectares.value_or(0);
+          if (!period_from.empty()) item.period_from = period_from;
+          if (!period_to.empty()) item.period_to = period_to;
           OSTOJA_TRY(stored, svc.add(*ctx.principal, id, std::move(item), source));
           return http::json_response(item_json(stored), 201);
         });

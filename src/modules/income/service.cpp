@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kCols =
     "id, person_id, type, month, amount_grosze, tax_grosze, health_grosze, social_grosze, alimony_paid_grosze, "
-    "hectares_e4, source";
+    "hectares_e4, source, period_from, period_to";
 
 StoredItem item_from(const storage::Row& r) {
   StoredItem s;
@@ -24,6 +24,8 @@ StoredItem item_from(const storage::Row& r) {
   s.item.alimony_paid = Money{r.int64(8)};
   s.item.hectares_e4 = r.int64(9);
   s.source = r.text(10);
+  s.item.period_from = r.opt_text(11);
+  s.item.period_to = r.opt_text(12);
   return s;
 }
 
@@ -46,11 +48,12 @@ Result<StoredItem> IncomeService::add(const Principal& who, std::int64_t househo
       return Error::validation("Dochód można przypisać tylko członkowi tego gospodarstwa.", "person_id");
     auto r = c.query_one(
         "INSERT INTO income_items (centre_id, household_id, person_id, month, type, amount_grosze, tax_grosze, health_grosze, "
-        "social_grosze, alimony_paid_grosze, hectares_e4, source, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "social_grosze, alimony_paid_grosze, hectares_e4, source, period_from, period_to, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {who.centre.value, household_id, item.person_id, item.month, item.type, item.amount.grosze, item.tax.grosze,
          item.health.grosze, item.social.grosze, item.alimony_paid.grosze, item.hectares_e4, text::trim(source),
-         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
+         item.period_from, item.period_to, who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt,
+         now});
     audit::append(c, audit::entry_for(who, now, "create", "income_item", r->int64(0), item.person_id));
     return StoredItem{r->int64(0), std::move(item), text::trim(source)};
   });
@@ -76,12 +79,14 @@ Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int
                       {who.centre.value, household_id})
           ->int64(0));
   if (persons == 0) return Error::conflict("Gospodarstwo nie ma obecnie członków.", "household_id");
-  // Items of the month, and earlier one-off items that may be spread into it (art. 8 ust. 11).
+  // Items of the month, earlier one-off items that may be spread into it (art. 8 ust. 11), and income
+  // due for a period that covers the month, whenever it was received (art. 8 ust. 12).
   const std::string from = start->plus_months(-11).iso().substr(0, 7);
   for (const auto& r : conn->query(std::string("SELECT ") + kCols +
-                                       " FROM income_items WHERE centre_id = ? AND household_id = ? AND month >= ? AND "
-                                       "month <= ? ORDER BY month, id",
-                                   {who.centre.value, household_id, from, std::string(month)}))
+                                       " FROM income_items WHERE centre_id = ? AND household_id = ? AND ((month >= ? AND "
+                                       "month <= ?) OR (period_from <= ? AND period_to >= ?)) ORDER BY month, id",
+                                   {who.centre.value, household_id, from, std::string(month), std::string(month),
+                                    std::string(month)}))
     out.value.items.push_back(item_from(r));
   std::vector<rules::IncomeItem> items;
   for (const auto& s : out.value.items) items.push_back(s.item);

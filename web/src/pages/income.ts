@@ -90,7 +90,7 @@ function itemsTable(hh: Household, a: IncomeAssessment, typeNames: Map<string, s
     a.items.map((i) => [
       memberName(hh, i.person_id),
       typeNames.get(i.type) ?? i.type,
-      formatMonth(i.month),
+      i.period_from && i.period_to ? `${formatMonth(i.month)} (należny za ${formatMonth(i.period_from)} – ${formatMonth(i.period_to)})` : formatMonth(i.month),
       h('span', { class: 'nowrap' }, formatMoney(i.amount_grosze)),
       h('span', { class: 'nowrap' }, formatMoney(i.tax_grosze + i.health_grosze + i.social_grosze + i.alimony_paid_grosze)),
       h('strong', { class: 'nowrap' }, formatMoney(i.counted_grosze)),
@@ -110,6 +110,14 @@ function itemForm(hh: Household, month: string, types: IncomeType[]): HTMLFormEl
   const hectares = inputField({ label: 'Hektary przeliczeniowe', name: 'hectares_e4', width: 'short', inputmode: 'decimal',
     hint: 'Dochód z gospodarstwa rolnego liczy się od hektara przeliczeniowego, np. 2,5.' });
   hectares.hidden = true;
+  const spreadable = new Set(types.filter((t) => !t.farm && !t.one_off).map((t) => t.code));
+  const period = h('fieldset', { class: 'fieldset' },
+    h('legend', { class: 'legend' }, 'Dochód należny za okres (opcjonalnie)'),
+    h('p', { class: 'hint' }, 'Gdy kwotę uzyskano jednorazowo za kilka miesięcy (np. wyrównanie renty, zaległe alimenty), ' +
+      'podaj te miesiące — kwota zostanie rozłożona na nie po równo (art. 8 ust. 12 ustawy o pomocy społecznej).'),
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Należny od miesiąca', name: 'period_from', type: 'month', width: 'short', hint: 'RRRR-MM' }),
+      inputField({ label: 'Należny do miesiąca', name: 'period_to', type: 'month', width: 'short', hint: 'RRRR-MM' })));
   const form = h('form', { class: 'form', novalidate: true, 'aria-label': 'Dodaj pozycję dochodu' },
     selectField({
       label: 'Osoba', name: 'person_id', required: true, width: 'full',
@@ -130,10 +138,14 @@ function itemForm(hh: Household, month: string, types: IncomeType[]): HTMLFormEl
       h('div', { class: 'field-grid' },
         DEDUCTIONS.map(([name, text]) => inputField({ label: text, name, width: 'short', inputmode: 'decimal', autocomplete: 'off' })))),
     hectares,
+    period,
     inputField({ label: 'Źródło informacji', name: 'source', width: 'full', hint: 'Np. zaświadczenie od pracodawcy, oświadczenie strony.' }),
     button('Dodaj pozycję dochodu', { type: 'submit' }));
   const typeSelect = form.querySelector<HTMLSelectElement>('select[name=type]')!;
-  typeSelect.addEventListener('change', () => { hectares.hidden = !farm.has(typeSelect.value); });
+  typeSelect.addEventListener('change', () => {
+    hectares.hidden = !farm.has(typeSelect.value);
+    period.hidden = !!typeSelect.value && !spreadable.has(typeSelect.value);
+  });
 
   const submitButton = form.querySelector<HTMLButtonElement>('button[type=submit]')!;
   form.addEventListener('submit', async (e) => {
@@ -154,11 +166,20 @@ function itemForm(hh: Household, month: string, types: IncomeType[]): HTMLFormEl
     }
     const ha = !hectares.hidden && v.hectares_e4 ? parseHectares(v.hectares_e4) : undefined;
     if (ha === null) errors.push({ field: 'hectares_e4', message: 'Wpisz liczbę hektarów, np. 2,5.' });
+    const spread = !period.hidden && (v.period_from || v.period_to);
+    if (spread) {
+      if (!MONTH.test(v.period_from ?? '')) errors.push({ field: 'period_from', message: 'Podaj pierwszy miesiąc okresu (RRRR-MM).' });
+      if (!MONTH.test(v.period_to ?? '')) errors.push({ field: 'period_to', message: 'Podaj ostatni miesiąc okresu (RRRR-MM).' });
+      else if (MONTH.test(v.period_from ?? '') && v.period_to < v.period_from) {
+        errors.push({ field: 'period_to', message: 'Koniec okresu nie może być przed jego początkiem.' });
+      }
+    }
     if (errors.length) return showFormErrors(form, errors);
     submitButton.disabled = true;
     try {
       await api.post(`/households/${encodeURIComponent(String(hh.id))}/income-items`, {
         person_id: Number(v.person_id), type: v.type, month: v.month, ...money, hectares_e4: ha ?? undefined, source: v.source ?? '',
+        ...(spread ? { period_from: v.period_from, period_to: v.period_to } : {}),
       });
       const target = `${incomeHref(hh.id)}?miesiac=${v.month}&dzien=${new URLSearchParams(location.search).get('dzien') ?? todayIso()}`;
       setFlash(target, `Dodano pozycję dochodu: ${memberName(hh, v.person_id)}, ${typeSelect.selectedOptions[0]?.text ?? v.type}, ` +
@@ -166,7 +187,8 @@ function itemForm(hh: Household, month: string, types: IncomeType[]): HTMLFormEl
       navigate(target);
     } catch (err) {
       const ae = toApiError(err);
-      const known = ['person_id', 'type', 'month', 'amount_grosze', 'hectares_e4', 'source', ...DEDUCTIONS.map(([n]) => n)];
+      const known = ['person_id', 'type', 'month', 'amount_grosze', 'hectares_e4', 'source', 'period_from', 'period_to',
+        ...DEDUCTIONS.map(([n]) => n)];
       showFormErrors(form, [{ field: known.includes(ae.field) ? ae.field : undefined, message: ae.message }]);
     } finally {
       submitButton.disabled = false;
