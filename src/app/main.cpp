@@ -30,7 +30,8 @@ int exit_code(ErrorCode c) {
     case ErrorCode::unauthenticated:
     case ErrorCode::locked:
     case ErrorCode::rate_limited: return 5;
-    case ErrorCode::too_large: return 2;
+    case ErrorCode::too_large:
+    case ErrorCode::method_not_allowed: return 2;
     case ErrorCode::unavailable: return 6;
   }
   return 1;

@@ -14,6 +14,7 @@ std::string_view to_string(ErrorCode code) {
     case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::too_large: return "too_large";
     case ErrorCode::unavailable: return "unavailable";
+    case ErrorCode::method_not_allowed: return "method_not_allowed";
   }
   return "unknown";
 }

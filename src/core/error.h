@@ -18,6 +18,7 @@ enum class ErrorCode {
   rate_limited,     // too many attempts; retry later
   too_large,        // payload too large
   unavailable,      // dependency down (database), retry later
+  method_not_allowed,  // the address exists, but not for this HTTP method
 };
 
 struct Error {

@@ -156,4 +156,10 @@ std::string hex(std::string_view bytes) {
   return out;
 }
 
+std::size_t utf8_length(std::string_view utf8) {
+  std::size_t n = 0;
+  for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // bytes that start a character
+  return n;
+}
+
 }  // namespace ostoja::text

@@ -29,6 +29,9 @@ int compare_polish(std::string_view a, std::string_view b);
 
 bool valid_utf8(std::string_view bytes);
 
+// Number of characters (code points) of valid UTF-8.
+std::size_t utf8_length(std::string_view utf8);
+
 // Trim ASCII whitespace at both ends.
 std::string trim(std::string_view s);
 

@@ -25,6 +25,13 @@ std::vector<std::string_view> split_path(std::string_view path) {
 
 bool state_changing(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
+// Path and query reach handlers, the audit log and the database percent-decoded: they must decode
+// to valid UTF-8 (a PostgreSQL text column refuses anything else — one bad parameter in an audit
+// entry would otherwise fail a whole group commit).
+bool target_is_valid_utf8(const Request& req) {
+  return text::valid_utf8(percent_decode(req.path, false)) && text::valid_utf8(percent_decode(req.query, true));
+}
+
 }  // namespace
 
 unsigned http_status(ErrorCode code) {
@@ -39,6 +46,7 @@ unsigned http_status(ErrorCode code) {
     case ErrorCode::locked: return 423;
     case ErrorCode::rate_limited: return 429;
     case ErrorCode::unavailable: return 503;
+    case ErrorCode::method_not_allowed: return 405;
   }
   return 500;
 }
@@ -78,6 +86,15 @@ Result<std::int64_t> RequestContext::id(const std::string& name) const {
   return v;
 }
 
+Result<std::string> RequestContext::text_param(std::string_view name, std::size_t max_chars) const {
+  std::string v = req.query_param(name).value_or("");
+  if (text::utf8_length(v) > max_chars)
+    return Error{ErrorCode::validation,
+                 "Parametr „" + std::string(name) + "” może mieć najwyżej " + std::to_string(max_chars) + " znaków.",
+                 std::string(name)};
+  return v;
+}
+
 Result<Json> RequestContext::json_body() const {
   if (!text::valid_utf8(req.body)) return Error::validation("Treść żądania nie jest poprawnym tekstem UTF-8.");
   Json j = Json::parse(req.body, nullptr, false);
@@ -111,12 +128,14 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
     if (!ok) continue;
     if (spec.method != method) {
       m.method_mismatch = true;
+      if (m.allow.find(spec.method) == std::string::npos) m.allow += (m.allow.empty() ? "" : ", ") + spec.method;
       continue;
     }
     m.spec = &spec;
     m.handler = &handler;
     m.params = std::move(params);
     m.method_mismatch = false;
+    m.allow.clear();
     return m;
   }
   return m;
@@ -130,13 +149,19 @@ bool Router::is_inline(const Request& req) const {
 
 Response Router::dispatch(const Request& req, const Authenticator& auth) const {
   try {
+    if (!target_is_valid_utf8(req))
+      return error_response(Error::validation("Adres żądania zawiera znaki, które nie są poprawnym tekstem UTF-8."));
     auto m = match(req.method, req.path);
     if (!m.spec) {
       if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && fallback_) {
         if (auto r = fallback_(req)) return *r;
       }
-      if (m.method_mismatch)
-        return error_response({ErrorCode::validation, "Metoda " + req.method + " nie jest obsługiwana dla tego adresu.", ""});
+      if (m.method_mismatch) {
+        Response r = error_response(
+            {ErrorCode::method_not_allowed, "Metoda " + req.method + " nie jest obsługiwana dla tego adresu.", ""});
+        r.header("Allow", m.allow);
+        return r;
+      }
       return error_response(Error::not_found("Nie ma takiego adresu w API."));
     }
     RequestContext ctx{req, std::move(m.params), nullptr};

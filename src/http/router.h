@@ -48,6 +48,8 @@ struct RequestContext {
 
   // Path parameter as a positive integer id; 404 for anything else.
   Result<std::int64_t> id(const std::string& name = "id") const;
+  // Query parameter as text of at most `max_chars` characters ("" if absent); 400 naming it otherwise.
+  Result<std::string> text_param(std::string_view name, std::size_t max_chars) const;
   // Parses the body as a JSON object (valid UTF-8, well-formed); 400 otherwise.
   Result<Json> json_body() const;
 };
@@ -66,6 +68,7 @@ class Router {
     const Handler* handler{nullptr};
     std::map<std::string, std::string> params;
     bool method_mismatch{false};
+    std::string allow;  // on a method mismatch: the methods the address has, for the Allow header
   };
   Match match(std::string_view method, std::string_view path) const;
 

@@ -9,7 +9,6 @@
 #include <array>
 #include <atomic>
 #include <functional>
-#include <mutex>
 #include <utility>
 #include <thread>
 #include <vector>
@@ -21,65 +20,29 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
-// One event loop per thread: a connection lives on one loop for its whole life, so its handlers
-// never run concurrently (no strand needed) and its buffers stay in one thread's cache.
-struct Loop {
-  asio::io_context ioc{1};
-  // Completions arriving from other threads (worker pool, audit log). They are queued here and
-  // the loop is woken once for all that arrive before it runs them: a group commit that releases
-  // many responses costs one wake-up per loop, not one per response.
-  std::mutex m;
-  std::vector<std::function<void()>> ready;
-  bool scheduled{false};
-
-  void complete(std::function<void()> f) {
-    bool wake = false;
-    {
-      std::lock_guard lock(m);
-      ready.push_back(std::move(f));
-      wake = !std::exchange(scheduled, true);
-    }
-    if (wake) asio::post(ioc, [this] { run_ready(); });
-  }
-  void run_ready() {
-    std::vector<std::function<void()>> batch;
-    {
-      std::lock_guard lock(m);
-      batch.swap(ready);
-      scheduled = false;
-    }
-    for (auto& f : batch) f();
-  }
-};
-
+// One scheduler run by `io_threads` threads. A connection's handlers run one at a time on its strand,
+// on whichever thread is free, so a connection is never tied to a thread that is busy: a slow query
+// holds one thread while the others keep serving every other connection (tested in tests/api).
 struct Server::Impl {
   ServerConfig config;
   ServerHooks hooks;
-  std::vector<std::unique_ptr<Loop>> loops;
-  std::size_t next_loop{0};
+  std::size_t threads;
+  asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   std::atomic<std::size_t> in_flight{0};
-  std::atomic<std::size_t> blocking{0};  // event-loop threads now running blocking work
+  std::atomic<std::size_t> blocking{0};  // scheduler threads now running blocking work
   std::atomic<bool> draining{false};
 
   Impl(ServerConfig c, ServerHooks h)
       : config(std::move(c)),
         hooks(std::move(h)),
-        loops(make_loops(std::max<std::size_t>(1, config.io_threads))),
+        threads(std::max<std::size_t>(2, config.io_threads)),
+        ioc(static_cast<int>(threads)),
         workers(config.workers),
-        acceptor(loops[0]->ioc),
-        signals(loops[0]->ioc, SIGINT, SIGTERM) {}
-
-  static std::vector<std::unique_ptr<Loop>> make_loops(std::size_t n) {
-    std::vector<std::unique_ptr<Loop>> v;
-    for (std::size_t i = 0; i < n; ++i) v.push_back(std::make_unique<Loop>());
-    return v;
-  }
-  void stop_loops() {
-    for (auto& l : loops) l->ioc.stop();
-  }
+        acceptor(asio::make_strand(ioc)),
+        signals(ioc, SIGINT, SIGTERM) {}
 
   void accept();
   void begin_shutdown();
@@ -96,8 +59,7 @@ std::string json_error(std::string_view code, std::string_view message) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Server::Impl& server, Loop& loop)
-      : stream_(std::move(socket)), server_(server), loop_(loop) {}
+  Session(tcp::socket socket, Server::Impl& server) : stream_(std::move(socket)), server_(server) {}
 
   void start() {
     beast::error_code ec;
@@ -158,10 +120,10 @@ class Session : public std::enable_shared_from_this<Session> {
       reply_error(503, "unavailable", "Serwer jest przeciążony. Spróbuj ponownie za chwilę.");
       return;
     }
-    // Blocking (database) work runs on this event-loop thread only while another event-loop thread
-    // stays free, so the server keeps accepting and answering; otherwise it goes to the worker pool.
-    // This saves two thread hand-offs per request (measured in docs/benchmarks.md).
-    if (server_.blocking.fetch_add(1) + 1 < server_.loops.size()) {
+    // Blocking (database) work runs on this scheduler thread only while another scheduler thread
+    // stays free for everyone else's I/O; otherwise it goes to the bounded worker pool. This saves
+    // two thread hand-offs per request (measured in docs/benchmarks.md).
+    if (server_.blocking.fetch_add(1) + 1 < server_.threads) {
       auto r = std::make_shared<Response>(server_.hooks.dispatch(*req));
       server_.blocking.fetch_sub(1);
       finish(req, r);
@@ -174,10 +136,10 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Sends a dispatched response from any thread, after its gate (if any) opens; the sending itself
-  // always happens on this connection's event loop.
+  // always happens on this connection's strand.
   void finish(const std::shared_ptr<Request>& req, const std::shared_ptr<Response>& r) {
     auto send = [self = shared_from_this(), req, r](bool ok) {
-      self->loop_.complete([self, req, r, ok] {
+      asio::dispatch(self->stream_.get_executor(), [self, req, r, ok] {
         self->server_.in_flight.fetch_sub(1);
         if (ok) {
           self->respond(req, std::move(*r));
@@ -268,7 +230,6 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
-  Loop& loop_;
   std::string remote_ip_;
   bool keep_alive_{true};
   std::chrono::steady_clock::time_point started_;
@@ -277,15 +238,15 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 void Server::Impl::accept() {
-  // Connections are spread over the loops in turn; each socket belongs to its loop's io_context.
-  Loop& loop = *loops[next_loop++ % loops.size()];
-  acceptor.async_accept(loop.ioc, [this, &loop](beast::error_code ec, tcp::socket socket) {
+  // Each connection gets a strand of its own: its handlers never run concurrently.
+  acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == asio::error::operation_aborted) return;  // acceptor closed: shutting down
       spdlog::warn("accept failed: {}", ec.message());
     } else {
-      auto session = std::make_shared<Session>(std::move(socket), *this, loop);
-      asio::post(loop.ioc, [session] { session->start(); });
+      auto strand = socket.get_executor();
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      asio::dispatch(strand, [session] { session->start(); });
     }
     if (acceptor.is_open()) accept();
   });
@@ -297,12 +258,12 @@ void Server::Impl::begin_shutdown() {
   beast::error_code ec;
   acceptor.close(ec);
   // Wait for in-flight requests (their responses are sent with Connection: close), then stop.
-  drain(std::make_shared<asio::steady_timer>(loops[0]->ioc), std::chrono::steady_clock::now() + config.shutdown_grace);
+  drain(std::make_shared<asio::steady_timer>(acceptor.get_executor()), std::chrono::steady_clock::now() + config.shutdown_grace);
 }
 
 void Server::Impl::drain(std::shared_ptr<asio::steady_timer> timer, std::chrono::steady_clock::time_point deadline) {
   if (in_flight == 0 || std::chrono::steady_clock::now() > deadline) {
-    stop_loops();
+    ioc.stop();
     return;
   }
   timer->expires_after(std::chrono::milliseconds(20));
@@ -324,23 +285,22 @@ void Server::run() {
   s.acceptor.listen(asio::socket_base::max_listen_connections);
   unsigned short port = s.acceptor.local_endpoint().port();
   if (s.hooks.on_listening) s.hooks.on_listening(port);
-  s.signals.async_wait([&s](beast::error_code ec, int) {
+  // Shutdown runs on the acceptor's strand: it closes the acceptor, which only that strand touches.
+  s.signals.async_wait(asio::bind_executor(s.acceptor.get_executor(), [&s](beast::error_code ec, int) {
     if (!ec) s.begin_shutdown();
-  });
+  }));
   s.accept();
-  // Keep every loop running while it has no connections yet.
-  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
-  for (auto& l : s.loops) guards.push_back(asio::make_work_guard(l->ioc));
+  auto guard = asio::make_work_guard(s.ioc);
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < s.loops.size(); ++i) threads.emplace_back([&s, i] { s.loops[i]->ioc.run(); });
-  s.loops[0]->ioc.run();
-  s.stop_loops();
+  for (std::size_t i = 1; i < s.threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  s.ioc.stop();
   for (auto& t : threads) t.join();
   s.workers.join();
 }
 
 void Server::stop() {
-  asio::post(impl_->loops[0]->ioc, [this] { impl_->begin_shutdown(); });
+  asio::post(impl_->acceptor.get_executor(), [this] { impl_->begin_shutdown(); });
 }
 
 }  // namespace ostoja::http

@@ -120,6 +120,30 @@ export class Server {
     return { status: res.status, json, text, headers: res.headers };
   }
 
+  // Holds a write lock on `table` from another database session (a real slow query for the server:
+  // its writes to that table wait). Resolves once the lock is held, with a function that releases it.
+  async holdWriteLock(table) {
+    const [cmd, args, lock, end] = this.backend === 'sqlite'
+      ? ['sqlite3', [this.url.slice('sqlite://'.length)], 'BEGIN EXCLUSIVE;', 'COMMIT;\n.quit\n']
+      : ['psql', [this.pgBase, '-q', '-v', 'ON_ERROR_STOP=1'], `BEGIN; LOCK TABLE ${this.schema}.${table} IN ACCESS EXCLUSIVE MODE;`, 'COMMIT;\n\\q\n'];
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    const held = new Promise((resolve, reject) => {
+      child.stdout.on('data', (d) => { out += d; if (out.includes('locked')) resolve(); });
+      child.once('exit', (code) => reject(new Error(`${cmd} exited ${code} before taking the lock`)));
+    });
+    child.stdin.write(`${lock}\nSELECT 'locked';\n`);
+    await held;
+    let released;
+    return () => {
+      released ??= new Promise((r) => {
+        child.once('exit', r);
+        child.stdin.end(end);
+      });
+      return released;
+    };
+  }
+
   async login(login, password = 'demo') {
     const r = await this.request('POST', '/api/v1/auth/login', { body: { login, password } });
     if (r.status !== 200) throw new Error(`login ${login}: ${r.status} ${r.text}`);

@@ -33,6 +33,18 @@ for (const backend of backends) {
         assert.ok(!unknown, `${method} ${path} is documented but not routed`);
         assert.notEqual(r.status, 405, `${method} ${path}`);
       }
+      // Every other method on a documented address is refused, and Allow names exactly the documented
+      // methods of every pattern that address matches (e.g. /decisions/amount-preview is also /decisions/{id}).
+      const matches = (pattern, concretePath) =>
+        new RegExp(`^${pattern.replaceAll(/\{[^}]+\}/g, '[^/]+')}$`).test(concretePath);
+      for (const path of new Set(operations.map((o) => o.path))) {
+        const allowed = [...new Set(operations.filter((o) => matches(o.path, concrete(path))).map((o) => o.method))].sort();
+        for (const other of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !allowed.includes(m))) {
+          const r = await server.request(other, concrete(path), { session: sessions.admin, body: other === 'GET' ? undefined : {} });
+          assert.equal(r.status, 405, `${other} ${path}: ${r.text}`);
+          assert.deepEqual(r.headers.get('allow').split(', ').sort(), allowed, `${other} ${path}`);
+        }
+      }
       const logout = await server.request('POST', '/api/v1/auth/logout', { session: await server.login('admin') });
       assert.equal(logout.status, 204);
       const missing = await server.request('GET', '/api/v1/nie-ma-takiego', { session: sessions.admin });

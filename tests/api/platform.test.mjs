@@ -2,6 +2,7 @@
 // input (nothing changes), throttling, audited reads with scoping and break-the-glass, territory.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { Server, backends } from './harness.mjs';
 
 for (const backend of backends) {
@@ -86,6 +87,33 @@ for (const backend of backends) {
       assert.equal(big.status, 431);
       const badId = await server.request('GET', '/api/v1/sections/abc', { session: admin });
       assert.equal(badId.status, 404);
+    });
+
+    it('rejects invalid UTF-8 in the address and an overlong purpose, writing no audit entry', async () => {
+      const dyrektor = await server.login('dyrektor');
+      const person = server.sql('SELECT MIN(id) FROM persons');
+      const before = server.sql('SELECT COUNT(*) FROM audit_log');
+      for (const target of [`/api/v1/persons/${person}?purpose=%FF%FE`, '/api/v1/persons/%C3', `/api/v1/audit?action=%80`]) {
+        const r = await server.request('GET', target, { session: dyrektor });
+        assert.equal(r.status, 400, `${target}: ${r.text}`);
+        assert.equal(r.json.error.code, 'validation');
+        assert.match(r.json.error.message, /UTF-8/);
+      }
+      const long = await server.request('GET', `/api/v1/persons/${person}?purpose=${'a'.repeat(201)}`, { session: dyrektor });
+      assert.equal(long.status, 400);
+      assert.equal(long.json.error.field, 'purpose');
+      assert.equal(server.sql('SELECT COUNT(*) FROM audit_log'), before, 'nothing read, nothing audited');
+      const polish = await server.request('GET', `/api/v1/persons/${person}?purpose=${encodeURIComponent('ą'.repeat(200))}`, { session: dyrektor });
+      assert.equal(polish.status, 200, '200 characters are allowed, however many bytes');
+      assert.equal(server.sql(`SELECT purpose FROM audit_log WHERE person_id = ${person} ORDER BY seq DESC LIMIT 1`), 'ą'.repeat(200));
+    });
+
+    it('answers 405 with Allow for a method the address does not have', async () => {
+      const admin = await server.login('admin');
+      const r = await server.request('DELETE', '/api/v1/health', { session: admin });
+      assert.equal(r.status, 405);
+      assert.equal(r.json.error.code, 'method_not_allowed');
+      assert.equal(r.headers.get('allow'), 'GET');
     });
 
     it('API tokens work as Bearer with the owner permissions until revoked', async () => {
@@ -200,6 +228,62 @@ for (const backend of backends) {
       } finally {
         await s.stop();
       }
+    });
+
+    // A request on a fresh connection (no keep-alive reuse), so it may land on any server thread.
+    const freshGet = (base, p) => new Promise((resolve, reject) => {
+      const req = http.get(`${base}${p}`, { agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode));
+      }).on('error', reject);
+      req.setTimeout(5000, () => req.destroy(new Error(`no answer to ${p} within 5 s`)));
+    });
+
+    it('keeps answering other connections while slow queries hold server threads', async () => {
+      const s = new Server(backend);
+      await s.start({ households: 10 });
+      let release;
+      try {
+        const dyrektor = await s.login('dyrektor');
+        release = await s.holdWriteLock('api_tokens');
+        // More slow writes than the server has threads: they wait for the lock (SQLite busy timeout 10 s).
+        let settled = 0;
+        const slow = Array.from({ length: 6 }, (_, i) => s.request('POST', '/api/v1/me/tokens', {
+          session: dyrektor, body: { name: `wolny-${i}`, expires_in_days: 1 },
+        }).finally(() => settled++));
+        await new Promise((r) => setTimeout(r, 300));
+        for (let i = 0; i < 12; i++) {
+          const t0 = Date.now();
+          assert.equal(await freshGet(s.base, i % 2 ? '/api/v1/hello' : '/api/v1/health'), 200);
+          assert.ok(Date.now() - t0 < 2000, `answer ${i} took ${Date.now() - t0} ms`);
+        }
+        assert.equal(settled, 0, 'the slow writes were still waiting while the others were answered');
+        await release();
+        for (const r of await Promise.all(slow)) assert.equal(r.status, 201, r.text);
+      } finally {
+        await release?.();
+        await s.stop();
+      }
+    });
+
+    it('finishes a request in flight before stopping on SIGTERM', async () => {
+      const s = new Server(backend);
+      await s.start({ households: 10 });
+      const dyrektor = await s.login('dyrektor');
+      const release = await s.holdWriteLock('api_tokens');
+      const inFlight = s.request('POST', '/api/v1/me/tokens', { session: dyrektor, body: { name: 'w-locie', expires_in_days: 1 } });
+      await new Promise((r) => setTimeout(r, 300));
+      const exited = new Promise((r) => s.child.once('exit', (code) => r(code)));
+      s.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(s.child.exitCode, null, 'still running while the request is in flight');
+      await release();
+      const r = await inFlight;
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.headers.get('connection'), 'close');
+      assert.equal(await exited, 0, s.output);
+      assert.equal(s.sql("SELECT COUNT(*) FROM api_tokens WHERE name = 'w-locie'"), '1');
+      await s.stop();
     });
 
     it('shuts down gracefully on SIGTERM', async () => {

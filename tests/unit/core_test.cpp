@@ -65,6 +65,13 @@ TEST(Text, ValidatesUtf8) {
   EXPECT_TRUE(text::valid_utf8(""));
 }
 
+TEST(Text, CountsCharactersNotBytes) {
+  EXPECT_EQ(text::utf8_length(""), 0u);
+  EXPECT_EQ(text::utf8_length("abc"), 3u);
+  EXPECT_EQ(text::utf8_length("Zażółć"), 6u);  // 10 bytes
+  EXPECT_EQ(text::utf8_length("\xe2\x82\xac\xf0\x9f\x98\x80"), 2u);  // 3- and 4-byte characters
+}
+
 namespace ostoja::text {
 namespace {
 

@@ -42,12 +42,16 @@ Json person_json(const Person& p) {
 
 }  // namespace
 
+// The stated purpose of a read goes into its audit entry.
+constexpr std::size_t kMaxPurpose = 200;
+
 void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& log) {
   r.add({.method = "GET", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.read"),
          .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany", .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
-          OSTOJA_TRY(read, svc.household(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
+          OSTOJA_TRY(read, svc.household(*ctx.principal, id, purpose));
           const Household& h = read.value;
           Json members = Json::array();
           for (const auto& m : h.members)
@@ -74,7 +78,8 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
          .summary = "Osoba — odczyt audytowany", .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
-          OSTOJA_TRY(read, svc.person(*ctx.principal, id, ctx.req.query_param("purpose").value_or("")));
+          OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
+          OSTOJA_TRY(read, svc.person(*ctx.principal, id, purpose));
           return gated(http::json_response(person_json(read.value)), log, read);
         });
 
