@@ -197,14 +197,18 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
     auto r = conn->query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?",
                              {who.centre.value, id});
     if (!r) return Error::not_found("Nie znaleziono osoby.");
-    bool allowed = who.can("cases.scope_all");
+    bool allowed = who.can("cases.scope_all"), ever_housed = false;
     if (!allowed)
       for (const auto& h : conn->query(
              "SELECT h.id, h.section_id, h.worker_id FROM household_members m JOIN households h ON h.id = m.household_id "
              "WHERE m.centre_id = ? AND m.person_id = ?",
-             {who.centre.value, id}))
+             {who.centre.value, id})) {
+        ever_housed = true;
         if (access_to(*conn, who, h.int64(0), h.opt_int64(1), h.opt_int64(2)) != Access::denied) allowed = true;
-    if (!allowed) return kOutOfScope;
+      }
+    // A person registered but in no household yet is in everyone's scope, as in search_persons (the
+    // worker who registers them adds them to a household next).
+    if (!allowed && ever_housed) return kOutOfScope;
     p = person_from(*r, 0, who.restricted_access);
   }
   return Audited<Person>{std::move(p), {read_entry(who, clock_.now_ms(), "person", id, id, purpose)}};
