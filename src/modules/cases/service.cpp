@@ -68,6 +68,26 @@ std::vector<std::string> split_categories(const std::string& s) {
   return out;
 }
 
+constexpr const char* kHouseholdCols =
+    "h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, h.family_type, h.restricted";
+constexpr std::size_t kHouseholdColCount = 10;
+
+// A household's own columns (kHouseholdCols), without its section's and worker's names and members.
+Household household_from(const storage::Row& r) {
+  Household h;
+  h.id = r.int64(0);
+  h.section_id = r.opt_int64(1);
+  h.worker_id = r.opt_int64(2);
+  h.locality = r.text(3);
+  h.street = r.text(4);
+  h.building = r.text(5);
+  h.flat = r.text(6);
+  h.postal_code = r.text(7);
+  h.family_type = r.text(8);
+  h.restricted_categories = split_categories(r.text(9));
+  return h;
+}
+
 audit::Entry read_entry(const Principal& who, std::int64_t now, std::string entity, std::int64_t entity_id,
                         std::int64_t person_id, std::string_view purpose) {
   return audit::entry_for(who, now, "read", std::move(entity), entity_id, person_id, std::string(purpose));
@@ -162,28 +182,18 @@ Result<Audited<Household>> CaseService::household(const Principal& who, std::int
   Household h;
   {
     auto conn = db_.acquire();
-    auto r = conn->query_one(
-        "SELECT h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, h.family_type, "
-        "h.restricted, COALESCE(s.name, ''), COALESCE(u.full_name, '') FROM households h "
-        "LEFT JOIN sections s ON s.id = h.section_id LEFT JOIN users u ON u.id = h.worker_id "
-        "WHERE h.centre_id = ? AND h.id = ?",
-        {who.centre.value, id});
+    auto r = conn->query_one(std::string("SELECT ") + kHouseholdCols +
+                                 ", COALESCE(s.name, ''), COALESCE(u.full_name, '') FROM households h "
+                                 "LEFT JOIN sections s ON s.id = h.section_id LEFT JOIN users u ON u.id = h.worker_id "
+                                 "WHERE h.centre_id = ? AND h.id = ?",
+                             {who.centre.value, id});
     if (!r) return Error::not_found("Nie znaleziono środowiska.");
-    h.id = r->int64(0);
-    h.section_id = r->opt_int64(1);
-    h.worker_id = r->opt_int64(2);
+    h = household_from(*r);
     auto access = access_to(*conn, who, id, h.section_id, h.worker_id);
     if (access == Access::denied) return kOutOfScope;
     h.via_break_glass = access == Access::break_glass;
-    h.locality = r->text(3);
-    h.street = r->text(4);
-    h.building = r->text(5);
-    h.flat = r->text(6);
-    h.postal_code = r->text(7);
-    h.family_type = r->text(8);
-    h.restricted_categories = split_categories(r->text(9));
-    h.section_name = r->text(10);
-    h.worker_name = r->text(11);
+    h.section_name = r->text(kHouseholdColCount);
+    h.worker_name = r->text(kHouseholdColCount + 1);
     h.members = current_members(*conn, who.centre, id, who.restricted_access);
   }
   auto entries = household_entries(who, clock_.now_ms(), "read", id, person_ids(h.members), purpose);
@@ -617,24 +627,15 @@ Result<Audited<std::vector<Household>>> CaseService::search_households(const Pri
       params.insert(params.end(), filter_params.begin(), filter_params.end());
       params.insert(params.end(), part.params.begin(), part.params.end());
       params.emplace_back(std::int64_t{q.limit});
-      for (const auto& r : conn->query(
-               "SELECT h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, "
-               "h.family_type, h.restricted, h.street_sort, h.locality_key, h.house_sort FROM households h "
-               "WHERE h.centre_id = ? AND h.street_sort >= ? AND h.street_sort < ?" + filter + part.where +
-                   " ORDER BY h.street_sort, h.locality_key, h.house_sort, h.id LIMIT ?",
-               params)) {
-        Household h;
-        h.id = r.int64(0);
-        h.section_id = r.opt_int64(1);
-        h.worker_id = r.opt_int64(2);
-        h.locality = r.text(3);
-        h.street = r.text(4);
-        h.building = r.text(5);
-        h.flat = r.text(6);
-        h.postal_code = r.text(7);
-        h.family_type = r.text(8);
-        h.restricted_categories = split_categories(r.text(9));
-        found.push_back({{r.text(10), r.text(11), r.text(12), h.id}, std::move(h)});
+      for (const auto& r : conn->query(std::string("SELECT ") + kHouseholdCols +
+                                           ", h.street_sort, h.locality_key, h.house_sort FROM households h "
+                                           "WHERE h.centre_id = ? AND h.street_sort >= ? AND h.street_sort < ?" +
+                                           filter + part.where +
+                                           " ORDER BY h.street_sort, h.locality_key, h.house_sort, h.id LIMIT ?",
+                                       params)) {
+        const std::size_t o = kHouseholdColCount;
+        Household h = household_from(r);
+        found.push_back({{r.text(o), r.text(o + 1), r.text(o + 2), h.id}, std::move(h)});
       }
     }
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.order < b.order; });
