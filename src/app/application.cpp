@@ -84,7 +84,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   // One connection per thread that may block on the database, plus the audit log's and the CLI's.
   db_ = storage::open_database({config.database_url, config.workers + config.io_threads + 2});
   if (migrate_now) {
-    auto applied = storage::migrate(*db_, clock_.now_ms());
+    auto applied = storage::migrate(*db_, clock_.now_ms(), cases::migration_steps());
     if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db_->describe());
   }
   audit_ = std::make_unique<audit::GroupCommitLog>(*db_);

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "core/text.h"
+#include "modules/cases/service.h"
 #include "modules/identity/crypto.h"
 #include "storage/bulk_insert.h"
 
@@ -305,7 +306,8 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
     storage::in_transaction(*conn, true, [&](storage::Connection& c) {
       storage::BulkInsert households(c, "households",
                                      {"id", "centre_id", "section_id", "worker_id", "locality", "street", "building",
-                                      "flat", "postal_code", "family_type", "restricted", "created_at"});
+                                      "flat", "postal_code", "street_key", "street_sort", "locality_key", "house_sort",
+                                      "family_type", "restricted", "created_at"});
       storage::BulkInsert persons(c, "persons",
                                   {"id", "centre_id", "pesel", "first_name", "last_name", "first_name_key",
                                    "last_name_key", "name_sort", "birth_date", "sex", "health_note", "addiction_note",
@@ -328,8 +330,10 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
         if (rr.section == section_by_number.at(7) && uniform(rng, 0, 9) == 0) worker = asystent_id;
         const std::int64_t hid = next_household++;
         std::string flat = uniform(rng, 0, 2) == 0 ? "" : std::to_string(uniform(rng, 1, 60));
+        const auto keys = cases::address_keys("Lublin", rr.street.name, std::to_string(number), flat);
         households.add({hid, created.id, rr.section, worker, "Lublin", rr.street.name, std::to_string(number), flat,
-                        "20-" + std::to_string(uniform(rng, 100, 999)), type, restricted, now});
+                        "20-" + std::to_string(uniform(rng, 100, 999)), keys.street_key, keys.street_sort,
+                        keys.locality_key, keys.house_sort, type, restricted, now});
         ++sum.households;
         const Surname& family = pick(kSurnames, rng);
         std::string tstr(type);

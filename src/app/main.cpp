@@ -10,6 +10,7 @@
 
 #include "app/application.h"
 #include "modules/cases/import.h"
+#include "modules/cases/service.h"
 #include "app/demo.h"
 #include "modules/identity/crypto.h"
 #include "modules/rules_api/service.h"
@@ -177,7 +178,7 @@ int main(int argc, char** argv) {
     }
     if (cli.got_subcommand("migrate")) {
       auto db = storage::open_database({config.database_url, 1});
-      auto applied = storage::migrate(*db, SystemClock{}.now_ms());
+      auto applied = storage::migrate(*db, SystemClock{}.now_ms(), cases::migration_steps());
       std::cout << (applied.empty() ? "Schemat jest aktualny.\n"
                                     : "Zastosowano migracje: " + std::to_string(applied.size()) + ".\n");
       return 0;

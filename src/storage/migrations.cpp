@@ -63,7 +63,7 @@ int schema_version(Connection& c) {
   return row ? row->int32(0) : 0;
 }
 
-std::vector<int> migrate(Database& db, std::int64_t now_ms) {
+std::vector<int> migrate(Database& db, std::int64_t now_ms, const MigrationSteps& steps) {
   auto conn = db.acquire();
   schema_version(*conn);
   std::vector<int> applied;
@@ -73,6 +73,7 @@ std::vector<int> migrate(Database& db, std::int64_t now_ms) {
       if (c.dialect() == Dialect::postgresql) c.query("SELECT pg_advisory_xact_lock(7007001)");
       if (c.query_one("SELECT 1 FROM schema_migrations WHERE version = ?", {m.version})) return false;
       c.script(m.sql);
+      if (auto step = steps.find(m.version); step != steps.end()) step->second(c);
       c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 {m.version, m.name, now_ms});
       return true;

@@ -27,6 +27,12 @@ for (const backend of backends) {
 
     it('OpenAPI document lists the real routes and only them', async () => {
       assert.ok(operations.length >= 30, `only ${operations.length} operations documented`);
+      // Routes of issue 4 §1 (address search, household changes) are probed below like every other.
+      for (const [method, path, permission] of [['GET', '/api/v1/households', 'cases.read'], ['PATCH', '/api/v1/households/{id}', 'cases.write']]) {
+        const op = operations.find((o) => o.method === method && o.path === path);
+        assert.ok(op, `${method} ${path} is not documented`);
+        assert.equal(op.op['x-permission'], permission, `${method} ${path}`);
+      }
       for (const { method, path } of probed()) {
         const r = await server.request(method, concrete(path), { session: sessions.admin, body: method === 'GET' ? undefined : {} });
         const unknown = r.status === 404 && r.json?.error?.message === 'Nie ma takiego adresu w API.';

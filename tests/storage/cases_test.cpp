@@ -132,4 +132,15 @@ TEST_P(Cases, PersonReadFollowsTheHouseholdScope) {
   EXPECT_EQ(person(worker(0, {s2_}), 999999).error().code, ErrorCode::not_found);
 }
 
+// Regression: a person registered but in no household yet was found by search and then refused on
+// their card (and could be merged but the merge answered 403).
+TEST_P(Cases, PersonInNoHouseholdYetIsReadableAsInSearchButNotOneWhoLeftAnotherSection) {
+  const auto unhoused = make_person(centre_, "Ewa", "Nowa");
+  EXPECT_TRUE(person(worker(0, {s1_}), unhoused).ok());
+  auto c = db_->acquire();
+  auto left = c->query_one("SELECT person_id FROM household_members WHERE household_id = ?", {h2_})->int64(0);
+  c->execute("UPDATE household_members SET until = '2025-01-01' WHERE person_id = ?", {left});
+  EXPECT_EQ(person(worker(0, {s1_}), left).error().code, ErrorCode::forbidden);  // their past household is not hers
+}
+
 }  // namespace ostoja::testing

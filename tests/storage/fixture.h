@@ -31,27 +31,32 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
     if (GetParam() == "postgresql") {
       const char* base = std::getenv("OSTOJA_TEST_PG_URL");
       if (!base || !*base) GTEST_SKIP() << "OSTOJA_TEST_PG_URL not set: PostgreSQL tests need a server (scripts/test.sh starts one)";
-      schema_ = "t" + unique_suffix();
       admin_ = storage::open_database({base, 1});
-      admin_->acquire()->script("CREATE SCHEMA " + schema_);
-      std::string url = base;
-      url += (url.find('?') == std::string::npos ? "?" : "&");
-      url += "options=-csearch_path%3D" + schema_;
-      url_ = url;
-    } else {
-      file_ = std::filesystem::temp_directory_path() / ("ostoja-test-" + unique_suffix() + ".db");
-      url_ = "sqlite://" + file_.string();
     }
+    url_ = fresh_url();
     db_ = storage::open_database({url_, 16});
     storage::migrate(*db_, clock_.now_ms());
   }
 
   void TearDown() override {
     db_.reset();
-    if (admin_) admin_->acquire()->script("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
-    if (!file_.empty()) {
-      for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file_.string() + ext);
+    for (const auto& schema : schemas_) admin_->acquire()->script("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    for (const auto& file : files_)
+      for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + ext);
+  }
+
+  // The URL of another empty database (a new schema or file), removed after the test; not migrated
+  // (for tests of upgrades from older schema versions).
+  std::string fresh_url() {
+    if (admin_) {
+      schemas_.push_back("t" + unique_suffix());
+      admin_->acquire()->script("CREATE SCHEMA " + schemas_.back());
+      std::string url = std::getenv("OSTOJA_TEST_PG_URL");
+      url += (url.find('?') == std::string::npos ? "?" : "&");
+      return url + "options=-csearch_path%3D" + schemas_.back();
     }
+    files_.push_back(std::filesystem::temp_directory_path() / ("ostoja-test-" + unique_suffix() + ".db"));
+    return "sqlite://" + files_.back().string();
   }
 
   bool postgres() const { return GetParam() == "postgresql"; }
@@ -122,8 +127,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
  private:
   std::unique_ptr<storage::Database> admin_;
-  std::string schema_;
-  std::filesystem::path file_;
+  std::vector<std::string> schemas_;
+  std::vector<std::filesystem::path> files_;
 };
 
 #define OSTOJA_STORAGE_TEST_SUITE(Suite) \

@@ -53,6 +53,12 @@ TEST_P(Import, ValidFileImportsOnceAndReRunChangesNothing) {
   EXPECT_EQ(c->query_one("SELECT last_name FROM persons WHERE pesel = '85010112345'")->text(0), "Łabędzka; z d. Nowak");
   EXPECT_EQ(c->query_one("SELECT section_id FROM households WHERE building = '5'")->int64(0), section_);
   EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'import'")->int64(0), 3);
+  // Imported households carry their address keys: found by address like those created by hand.
+  cases::CaseService svc(*db_, clock_);
+  auto found = svc.search_households(actor(centre_, {"cases.read", "cases.scope_all"}), {"zana", "5", "3", "", 50});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found->value.size(), 1u);
+  EXPECT_EQ(found->value[0].members.size(), 2u);
 
   auto again = run(kHeader + kGood);
   ASSERT_TRUE(again.ok());

@@ -54,6 +54,8 @@ export interface Items<T> { items: T[]; total?: number }
 export interface Person {
   id: Id; pesel: string | null; document_type: string; document_number: string; first_name: string; last_name: string;
   birth_date: string; sex: 'K' | 'M'; citizenship: string; phone: string; email?: string; registered_address?: string;
+  /** Adres faktycznego pobytu, beside the registered address (adres zameldowania). */
+  actual_address?: string;
   education?: string; employment?: string; labour_office?: string; disability?: string;
   restricted: { health: string; addiction: string; violence: string } | null; restricted_hidden?: boolean;
   /** Not (yet) sent by the API: the person's current household, used for a link when present. */
@@ -66,6 +68,12 @@ export interface Household {
   id: Id; section_id: Id | null; worker_id: Id | null; section_name?: string; worker_name?: string;
   address: HouseholdAddress; family_type: string;
   restricted_categories: string[]; via_break_glass: boolean; members: Member[];
+}
+
+/** PATCH /households/{id}: the household after the change; in_scope false when it left the user's scope. */
+export interface HouseholdUpdate {
+  id: Id; section: { id: Id; number: number; name: string } | null; worker_id: Id | null; family_type: string;
+  address: HouseholdAddress; in_scope: boolean;
 }
 
 export interface Interview {

@@ -96,6 +96,21 @@ export function button(label: string, opts: { kind?: 'primary' | 'secondary' | '
   }, label);
 }
 
+/** A button that opens and closes a panel (aria-expanded, aria-controls; focus into the panel and back to the button). */
+export function disclosure(text: string, panel: HTMLElement): [HTMLButtonElement, (open: boolean) => void] {
+  const opener = button(text, { kind: 'secondary' });
+  opener.setAttribute('aria-expanded', 'false');
+  opener.setAttribute('aria-controls', panel.id);
+  const toggle = (open: boolean) => {
+    panel.hidden = !open;
+    opener.setAttribute('aria-expanded', String(open));
+    if (open) panel.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    else opener.focus();
+  };
+  opener.addEventListener('click', () => toggle(opener.getAttribute('aria-expanded') !== 'true'));
+  return [opener, toggle];
+}
+
 export function formValues(form: HTMLFormElement): Record<string, string> {
   const out: Record<string, string> = {};
   new FormData(form).forEach((v, k) => { if (typeof v === 'string') out[k] = v.trim(); });

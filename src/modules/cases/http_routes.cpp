@@ -2,6 +2,7 @@
 #include "modules/cases/http_routes.h"
 
 #include <charconv>
+#include <tuple>
 
 #include "http/json_input.h"
 
@@ -26,6 +27,7 @@ Json person_json(const Person& p) {
             {"phone", p.phone},
             {"email", p.email},
             {"registered_address", p.registered_address},
+            {"actual_address", p.actual_address},
             {"education", p.education},
             {"employment", p.employment},
             {"labour_office", p.labour_office},
@@ -40,6 +42,48 @@ Json person_json(const Person& p) {
   return j;
 }
 
+Json address_json(const HouseholdAddress& a) {
+  return {{"locality", a.locality}, {"street", a.street}, {"building", a.building}, {"flat", a.flat},
+          {"postal_code", a.postal_code}};
+}
+
+Json household_json(const Household& h) {
+  Json members = Json::array();
+  for (const auto& m : h.members)
+    members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
+  return {{"id", h.id},
+          {"section_id", http::nullable(h.section_id)},
+          {"worker_id", http::nullable(h.worker_id)},
+          {"section_name", h.section_name},
+          {"worker_name", h.worker_name},
+          {"address", address_json({h.locality, h.street, h.building, h.flat, h.postal_code})},
+          {"family_type", h.family_type},
+          {"restricted_categories", h.restricted_categories},
+          {"via_break_glass", h.via_break_glass},
+          {"members", members}};
+}
+
+// {"locality","street","building","flat"?,"postal_code"?} — a household's address in a request body
+// (which parts are required, the use case says, at the field: "address.street").
+Result<HouseholdAddress> address_field(const Json& body) {
+  auto addr = body.find("address");
+  if (addr == body.end() || !addr->is_object())
+    return Error::validation("Pole „address” musi być obiektem z adresem.", "address");
+  HouseholdAddress a;
+  struct F {
+    const char* name;
+    std::string* target;
+    std::size_t max;
+  };
+  for (const F& f : {F{"locality", &a.locality, 100}, F{"street", &a.street, 200}, F{"building", &a.building, 20},
+                     F{"flat", &a.flat, 20}, F{"postal_code", &a.postal_code, 10}}) {
+    auto v = http::string_field(*addr, f.name, f.max, false);
+    if (!v.ok()) return Error::validation(v.error().message, std::string("address.") + f.name);
+    *f.target = *v;
+  }
+  return a;
+}
+
 }  // namespace
 
 // The stated purpose of a read goes into its audit entry.
@@ -52,26 +96,56 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
           OSTOJA_TRY(read, svc.household(*ctx.principal, id, purpose));
-          const Household& h = read.value;
-          Json members = Json::array();
-          for (const auto& m : h.members)
-            members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
-          auto resp = http::json_response({{"id", h.id},
-                                           {"section_id", http::nullable(h.section_id)},
-                                           {"worker_id", http::nullable(h.worker_id)},
-                                           {"section_name", h.section_name},
-                                           {"worker_name", h.worker_name},
-                                           {"address",
-                                            {{"locality", h.locality},
-                                             {"street", h.street},
-                                             {"building", h.building},
-                                             {"flat", h.flat},
-                                             {"postal_code", h.postal_code}}},
-                                           {"family_type", h.family_type},
-                                           {"restricted_categories", h.restricted_categories},
-                                           {"via_break_glass", h.via_break_glass},
-                                           {"members", members}});
-          return gated(std::move(resp), log, read);
+          return gated(http::json_response(household_json(read.value)), log, read);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/households", .access = http::Access::need("cases.read"),
+         .summary = "Wyszukiwanie środowisk po adresie: ?street=początek nazwy ulicy (bez polskich znaków też) "
+                    "[&house=&flat=&locality=], z członkami — odczyt audytowany",
+         .tag = "cases"},
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
+          AddressQuery q;
+          for (auto [name, target, max] : {std::tuple{"street", &q.street, 200}, std::tuple{"house", &q.house, 20},
+                                           std::tuple{"flat", &q.flat, 20}, std::tuple{"locality", &q.locality, 100}}) {
+            OSTOJA_TRY(v, ctx.text_param(name, static_cast<std::size_t>(max)));
+            *target = std::move(v);
+          }
+          q.limit = static_cast<int>(limit);
+          OSTOJA_TRY(found, svc.search_households(*ctx.principal, std::move(q)));
+          Json items = Json::array();
+          for (const auto& h : found.value) items.push_back(household_json(h));
+          return gated(http::json_response({{"items", items}}), log, found);
+        });
+
+  r.add({.method = "PATCH", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.write"),
+         .summary = "Zmiana środowiska: typ rodziny, adres (ponownie przypisany do sekcji), pracownik socjalny "
+                    "(null — bez przydziału)",
+         .tag = "cases", .request_schema = {{"type", "object"}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          HouseholdChanges ch;
+          OSTOJA_TRY(type, http::optional_string(body, "family_type", 30));
+          ch.family_type = type;
+          if (body.contains("address")) {
+            OSTOJA_TRY(address, address_field(body));
+            ch.address = address;
+          }
+          if (body.contains("worker_id")) {
+            OSTOJA_TRY(worker, http::optional_int(body, "worker_id", 1, INT64_MAX));  // null: none assigned
+            ch.worker_id = worker;
+          }
+          OSTOJA_TRY(done, svc.update_household(*ctx.principal, id, std::move(ch)));
+          return http::json_response(
+              {{"id", done.id},
+               {"section", done.section_id ? Json{{"id", done.section_id}, {"number", done.section_number},
+                                                  {"name", done.section_name}}
+                                           : Json(nullptr)},
+               {"worker_id", http::nullable(done.worker_id)},
+               {"family_type", done.family_type},
+               {"address", address_json(done.address)},
+               {"in_scope", done.in_scope}});
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.read"),
@@ -98,7 +172,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
   r.add({.method = "POST", .pattern = "/api/v1/persons", .access = http::Access::need("cases.write"),
          .summary = "Rejestracja osoby (PESEL albo dokument); ostrzeżenie o prawdopodobnym duplikacie", .tag = "cases",
          .request_schema = {{"type", "object"}, {"required", {"first_name", "last_name"}}}, .success_status = 201},
-        [&svc](RequestContext& ctx) -> Result<http::Response> {
+        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           NewPerson np;
           OSTOJA_TRY(pesel, http::optional_string(body, "pesel", 20));
@@ -121,19 +195,21 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           if (!citizenship.empty()) np.citizenship = citizenship;
           np.phone = phone;
           np.allow_duplicate = allow.value_or(false);
-          std::vector<DuplicateCandidate> dups;
+          Audited<Duplicates> dups;
           auto created = svc.create_person(*ctx.principal, np, dups);
           if (!created.ok()) {
             auto resp = http::error_response(created.error());
-            if (!dups.empty()) {
-              Json body_out = Json::parse(resp.body);
-              Json list = Json::array();
-              for (const auto& d : dups)
-                list.push_back({{"id", d.id}, {"first_name", d.first_name}, {"last_name", d.last_name}, {"birth_date", d.birth_date}});
-              body_out["duplicates"] = list;
-              resp.body = body_out.dump();
-            }
-            return resp;
+            const Duplicates& d = dups.value;
+            if (d.shown.empty() && d.outside_scope == 0) return resp;
+            // The candidates are personal data: only those in the user's scope, sent once their reading is audited.
+            Json body_out = Json::parse(resp.body);
+            Json list = Json::array();
+            for (const auto& c : d.shown)
+              list.push_back({{"id", c.id}, {"first_name", c.first_name}, {"last_name", c.last_name}, {"birth_date", c.birth_date}});
+            body_out["duplicates"] = list;
+            body_out["duplicates_outside_scope"] = d.outside_scope;
+            resp.body = body_out.dump();
+            return gated(std::move(resp), log, dups);
           }
           return http::json_response(person_json(created->value), 201);
         });
@@ -144,21 +220,10 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           NewHousehold h;
-          auto addr = body.find("address");
-          if (addr == body.end() || !addr->is_object())
-            return Error::validation("Pole „address” musi być obiektem z adresem.", "address");
-          OSTOJA_TRY(locality, http::string_field(*addr, "locality", 100));
-          OSTOJA_TRY(street, http::string_field(*addr, "street", 200));
-          OSTOJA_TRY(building, http::string_field(*addr, "building", 20));
-          OSTOJA_TRY(flat, http::string_field(*addr, "flat", 20, false));
-          OSTOJA_TRY(postal, http::string_field(*addr, "postal_code", 10, false));
+          OSTOJA_TRY(address, address_field(body));
           OSTOJA_TRY(type, http::string_field(body, "family_type", 30));
           OSTOJA_TRY(worker, http::optional_int(body, "worker_id", 1, INT64_MAX));
-          h.locality = locality;
-          h.street = street;
-          h.building = building;
-          h.flat = flat;
-          h.postal_code = postal;
+          h.address = address;
           h.family_type = type;
           h.worker_id = worker;
           auto members = body.find("members");
@@ -178,7 +243,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
         });
 
   r.add({.method = "PATCH", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.write"),
-         .summary = "Zmiana danych osoby (kontakt, adres zameldowania, wykształcenie, zatrudnienie, status w PUP, "
+         .summary = "Zmiana danych osoby (kontakt, adres zameldowania i faktycznego pobytu, wykształcenie, zatrudnienie, status w PUP, "
                     "niepełnosprawność; kategorie szczególne tylko z uprawnieniem)",
          .tag = "cases", .request_schema = {{"type", "object"}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
@@ -192,7 +257,8 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           };
           for (const F& f : {F{"first_name", &ch.first_name, 100}, F{"last_name", &ch.last_name, 100},
                              F{"citizenship", &ch.citizenship, 2}, F{"phone", &ch.phone, 30}, F{"email", &ch.email, 200},
-                             F{"registered_address", &ch.registered_address, 300}, F{"education", &ch.education, 30},
+                             F{"registered_address", &ch.registered_address, 300},
+                             F{"actual_address", &ch.actual_address, 300}, F{"education", &ch.education, 30},
                              F{"employment", &ch.employment, 30}, F{"labour_office", &ch.labour_office, 40},
                              F{"disability", &ch.disability, 30}, F{"health_note", &ch.health_note, 4000},
                              F{"addiction_note", &ch.addiction_note, 4000}, F{"violence_note", &ch.violence_note, 4000}}) {

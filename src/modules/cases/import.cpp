@@ -169,11 +169,13 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
       return;
     }
     const Row& head = *std::find_if(g.rows.begin(), g.rows.end(), [](const Row& r) { return r.relation == "head"; });
+    const AddressKeys keys = address_keys(head.locality, head.street, head.building, head.flat);
     const std::int64_t household = c.query_one(
-        "INSERT INTO households (centre_id, section_id, locality, street, building, flat, postal_code, family_type, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO households (centre_id, section_id, locality, street, building, flat, postal_code, street_key, "
+        "street_sort, locality_key, house_sort, family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
         {who.centre.value, g.section_id, head.locality, head.street, head.building, head.flat, head.postal_code,
-         head.family_type, now})->int64(0);
+         keys.street_key, keys.street_sort, keys.locality_key, keys.house_sort, head.family_type, now})->int64(0);
     for (const Row& r : g.rows) {
       const NewPerson& p = r.person;
       std::optional<storage::Row> existing;

@@ -12,6 +12,7 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "storage/database.h"
+#include "storage/migrations.h"
 
 namespace ostoja::cases {
 
@@ -20,7 +21,7 @@ struct Person {
   std::optional<std::string> pesel;
   std::string document_type, document_number;
   std::string first_name, last_name, birth_date, sex, citizenship, phone;
-  std::string email, registered_address, education, employment, labour_office, disability;
+  std::string email, registered_address, actual_address, education, employment, labour_office, disability;
   std::optional<std::int64_t> household_id;  // the current household, if any
   // Restricted categories; nullopt when the reader may not see them.
   std::optional<std::string> health_note, addiction_note, violence_note;
@@ -65,7 +66,9 @@ struct NewPerson {
 
 // Changes to a person's card; absent fields stay. Restricted notes need restricted access.
 struct PersonChanges {
-  std::optional<std::string> first_name, last_name, citizenship, phone, email, registered_address;
+  std::optional<std::string> first_name, last_name, citizenship, phone, email;
+  std::optional<std::string> registered_address;  // adres zameldowania
+  std::optional<std::string> actual_address;      // adres faktycznego pobytu
   std::optional<std::string> education;      // none, primary, lower_secondary, vocational, secondary, higher
   std::optional<std::string> employment;     // employed, self_employed, unemployed, pensioner, disability_pensioner, student, other
   std::optional<std::string> labour_office;  // registered_with_benefit, registered_without_benefit, not_registered
@@ -85,13 +88,24 @@ struct DuplicateCandidate {
   std::string first_name, last_name, birth_date;
 };
 
+// The likely duplicates of a new person: those in the user's scope are shown (and their reading
+// audited); of the others only their number is told.
+struct Duplicates {
+  std::vector<DuplicateCandidate> shown;
+  int outside_scope{0};
+};
+
 struct NewMember {
   std::int64_t person_id{0};
   std::string relation;  // head, spouse, partner, child, parent, sibling, grandchild, other
 };
 
-struct NewHousehold {
+struct HouseholdAddress {
   std::string locality, street, building, flat, postal_code;
+};
+
+struct NewHousehold {
+  HouseholdAddress address;
   std::string family_type;  // single, couple, with_children, single_parent, large_family, pensioners, other
   std::vector<NewMember> members;
   std::optional<std::int64_t> worker_id;
@@ -103,6 +117,43 @@ struct CreatedHousehold {
   int section_number;
   std::string section_name;
 };
+
+// Changes to a household; absent fields stay. A new address is resolved to its social-work section.
+struct HouseholdChanges {
+  std::optional<std::string> family_type;
+  std::optional<HouseholdAddress> address;
+  std::optional<std::optional<std::int64_t>> worker_id;  // present: the new worker, or nullopt = none assigned
+};
+
+struct UpdatedHousehold {
+  std::int64_t id{0};
+  std::int64_t section_id{0};
+  int section_number{0};
+  std::string section_name;
+  std::optional<std::int64_t> worker_id;
+  HouseholdAddress address;
+  std::string family_type;
+  bool in_scope{true};  // false when the change moved the household out of the user's sections
+};
+
+// Search by address: a street prefix (diacritics-insensitive, ł → l; a leading "ul." is ignored),
+// optionally a house number (digits only: every building with that number, "12" → 12, 12a, 12/3;
+// otherwise that building), a flat (with a house number: exactly that house and flat) and a locality.
+struct AddressQuery {
+  std::string street, house, flat, locality;
+  int limit{50};
+};
+
+// The search keys of a household address (migration 0016), written wherever a household's address is.
+struct AddressKeys {
+  std::string street_key, street_sort, locality_key, house_sort;
+};
+AddressKeys address_keys(std::string_view locality, std::string_view street, std::string_view building,
+                         std::string_view flat);
+// Migration 0016's step: the address keys of every household written before it.
+void fill_address_keys(storage::Connection& c);
+// The code steps of the cases module's migrations, for storage::migrate.
+storage::MigrationSteps migration_steps();
 
 // Checks a new person's identity data (names, PESEL checksum and its agreement with birth date and
 // sex, or a document with birth date and sex) and fills birth date and sex from the PESEL.
@@ -121,10 +172,12 @@ class CaseService {
   Result<Audited<Household>> household(const Principal& who, std::int64_t id, std::string_view purpose = {});
   Result<Audited<Person>> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
 
-  // Registers a person. PESEL is validated (checksum, birth date, sex) and unique in the centre; a
-  // likely duplicate (same folded names and birth date) is refused with the candidates listed in
-  // `duplicates` unless `allow_duplicate`.
-  Result<Audited<Person>> create_person(const Principal& who, NewPerson p, std::vector<DuplicateCandidate>& duplicates);
+  // Registers a person. PESEL is validated (checksum, birth date, sex) and unique in the centre, and so
+  // is a document (type and number) of a person registered without PESEL; a likely duplicate (same
+  // folded names and birth date, not merged away) is refused with the candidates in `duplicates` —
+  // those in the user's scope by name (their reading audited in duplicates.audit), the others counted —
+  // unless `allow_duplicate`.
+  Result<Audited<Person>> create_person(const Principal& who, NewPerson p, Audited<Duplicates>& duplicates);
 
   // By PESEL (exact) or by surname prefix optionally followed by a first-name prefix ("kowal an"),
   // diacritics-insensitive (ł → l), in Polish alphabetical order, within the user's scope.
@@ -132,6 +185,17 @@ class CaseService {
                                                      int limit);
 
   Result<Audited<Person>> update_person(const Principal& who, std::int64_t id, PersonChanges changes);
+
+  // Households (with their current members) at an address, scoped like search_persons (the user's
+  // sections and assigned households; scope_all: the centre), in the order street (Polish
+  // alphabetical), locality, house number, flat — read from indexes per spelling of the street
+  // prefix, never a scan. Members never carry restricted categories; each is audited (action=search).
+  Result<Audited<std::vector<Household>>> search_households(const Principal& who, AddressQuery q);
+
+  // Changes a household's family type, address (resolved again to exactly one section) or responsible
+  // worker, keeping its members' mirrored section and worker in step; audited per member. The user
+  // must have the household in scope before the change (it may leave their scope by it).
+  Result<UpdatedHousehold> update_household(const Principal& who, std::int64_t id, HouseholdChanges changes);
 
   // Dated composition of a household: a member joins on `since`, leaves on `until` (with a reason);
   // the history keeps every membership.

@@ -1,8 +1,9 @@
 // Karta środowiska (cases.read): address, section, family type, members, and the household's timeline: applications
 // with their interviews and decisions (newest first, deadlines in words, „Wydaj decyzję” on an open application with
 // decisions.write), decisions, payments, non-cash help, and the income of the reference month with a link to the income
-// page. „Nowy wniosek” and „Wywiad — zmiana sytuacji” with cases.write. A household outside the user's scope shows the
-// server's message (case-common.ts).
+// page. „Nowy wniosek”, „Wywiad — zmiana sytuacji” and „Zmień dane środowiska” (family type, address — the section
+// follows the territory —, responsible worker; PATCH /households/{id}, server errors at the field) with cases.write.
+// A household outside the user's scope shows the server's message (case-common.ts).
 import { api } from '../api';
 import { announce, append, h, replaceChildren, uid } from '../dom';
 import {
@@ -11,12 +12,15 @@ import {
   plural, previousMonth, todayIso,
 } from '../labels';
 import type {
-  Application, Decision, FormOfHelp, Household, IncomeAssessment, Interview, Items, Me, Payment, Section, ServiceRecord,
-  SocialWorkRecord,
+  Application, Decision, FormOfHelp, Household, HouseholdUpdate, IncomeAssessment, Interview, Items, Me, Payment, Section,
+  ServiceRecord, SocialWorkRecord,
 } from '../model';
-import type { PageContext } from '../router';
+import { navigate, type PageContext } from '../router';
 import { can } from '../session';
-import { button, checkbox, emptyState, notice, section, showApiError, summaryList, table, tag, takeFlash } from '../ui';
+import {
+  button, checkbox, disclosure, emptyState, formValues, inputField, notice, section, selectField, setFlash, showApiError, showFormErrors,
+  summaryList, table, tag, takeFlash,
+} from '../ui';
 import { formatBirthDate } from './persons';
 import {
   applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
@@ -53,7 +57,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
   append(ctx.content,
     takeFlash(location.pathname),
     hh.via_break_glass ? notice('warning', h('p', null, 'Korzystasz z dostępu awaryjnego do tego środowiska. Każdy odczyt jest odnotowywany w dzienniku audytu.')) : null,
-    can('cases.write') ? actions(hh) : null,
+    can('cases.write') ? actions(hh, editPanel(ctx, hh, sec)) : null,
     section('Dane środowiska', summaryList([
       ['Numer środowiska', String(hh.id)],
       ['Adres', householdAddress(hh.address)],
@@ -173,8 +177,76 @@ function membersTable(hh: Household): HTMLElement {
     hidden ? h('p', { class: 'hint' }, 'Część informacji szczególnie chronionych (zdrowie, uzależnienia, przemoc) jest ukryta — Twoje konto nie ma dostępu do tych kategorii danych.') : null);
 }
 
-/** "Nowy wniosek" and the disclosure with the change-of-situation interview. */
-function actions(hh: Household): HTMLElement {
+/**
+ * „Zmień dane środowiska”: family type, address and responsible worker (the section's staff, the user, or none). Only
+ * what changed is sent; a new address is assigned by the server to the section of its street. After saving the card
+ * reloads with a message — or, when the new address belongs to another section, says that the household left the
+ * user's scope.
+ */
+function editPanel(ctx: PageContext, hh: Household, sec: Section | null): [HTMLButtonElement, HTMLElement] {
+  const panelId = uid('edycja');
+  const workers = new Map<string, string>();
+  for (const p of sec?.staff ?? []) workers.set(String(p.id), p.full_name);
+  workers.set(String(ctx.me.id), `${ctx.me.full_name || ctx.me.login} (Ty)`);
+  if (hh.worker_id !== null && !workers.has(String(hh.worker_id))) workers.set(String(hh.worker_id), hh.worker_name || `Pracownik ${hh.worker_id}`);
+  const a = hh.address;
+  const form = h('form', { class: 'form panel', id: panelId, hidden: true, novalidate: true, 'aria-labelledby': `${panelId}-t` },
+    h('h2', { id: `${panelId}-t`, class: 'panel__title' }, 'Zmień dane środowiska'),
+    selectField({ label: 'Typ rodziny', name: 'family_type', required: true, value: hh.family_type, options: Object.entries(FAMILY_TYPE_LABELS) }),
+    h('fieldset', { class: 'fieldset field', 'data-field': 'address' },
+      h('legend', { class: 'legend' }, 'Adres środowiska'),
+      h('p', { class: 'hint' }, 'Po zmianie adresu środowisko zostanie przypisane do sekcji, do której należy ten adres.'),
+      h('p', { class: 'field-error', id: uid('e-address'), hidden: true }),
+      h('div', { class: 'field-row' },
+        inputField({ label: 'Ulica', name: 'address.street', required: true, value: a.street, autocomplete: 'off' }),
+        inputField({ label: 'Numer domu', name: 'address.building', required: true, width: 'short', value: a.building, autocomplete: 'off' }),
+        inputField({ label: 'Numer lokalu', name: 'address.flat', width: 'short', value: a.flat, autocomplete: 'off' })),
+      h('div', { class: 'field-row' },
+        inputField({ label: 'Kod pocztowy', name: 'address.postal_code', width: 'short', value: a.postal_code, autocomplete: 'off', hint: 'NN-NNN' }),
+        inputField({ label: 'Miejscowość', name: 'address.locality', required: true, value: a.locality, autocomplete: 'off' }))),
+    selectField({
+      label: 'Pracownik socjalny', name: 'worker_id', width: 'full', value: hh.worker_id === null ? '' : String(hh.worker_id),
+      options: [...workers.entries()], emptyLabel: 'Nie przydzielono — sprawy prowadzi sekcja',
+      hint: 'Pracownicy sekcji środowiska. Przydzielony pracownik widzi środowisko także spoza swojej sekcji.',
+    }),
+    h('div', { class: 'button-group' },
+      button('Zapisz zmiany', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
+  const [opener, toggle] = disclosure('Zmień dane środowiska', form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(form);
+    const body: Record<string, unknown> = {};
+    if (v.family_type !== hh.family_type) body.family_type = v.family_type;
+    const address = { locality: v['address.locality'], street: v['address.street'], building: v['address.building'], flat: v['address.flat'], postal_code: v['address.postal_code'] };
+    if ((Object.keys(address) as (keyof typeof address)[]).some((k) => address[k] !== a[k])) body.address = address;
+    const worker = v.worker_id ? Number(v.worker_id) : null;
+    if (String(worker) !== String(hh.worker_id)) body.worker_id = worker;
+    if (!Object.keys(body).length) return showFormErrors(form, [{ message: 'Nie zmieniono żadnych danych.' }]);
+    try {
+      const done = await api.patch<HouseholdUpdate>(`/households/${encodeURIComponent(String(hh.id))}`, body);
+      const moved = done.section && String(done.section.id) !== String(hh.section_id)
+        ? ` Adres należy do sekcji nr ${done.section.number} (${done.section.name}).` : '';
+      if (!done.in_scope) {
+        ctx.setTitle('Środowisko przekazane innej sekcji');
+        replaceChildren(ctx.content,
+          notice('success', h('p', null, `Zapisano zmiany środowiska nr ${hh.id}.${moved}`),
+            h('p', null, 'Środowisko nie należy już do Twojej sekcji ani nie jest Ci przydzielone, więc nie widzisz jego karty.')),
+          h('p', null, h('a', { href: '/osoby', class: 'back-link' }, 'Wyszukiwanie osób i środowisk')));
+        announce(`Zapisano zmiany środowiska.${moved}`);
+        return;
+      }
+      setFlash(location.pathname, `Zapisano zmiany środowiska.${moved}`);
+      navigate(location.pathname + location.search, { replace: true });
+    } catch (err) {
+      showApiError(form, err);
+    }
+  });
+  return [opener, form];
+}
+
+/** "Nowy wniosek", the disclosure with the change-of-situation interview, and the household's edit panel. */
+function actions(hh: Household, [editOpener, editForm]: [HTMLButtonElement, HTMLElement]): HTMLElement {
   const status = h('div', { class: 'status-area' });
   const panelId = uid('zmiana');
   const form = h('form', { class: 'form panel', id: panelId, hidden: true, novalidate: true, 'aria-labelledby': `${panelId}-t` },
@@ -184,16 +256,7 @@ function actions(hh: Household): HTMLElement {
     h('div', { class: 'button-group' },
       button('Zaplanuj wywiad', { type: 'submit' }),
       button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
-  const opener = button('Wywiad — zmiana sytuacji', { kind: 'secondary' });
-  opener.setAttribute('aria-expanded', 'false');
-  opener.setAttribute('aria-controls', panelId);
-  const toggle = (open: boolean) => {
-    form.hidden = !open;
-    opener.setAttribute('aria-expanded', String(open));
-    if (open) form.querySelector<HTMLInputElement>('input')?.focus();
-    else opener.focus();
-  };
-  opener.addEventListener('click', () => toggle(opener.getAttribute('aria-expanded') !== 'true'));
+  const [opener, toggle] = disclosure('Wywiad — zmiana sytuacji', form);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const urgent = form.querySelector<HTMLInputElement>('input[name=urgent]')!.checked;
@@ -217,8 +280,9 @@ function actions(hh: Household): HTMLElement {
   return h('div', { class: 'actions' },
     h('div', { class: 'button-group' },
       h('a', { href: newApplicationHref(hh.id), class: 'button button--primary' }, 'Nowy wniosek'),
-      opener),
+      opener, editOpener),
     form,
+    editForm,
     status);
 }
 

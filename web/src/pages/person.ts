@@ -1,17 +1,22 @@
-// Osoba (cases.read): identity, contact and social data of one person (GET /persons/{id}, an audited read), and
+// Osoba (cases.read): identity, contact and social data of one person (GET /persons/{id}, an audited read) with the
+// registered and the actual address („Zmień adresy” with cases.write: PATCH /persons/{id}), and
 // the person's history across the households they lived in (GET /persons/{id}/timeline; only households in the
 // user's scope). Restricted categories are shown only to users with restricted access; others are told that
 // something is hidden.
 import { api } from '../api';
-import { append, h } from '../dom';
+import { append, h, uid } from '../dom';
 import {
   APPLICATION_STATUS_LABELS, CONTRACT_OUTCOME_LABELS, DECISION_KIND_LABELS, DECISION_STATE_LABELS, INTERVIEW_KIND_LABELS,
   INTERVIEW_STATUS_LABELS, PAYMENT_STATUS_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS,
   SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, label,
 } from '../labels';
 import type { FormOfHelp, Person, TimelineItem } from '../model';
-import type { PageContext } from '../router';
-import { emptyState, notice, section, summaryList, table, toApiError } from '../ui';
+import { navigate, type PageContext } from '../router';
+import { can } from '../session';
+import {
+  button, disclosure, emptyState, formValues, inputField, notice, section, setFlash, showApiError, showFormErrors, summaryList, table,
+  takeFlash, toApiError,
+} from '../ui';
 import { applicationHref, decisionHref, householdHref, interviewHref, renderOutOfScope } from './case-common';
 import { SEX_LABELS, formatBirthDate, identity } from './persons';
 
@@ -51,6 +56,7 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
   const household = ctx.query.get('srodowisko') ?? (p.household_id ? String(p.household_id) : '');
 
   append(ctx.content,
+    takeFlash(location.pathname),
     h('p', null, household
       ? h('a', { href: householdHref(household), class: 'back-link' }, 'Karta środowiska')
       : h('a', { href: '/osoby', class: 'back-link' }, 'Wyszukiwanie osób')),
@@ -63,7 +69,8 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
       ['Telefon', p.phone],
       ['E-mail', p.email ?? ''],
       ['Adres zameldowania', p.registered_address ?? ''],
-    ])),
+      ['Adres faktycznego pobytu', p.actual_address ?? ''],
+    ]), can('cases.write') ? addressForm(p) : null),
     section('Sytuacja społeczna', summaryList([
       ['Wykształcenie', word(EDUCATION, p.education)],
       ['Zatrudnienie', word(EMPLOYMENT, p.employment)],
@@ -78,6 +85,36 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
         ? notice('info', h('p', null, 'Ta osoba ma zapisane informacje szczególnie chronione (zdrowie, uzależnienia lub przemoc). Są ukryte, bo Twoje konto nie ma dostępu do tych kategorii danych.'))
         : null,
     section('Historia osoby', personTimeline(items, formNames)));
+}
+
+/** „Zmień adresy”: the registered and the actual address, saved together; the card reloads with a message. */
+function addressForm(p: Person): HTMLElement {
+  const id = uid('adresy');
+  const form = h('form', { class: 'form panel', id, hidden: true, novalidate: true, 'aria-labelledby': `${id}-t` },
+    h('h3', { id: `${id}-t`, class: 'panel__title' }, 'Adresy osoby'),
+    inputField({ label: 'Adres zameldowania', name: 'registered_address', width: 'full', value: p.registered_address ?? '', autocomplete: 'off',
+      hint: 'Np. „ul. Zana 14/2, 20-601 Lublin”.' }),
+    inputField({ label: 'Adres faktycznego pobytu', name: 'actual_address', width: 'full', value: p.actual_address ?? '', autocomplete: 'off',
+      hint: 'Gdzie osoba rzeczywiście mieszka, jeśli inaczej niż pod adresem zameldowania.' }),
+    h('div', { class: 'button-group' },
+      button('Zapisz adresy', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
+  const [opener, toggle] = disclosure('Zmień adresy', form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(form);
+    for (const f of ['registered_address', 'actual_address']) {
+      if ((v[f] ?? '').length > 300) return showFormErrors(form, [{ field: f, message: 'Adres może mieć najwyżej 300 znaków.' }]);
+    }
+    try {
+      await api.patch<Person>(`/persons/${encodeURIComponent(String(p.id))}`, { registered_address: v.registered_address, actual_address: v.actual_address });
+      setFlash(location.pathname, 'Zapisano adresy osoby.');
+      navigate(location.pathname + location.search, { replace: true });
+    } catch (err) {
+      showApiError(form, err);
+    }
+  });
+  return h('div', { class: 'actions' }, h('div', { class: 'button-group' }, opener), form);
 }
 
 /** The person's history as a table: date, what happened (linked to its record), details and state. */

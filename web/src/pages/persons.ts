@@ -1,15 +1,17 @@
-// Osoby (cases.read): search by surname [first name] or PESEL; register a person (cases.write) by PESEL or by an
+// Osoby (cases.read): search by surname [first name] or PESEL, search of households by address (street prefix,
+// house, flat, locality; results link to the household card); register a person (cases.write) by PESEL or by an
 // identity document, with the live PESEL check and the likely-duplicate confirmation.
 import { api, ApiError, query } from '../api';
 import { announce, append, h, replaceChildren, uid } from '../dom';
-import type { Id, Items, Person } from '../model';
+import { FAMILY_TYPE_LABELS, label } from '../labels';
+import type { Household, Id, Items, Person } from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
 import {
   button, clearFormErrors, emptyState, formValues, inputField, loading, notice, section, selectField, showFormErrors,
   table, toApiError, type FieldError,
 } from '../ui';
-import { householdHref, personHref } from './case-common';
+import { householdAddress, householdHref, householdStreet, personHref } from './case-common';
 
 export type { Person };
 interface Duplicate { id: Id; first_name: string; last_name: string; birth_date: string }
@@ -37,6 +39,7 @@ export function renderPersons(ctx: PageContext): void {
   append(ctx.content,
     h('p', { class: 'lead' }, 'Wyszukaj osobę przed rejestracją, aby nie zakładać jej drugi raz.'),
     searchSection(ctx),
+    addressSection(ctx),
     can('cases.write') ? registerSection() : null);
 }
 
@@ -103,6 +106,93 @@ function drawResults(holder: HTMLElement, text: string, items: Person[]): void {
       ])),
     items.length >= LIMIT ? h('p', { class: 'hint' }, `Pokazano pierwsze ${LIMIT} wyników. Dopisz więcej liter nazwiska lub imię, aby zawęzić wyszukiwanie.`) : null);
   announce(`Znaleziono osób: ${count}.`);
+}
+
+// ---------- search by address ----------
+
+/** The form's fields (kept in the URL) → the API's query parameters. */
+const ADDRESS_PARAMS: [string, string][] = [['ulica', 'street'], ['dom', 'house'], ['lokal', 'flat'], ['miejscowosc', 'locality']];
+
+function addressSection(ctx: PageContext): HTMLElement {
+  const initial = Object.fromEntries(ADDRESS_PARAMS.map(([field]) => [field, ctx.query.get(field) ?? '']));
+  const results = h('div', { class: 'result' });
+  const form = h('form', { class: 'form', role: 'search', 'aria-label': 'Wyszukiwanie środowisk po adresie', novalidate: true },
+    h('div', { class: 'field-row' },
+      inputField({
+        label: 'Ulica', name: 'ulica', required: true, value: initial.ulica, autocomplete: 'off', spellcheck: false,
+        hint: 'Początek nazwy ulicy, np. „glowackiego” albo „łęcz”. Polskie znaki można pominąć.',
+      }),
+      inputField({ label: 'Numer domu', name: 'dom', width: 'short', value: initial.dom, autocomplete: 'off',
+        hint: 'Np. 12 (także 12a, 12/3) albo 12a.' }),
+      inputField({ label: 'Numer lokalu', name: 'lokal', width: 'short', value: initial.lokal, autocomplete: 'off' }),
+      inputField({ label: 'Miejscowość', name: 'miejscowosc', value: initial.miejscowosc, autocomplete: 'off' })),
+    button('Szukaj środowisk', { type: 'submit' }));
+
+  const run = async (v: Record<string, string>) => {
+    const errors: FieldError[] = [];
+    if ((v.ulica ?? '').replace(/^ul\.?\s*/i, '').replace(/[^\p{L}\p{N}]/gu, '').length < 2) {
+      errors.push({ field: 'ulica', message: 'Wpisz co najmniej 2 pierwsze litery nazwy ulicy.' });
+    }
+    if (v.lokal && !v.dom) errors.push({ field: 'dom', message: 'Numer lokalu podaj razem z numerem domu.' });
+    if (errors.length) return showFormErrors(form, errors);
+    clearFormErrors(form);
+    history.replaceState(null, '', `${location.pathname}${query(Object.fromEntries(ADDRESS_PARAMS.map(([f]) => [f, v[f]])))}`);
+    replaceChildren(results, loading('Szukam środowisk…'));
+    try {
+      const params = Object.fromEntries(ADDRESS_PARAMS.map(([f, param]) => [param, v[f]]));
+      const res = await api.get<Items<Household>>(`/households${query({ ...params, limit: LIMIT })}`);
+      if (!ctx.isCurrent()) return;
+      drawHouseholds(results, v, res.items);
+    } catch (err) {
+      if (!ctx.isCurrent()) return;
+      const e = toApiError(err);
+      replaceChildren(results);
+      if (e.status === 400) {
+        const field = ADDRESS_PARAMS.find(([, param]) => param === e.field)?.[0];
+        return showFormErrors(form, [{ field: field === 'lokal' ? 'dom' : field, message: e.message }]);
+      }
+      replaceChildren(results, notice('error', h('p', null, e.message),
+        h('p', null, button('Spróbuj ponownie', { kind: 'secondary', onClick: () => void run(v) }))));
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run(formValues(form));
+  });
+  if (initial.ulica) void run(Object.fromEntries(Object.entries(initial).map(([k, x]) => [k, x.trim()])));
+  return section('Wyszukiwanie po adresie', form, results);
+}
+
+/** "Zana 14/2" with the house and flat the user typed, for the messages. */
+function typedAddress(v: Record<string, string>): string {
+  return [v.ulica, [v.dom, v.lokal].filter(Boolean).join('/'), v.miejscowosc ? `(${v.miejscowosc})` : ''].filter(Boolean).join(' ');
+}
+
+function drawHouseholds(holder: HTMLElement, v: Record<string, string>, items: Household[]): void {
+  if (!items.length) {
+    const text = `Nie znaleziono środowisk pod adresem „${typedAddress(v)}”.`;
+    replaceChildren(holder, emptyState(text, h('p', null, 'Sprawdź pisownię ulicy. Widać tylko środowiska Twoich sekcji i przydzielone Tobie.')));
+    announce(text);
+    return;
+  }
+  const count = items.length >= LIMIT ? `pierwsze ${items.length}` : String(items.length);
+  replaceChildren(holder,
+    table(`Znalezione środowiska (${count})`, ['Adres', 'Członkowie gospodarstwa', 'Typ rodziny', 'Sekcja'],
+      items.map((hh) => {
+        const members = [...hh.members].sort((a, b) => (a.relation === 'head' ? -1 : b.relation === 'head' ? 1 : 0));
+        return [
+          h('a', { href: householdHref(hh.id), 'aria-label': `Karta środowiska: ${householdAddress(hh.address)}` }, householdAddress(hh.address)),
+          members.length
+            ? h('ul', { class: 'plain-list' }, members.map((m) => h('li', null,
+                h('a', { href: personHref(m.person.id, hh.id) }, `${m.person.last_name} ${m.person.first_name}`),
+                `, ur. ${formatBirthDate(m.person.birth_date)}`)))
+            : 'brak obecnych członków',
+          label(FAMILY_TYPE_LABELS, hh.family_type),
+          hh.section_name || '—',
+        ];
+      })),
+    items.length >= LIMIT ? h('p', { class: 'hint' }, `Pokazano pierwsze ${LIMIT} środowisk. Podaj numer domu lub pełną nazwę ulicy, aby zawęzić wyszukiwanie.`) : null);
+  announce(`Znaleziono środowisk: ${count}. Pierwsze: ${householdStreet(items[0].address)}.`);
 }
 
 // ---------- registration ----------
@@ -233,11 +323,14 @@ function registerSection(): HTMLElement {
 
   const showDuplicates = (e: ApiError) => {
     const dups = (e.body?.duplicates ?? []) as Duplicate[];
+    const hidden = Number(e.body?.duplicates_outside_scope ?? 0);
     showFormErrors(form, [{ message: e.message }], h('div', { class: 'duplicates' },
       dups.length ? [
         h('p', null, 'Osoby już zarejestrowane:'),
-        h('ul', null, dups.map((d) => h('li', null, `${d.last_name} ${d.first_name}, ur. ${formatBirthDate(d.birth_date)}`))),
+        h('ul', null, dups.map((d) => h('li', null,
+          h('a', { href: personHref(d.id) }, `${d.last_name} ${d.first_name}`), `, ur. ${formatBirthDate(d.birth_date)}`))),
       ] : null,
+      hidden ? h('p', null, `Osoby o tych danych w środowiskach spoza Twojego zakresu: ${hidden}. Ich dane nie są pokazywane.`) : null,
       button('To inna osoba — dodaj mimo to', { kind: 'secondary', onClick: () => void submit(true) })));
   };
 
