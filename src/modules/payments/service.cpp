@@ -155,13 +155,11 @@ Result<DecisionTotals> PaymentService::totals(const Principal& who, std::int64_t
     if (auto f = d->opt_text(5)) dec.dates.final_on = Date::parse(*f);
     // A later binding change, suspension or withdrawal ends this decision the day before it.
     std::optional<Date> last_day;
-    for (const auto& r : conn->query(
-             "SELECT period_from FROM decisions WHERE centre_id = ? AND changes_decision_id = ? AND state IN ('final', "
-             "'upheld') ORDER BY period_from",
-             {who.centre.value, decision_id})) {
-      last_day = Date::parse(r.text(0))->plus_days(-1);
-      break;
-    }
+    if (auto first = conn->query_one(std::string("SELECT ") + decisions::kFirstChangeSql +
+                                         " FROM decisions d WHERE d.centre_id = ? AND d.id = ?",
+                                     {who.centre.value, decision_id})
+                         ->opt_text(0))
+      last_day = Date::parse(*first)->plus_days(-1);
     const int payment_day = conn->query_one("SELECT payment_day FROM centres WHERE id = ?", {who.centre.value})->int32(0);
     if (!last_day || *last_day >= *Date::parse(*dec.period_from))
       for (const auto& p : schedule(schedule_of(dec, payment_day, last_day))) t.granted = t.granted + p.amount;
