@@ -38,10 +38,10 @@ export function renderStatistics(ctx: PageContext): void {
 
   const years: [string, string][] = [];
   for (let y = thisYear; y >= FIRST_YEAR; y--) years.push([String(y), String(y)]);
-  const form = h('form', { class: 'form form--filters', novalidate: true, 'aria-label': 'Okres sprawozdania' },
+  const form = h('form', { class: 'form form--filters', novalidate: true, 'aria-label': 'Wybór okresu sprawozdania' },
     h('div', { class: 'field-row' },
-      selectField({ label: 'Rok', name: 'rok', width: 'short', options: years, value: String(year) }),
-      selectField({ label: 'Okres', name: 'okres', width: 'medium', options: PERIODS.map(([c, l]) => [c, l]), value: period })),
+      selectField({ label: 'Rok', name: 'rok', width: 'short', required: true, options: years, value: String(year) }),
+      selectField({ label: 'Okres', name: 'okres', width: 'medium', required: true, options: PERIODS.map(([c, l]) => [c, l]), value: period })),
     button('Pokaż', { type: 'submit' }));
 
   const load = async () => {
@@ -68,7 +68,7 @@ export function renderStatistics(ctx: PageContext): void {
 
   append(ctx.content,
     h('p', { class: 'lead' }, 'Liczby do sprawozdań z realizacji programów, policzone z zapisów ośrodka. Tylko dane zbiorcze — bez danych osobowych.'),
-    section('Okres', form),
+    section('Okres sprawozdania', form),
     section('Wskaźniki', result),
     section('Jak liczymy', h('ul', null,
       h('li', null, 'Rodzina lub osoba liczy się raz w okresie, niezależnie od liczby decyzji i zapisów.'),
