@@ -39,6 +39,22 @@ class Payments : public StorageTest {
     EXPECT_TRUE(w.ok()) << w.error().message;
     return id;
   }
+  // A change, suspension or withdrawal of decision `target` from `from`, with its reasoning.
+  decisions::NewDecision ending(const char* kind, std::int64_t target, const char* from) {
+    decisions::NewDecision d = grant();
+    d.kind = kind;
+    d.period_from = from;
+    d.changes_decision_id = target;
+    d.reasoning = std::string("Zmiana sytuacji rodziny od ") + from + ".";
+    if (d.kind != "change") {
+      d.period_to.reset();
+      d.household_size.reset();
+      d.income_grosze.reset();
+      d.payment_method = "cash";
+      d.iban.clear();
+    }
+    return d;
+  }
   decisions::NewDecision grant() {
     decisions::NewDecision d;
     d.household_id = household_;
@@ -109,14 +125,7 @@ TEST_P(Payments, WithdrawalCancelsLaterMonthsAndClaimsBackTheOverpaidPart) {
   auto dec = payments_->for_household(clerk(), household_)->value[0].id;
   ASSERT_TRUE(payments_->set_status(clerk(), dec, "paid", "2025-11-24").ok());
 
-  decisions::NewDecision withdraw;
-  withdraw.household_id = household_;
-  withdraw.person_id = person_;
-  withdraw.kind = "withdraw";
-  withdraw.form = "zasilek_okresowy";
-  withdraw.period_from = "2025-12-16";
-  withdraw.reasoning = "Podjęcie zatrudnienia od 16 grudnia 2025 r.";
-  withdraw.changes_decision_id = id;
+  auto withdraw = ending("withdraw", id, "2025-12-16");
   binding(withdraw);
 
   auto all = payments_->for_household(clerk(), household_)->value;
@@ -145,12 +154,8 @@ TEST_P(Payments, ChangeFromMidMonthShortensTheGrantAndPlansTheNewAmount) {
   ASSERT_TRUE(payments_->send_list(clerk(), december->id).ok());
   const auto paid_id = all().at(0).id;
   ASSERT_TRUE(payments_->set_status(clerk(), paid_id, "paid", "2025-11-24").ok());
-  auto change = grant();
-  change.kind = "change";
-  change.period_from = "2026-01-16";
+  auto change = ending("change", grant_id, "2026-01-16");
   change.income_grosze = 50000;  // lower income: a higher amount
-  change.reasoning = "Zmiana dochodu rodziny od 16 stycznia 2026 r.";
-  change.changes_decision_id = grant_id;
   const auto change_id = binding(change);
   const auto amount = decisions_->get(clerk(), change_id)->value.amount.grosze;
   ASSERT_GT(amount, 73450);
@@ -186,12 +191,8 @@ TEST_P(Payments, ChangeAfterThePaidMonthRecoversTheOverpaidPart) {
     ASSERT_TRUE(list.ok()) << list.error().message;
     ASSERT_TRUE(payments_->send_list(clerk(), list->id).ok());
   }
-  auto change = grant();
-  change.kind = "change";
-  change.period_from = "2026-01-16";
+  auto change = ending("change", grant_id, "2026-01-16");
   change.income_grosze = 50000;
-  change.reasoning = "Zmiana dochodu rodziny od 16 stycznia 2026 r.";
-  change.changes_decision_id = grant_id;
   const auto change_id = binding(change);
   Money recover;
   int cancelled = 0;
@@ -214,15 +215,7 @@ TEST_P(Payments, SuspensionCancelsTheMonthsFromItsDay) {
   const auto grant_id = binding(grant());
   auto december = payments_->create_list(clerk(), "2025-12-10", "transfer");
   ASSERT_TRUE(payments_->send_list(clerk(), december->id).ok());
-  decisions::NewDecision suspend;
-  suspend.household_id = household_;
-  suspend.person_id = person_;
-  suspend.kind = "suspend";
-  suspend.form = "zasilek_okresowy";
-  suspend.period_from = "2026-01-01";
-  suspend.reasoning = "Nieusprawiedliwiona odmowa podjęcia pracy (art. 11 ust. 2).";
-  suspend.changes_decision_id = grant_id;
-  const auto suspend_id = binding(suspend);
+  const auto suspend_id = binding(ending("suspend", grant_id, "2026-01-01"));
   std::map<std::string, std::string> status;
   for (const auto& p : all()) {
     EXPECT_EQ(p.decision_id, grant_id);
@@ -266,14 +259,7 @@ TEST_P(Payments, ReturnedPaymentIsPlannedAgain) {
   EXPECT_EQ(again->count, 1);
   EXPECT_EQ(again->total.grosze, 73450);
   // A later withdrawal from 16 December still reconciles: the re-payment is reduced, not the returned one.
-  decisions::NewDecision withdraw;
-  withdraw.household_id = household_;
-  withdraw.person_id = person_;
-  withdraw.kind = "withdraw";
-  withdraw.form = "zasilek_okresowy";
-  withdraw.period_from = "2025-12-16";
-  withdraw.reasoning = "Podjęcie zatrudnienia od 16 grudnia 2025 r.";
-  withdraw.changes_decision_id = id;
+  auto withdraw = ending("withdraw", id, "2025-12-16");
   binding(withdraw);
   auto after = payments_->totals(clerk(), id);
   EXPECT_EQ(after->granted.grosze, 35540);
@@ -286,14 +272,7 @@ TEST_P(Payments, ADecisionEndedOnceIsNotEndedAgain) {
   const auto id = binding(grant());
   auto december = payments_->create_list(clerk(), "2025-12-10", "transfer");
   ASSERT_TRUE(payments_->send_list(clerk(), december->id).ok());
-  decisions::NewDecision withdraw;
-  withdraw.household_id = household_;
-  withdraw.person_id = person_;
-  withdraw.kind = "withdraw";
-  withdraw.form = "zasilek_okresowy";
-  withdraw.period_from = "2025-12-16";
-  withdraw.reasoning = "Podjęcie zatrudnienia od 16 grudnia 2025 r.";
-  withdraw.changes_decision_id = id;
+  auto withdraw = ending("withdraw", id, "2025-12-16");
   binding(withdraw);
   withdraw.period_from = "2025-12-20";
   auto again = decisions_->create_draft(clerk(), withdraw);

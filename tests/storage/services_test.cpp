@@ -33,18 +33,24 @@ class Services : public StorageTest {
     p.sections.emplace_back(section_);
     return p;
   }
+  // A record of household `h` for `person` (an id, or none).
+  NewService of(int h, std::optional<std::int64_t> person, const char* kind, const char* subtype, const char* from,
+                const char* to) {
+    NewService s;
+    s.household_id = households_[h];
+    s.person_id = person;
+    s.kind = kind;
+    s.subtype = subtype;
+    s.date_from = from;
+    s.date_to = to;
+    return s;
+  }
   // A service record; `quantity` undated (a record within one month), or `deliveries` with their days.
   std::int64_t service(int h, std::optional<int> member, const char* kind, const char* subtype, const char* from,
                        const char* to, std::optional<int> quantity = std::nullopt,
                        std::vector<services::Delivery> deliveries = {}, const char* place = "") {
-    NewService s;
-    s.household_id = households_[h];
-    if (member) s.person_id = persons_[h][*member];
-    s.kind = kind;
-    s.subtype = subtype;
+    NewService s = of(h, member ? std::optional<std::int64_t>(persons_[h][*member]) : std::nullopt, kind, subtype, from, to);
     s.place = place;
-    s.date_from = from;
-    s.date_to = to;
     s.quantity = quantity;
     s.deliveries = std::move(deliveries);
     auto r = svc_->record(worker(), s);
@@ -121,12 +127,7 @@ void Services::record_year() {
   service(0, 0, "poradnictwo", "prawne", "2025-03-10", "2025-03-10", 1);
   service(1, 0, "poradnictwo", "psychologiczne", "2025-09-01", "2025-09-30", std::nullopt, {{"2025-09-05", 3}});
   // A care home for mother 0 from 20 July: 3 100 zł a month, she pays 1 000 zł, the family 500 zł, the gmina the rest.
-  NewService dps;
-  dps.household_id = households_[0];
-  dps.person_id = persons_[0][0];
-  dps.kind = "dps";
-  dps.date_from = "2025-07-20";
-  dps.date_to = "2025-12-31";
+  NewService dps = of(0, persons_[0][0], "dps", "", "2025-07-20", "2025-12-31");
   dps.cost_grosze = 310000;
   dps.resident_fee_grosze = 100000;
   dps.family_fee_grosze = 50000;
@@ -232,13 +233,7 @@ TEST_P(Services, MealsCountChildrenByAgeNotByPlace) {
   add_member(centre_, households_[0], teen, "child");
   add_member(centre_, households_[0], pupil, "child");
   auto meals = [&](std::int64_t person, const char* subtype, const char* from, const char* to) {
-    NewService s;
-    s.household_id = households_[0];
-    s.person_id = person;
-    s.kind = "posilek";
-    s.subtype = subtype;
-    s.date_from = from;
-    s.date_to = to;
+    NewService s = of(0, person, "posilek", subtype, from, to);
     s.quantity = 20;
     auto r = svc_->record(worker(), s);
     ASSERT_TRUE(r.ok()) << r.error().message;
@@ -293,13 +288,8 @@ TEST_P(Services, FamiliesByFormCountDecisionsForTheTimeTheyHaveEffect) {
 TEST_P(Services, ShelteredFlatsHoldNoMoreResidentsThanPlaces) {
   const auto m2 = flat("M2", 2, "2025-05-01");
   service(1, 0, "mieszkanie_chronione", "", "2025-06-01", "2025-08-31", std::nullopt, {}, "M2");
-  NewService s;
-  s.household_id = households_[1];
-  s.person_id = persons_[1][1];
-  s.kind = "mieszkanie_chronione";
+  NewService s = of(1, persons_[1][1], "mieszkanie_chronione", "", "2025-06-01", "2025-06-30");
   s.flat_id = m2;
-  s.date_from = "2025-06-01";
-  s.date_to = "2025-06-30";
   ASSERT_TRUE(svc_->record(worker(), s).ok());
   s.person_id = persons_[1][2];
   s.date_from = "2025-06-15";
@@ -337,13 +327,7 @@ TEST_P(Services, ShelteredFlatsHoldNoMoreResidentsThanPlaces) {
 // Quantities are dated: an undated quantity only within one month; a delivery added later lies in the
 // record's period and not in the future; stays and care-home shares are checked.
 TEST_P(Services, QuantitiesAreDatedWhereTheyHappen) {
-  NewService s;
-  s.household_id = households_[0];
-  s.person_id = persons_[0][0];
-  s.kind = "poradnictwo";
-  s.subtype = "rodzinne";
-  s.date_from = "2025-02-01";
-  s.date_to = "2025-04-30";
+  NewService s = of(0, persons_[0][0], "poradnictwo", "rodzinne", "2025-02-01", "2025-04-30");
   s.quantity = 5;
   EXPECT_EQ(svc_->record(worker(), s).error().field, "deliveries");  // three months, one number
   s.quantity.reset();
@@ -367,12 +351,7 @@ TEST_P(Services, QuantitiesAreDatedWhereTheyHappen) {
   ASSERT_EQ(added->data.deliveries.size(), 2u);
   EXPECT_EQ(added->data.deliveries[1].on_date, "2025-11-24");
   EXPECT_EQ(stats("2025-11-01", "2025-11-30").consultations["rodzinne"], 2);
-  NewService dps;
-  dps.household_id = households_[2];
-  dps.person_id = persons_[2][0];
-  dps.kind = "dps";
-  dps.date_from = "2025-01-01";
-  dps.date_to = "2025-01-31";
+  NewService dps = of(2, persons_[2][0], "dps", "", "2025-01-01", "2025-01-31");
   EXPECT_EQ(svc_->record(worker(), dps).error().field, "cost_grosze");  // a placement states the cost
   dps.cost_grosze = 500000;
   dps.resident_fee_grosze = 150000;

@@ -351,44 +351,34 @@ Result<Audited<Interview>> ApplicationService::plan_change_interview(const Princ
 
 namespace {
 
-// Overdue and upcoming items per responsible worker (unassigned ones together).
+// Overdue and upcoming items per key (the worker or the section of an item; none together), in key order.
+template <class Count, class Key>
+std::map<std::optional<std::int64_t>, Count> tally(const std::vector<WorkItem>& items, Key key) {
+  std::map<std::optional<std::int64_t>, Count> counts;
+  for (const auto& w : items) (w.days_left < 0 ? counts[key(w)].overdue : counts[key(w)].upcoming)++;
+  return counts;
+}
+
 std::vector<WorkCount> count_by_worker(storage::Connection& c, CentreId centre, const std::vector<WorkItem>& items) {
-  std::map<std::optional<std::int64_t>, WorkCount> counts;
-  for (const auto& w : items) {
-    auto& n = counts[w.worker_id];
-    n.worker_id = w.worker_id;
-    (w.days_left < 0 ? n.overdue : n.upcoming)++;
-  }
   std::vector<WorkCount> out;
-  for (auto& [worker, n] : counts) {
-    if (worker) {
-      auto u = c.query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?", {centre.value, *worker});
-      n.worker_name = u ? u->text(0) : "";
-    } else {
-      n.worker_name = "(nieprzydzielone)";
-    }
+  for (auto& [worker, n] : tally<WorkCount>(items, [](const WorkItem& w) { return w.worker_id; })) {
+    n.worker_id = worker;
+    auto u = worker ? c.query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?", {centre.value, *worker})
+                    : std::nullopt;
+    n.worker_name = worker ? (u ? u->text(0) : "") : "(nieprzydzielone)";
     out.push_back(n);
   }
   return out;
 }
 
-// Overdue and upcoming items per section of the household (households without a section together).
 std::vector<SectionCount> count_by_section(storage::Connection& c, CentreId centre, const std::vector<WorkItem>& items) {
-  std::map<std::optional<std::int64_t>, SectionCount> counts;
-  for (const auto& w : items) {
-    auto& n = counts[w.section_id];
-    n.section_id = w.section_id;
-    (w.days_left < 0 ? n.overdue : n.upcoming)++;
-  }
   std::vector<SectionCount> out;
-  for (auto& [section, n] : counts) {
-    if (section) {
-      auto r = c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?", {centre.value, *section});
-      n.section_number = r ? r->int64(0) : 0;
-      n.section_name = r ? r->text(1) : "";
-    } else {
-      n.section_name = "(bez sekcji)";
-    }
+  for (auto& [section, n] : tally<SectionCount>(items, [](const WorkItem& w) { return w.section_id; })) {
+    n.section_id = section;
+    auto r = section ? c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?", {centre.value, *section})
+                     : std::nullopt;
+    n.section_number = r ? r->int64(0) : 0;
+    n.section_name = section ? (r ? r->text(1) : "") : "(bez sekcji)";
     out.push_back(n);
   }
   return out;

@@ -35,6 +35,8 @@ Status member(storage::Connection& c, const Principal& who, std::int64_t househo
 // The end of an open period (a flat not closed).
 constexpr Date kOpenEnd{9999, 12, 31};
 
+constexpr const char* kFlatSelect = "SELECT id, name, address, places, opened_on, closed_on FROM sheltered_flats ";
+
 Flat flat_from(const storage::Row& r) {
   return Flat{r.int64(0), NewFlat{r.text(1), r.text(2), r.int32(3), r.text(4), r.opt_text(5)}};
 }
@@ -84,12 +86,9 @@ Result<std::vector<std::pair<Date, int>>> dated_quantities(const ServiceKind& ki
 Result<Flat> place_in_flat(storage::Connection& c, CentreId centre, const NewService& s, Period stay) {
   const std::string name = text::trim(s.place);
   const std::string lock(c.lock_clause());
-  auto r = s.flat_id ? c.query_one("SELECT id, name, address, places, opened_on, closed_on FROM sheltered_flats WHERE "
-                                   "centre_id = ? AND id = ?" + lock,
+  auto r = s.flat_id ? c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND id = ?") + lock,
                                    {centre.value, *s.flat_id})
-                     : c.query_one("SELECT id, name, address, places, opened_on, closed_on FROM sheltered_flats WHERE "
-                                   "centre_id = ? AND name = ?" + lock,
-                                   {centre.value, name});
+                     : c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND name = ?") + lock, {centre.value, name});
   if (!r)
     return Error::validation(s.flat_id || name.empty()
                                  ? "Wskaż mieszkanie chronione z rejestru mieszkań ośrodka."
@@ -275,9 +274,7 @@ Result<Service> ServicesService::add_delivery(const Principal& who, std::int64_t
 Result<std::vector<Flat>> ServicesService::flats(const Principal& who) {
   auto conn = db_.acquire();
   std::vector<Flat> out;
-  for (const auto& r : conn->query(
-           "SELECT id, name, address, places, opened_on, closed_on FROM sheltered_flats WHERE centre_id = ? ORDER BY name",
-           {who.centre.value}))
+  for (const auto& r : conn->query(kFlatSelect + std::string("WHERE centre_id = ? ORDER BY name"), {who.centre.value}))
     out.push_back(flat_from(r));
   return out;
 }
@@ -314,9 +311,7 @@ Result<Flat> ServicesService::change_flat(const Principal& who, std::int64_t id,
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<Flat> {
-    auto r = c.query_one(std::string("SELECT id, name, address, places, opened_on, closed_on FROM sheltered_flats "
-                                     "WHERE centre_id = ? AND id = ?") +
-                             std::string(c.lock_clause()),
+    auto r = c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND id = ?") + std::string(c.lock_clause()),
                          {who.centre.value, id});
     if (!r) return Error::not_found("Nie ma takiego mieszkania w rejestrze.");
     Flat f = flat_from(*r);
