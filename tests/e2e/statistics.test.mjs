@@ -30,8 +30,22 @@ test('analityk widzi statystykę w układzie sprawozdania i wybiera okres z klaw
   const child = own.members.find((m) => m.person.id !== head.person.id);
   const director = await newPage(browser, server.baseUrl);
   await login(director, 'dyrektor');
-  const flat = await api.post(director, '/api/v1/sheltered-flats', { name: 'E2E-1', places: 2, opened_on: day(1, 1) });
-  assert.equal(flat.status, 201, JSON.stringify(flat.json));
+  // The flat enters the register on Organizacja: no places is caught at the field, then it is added.
+  await director.goto('/organizacja');
+  const flatForm = director.getByRole('form', { name: 'Dodaj mieszkanie chronione' });
+  await flatForm.getByLabel('Numer lub nazwa').fill('E2E-1');
+  await flatForm.getByLabel('Prowadzone od').fill(day(1, 1));
+  await flatForm.getByRole('button', { name: 'Dodaj mieszkanie' }).click();
+  await flatForm.locator('.error-summary').filter({ hasText: 'Liczba miejsc: od 1 do 50.' }).waitFor();
+  await flatForm.getByLabel('Liczba miejsc').fill('2');
+  await flatForm.getByRole('button', { name: 'Dodaj mieszkanie' }).click();
+  await director.getByRole('status').filter({ hasText: 'Dodano mieszkanie chronione „E2E-1”.' }).waitFor();
+  await director.getByRole('region', { name: /^Mieszkania chronione \(/ }).getByRole('row').filter({ hasText: 'E2E-1' }).waitFor();
+  assert.equal(await flatForm.locator('.error-summary').count(), 0);  // the earlier error is gone with the success
+  await checkA11y(director, 'organizacja – mieszkania chronione');
+  await shot(director, 'c3-rejestr-mieszkan');
+  const flat = { json: (await api.get(director, '/api/v1/sheltered-flats')).json.items.find((f) => f.name === 'E2E-1') };
+  assert.equal(flat.json.places, 2);
   const post = async (body) => {
     const r = await api.post(worker, `/api/v1/households/${own.id}/services`, body);
     assert.equal(r.status, 201, JSON.stringify(r.json));

@@ -5,7 +5,9 @@ import { h, replaceChildren } from '../dom';
 import { formatDay, todayIso } from '../labels';
 import type { Items, ShelteredFlat } from '../model';
 import { can } from '../session';
-import { button, emptyState, formValues, inputField, notice, showApiError, showFormErrors, table, type FieldError } from '../ui';
+import {
+  button, clearFormErrors, emptyState, formValues, inputField, notice, showApiError, showFormErrors, table, type FieldError,
+} from '../ui';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,6 +45,7 @@ export function flatsRegister(): HTMLElement {
       await api.post<ShelteredFlat>('/sheltered-flats', { name: v.name, places: Number(v.places), opened_on: v.opened_on, address: v.address ?? '' });
       replaceChildren(status, notice('success', h('p', null, `Dodano mieszkanie chronione „${v.name}”.`)));
       form.reset();
+      clearFormErrors(form);
       await draw();
     } catch (err) {
       showApiError(form, err);
