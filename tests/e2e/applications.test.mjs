@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { checkA11y, checkReflow, focusedText, launchBrowser, login, newPage, shot } from './browser.mjs';
-import { TODAY, addDays, findHouseholds, pl } from './fixtures.mjs';
+import { TODAY, addDays, api, findHouseholds, pl } from './fixtures.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
@@ -309,7 +309,7 @@ test('pracownik: lista zadań (okres 7/14/30 dni) i wywiad w związku ze zmianą
   await page.context().close();
 });
 
-test('kierownik widzi zadania według pracowników', async () => {
+test('kierownik widzi zadania według sekcji i pracowników i zawęża listę do sekcji i pracownika', async () => {
   assert.ok(applicationNumber, 'runs after the application test');
   const page = await newPage(browser, server.baseUrl);
   await login(page, 'kierownik');
@@ -319,8 +319,42 @@ test('kierownik widzi zadania według pracowników', async () => {
   const worker = counts.getByRole('row').filter({ hasText: 'Paulina Pracownik' });
   await worker.waitFor();
   assert.match(await worker.innerText(), /Paulina Pracownik\s+\d+\s+\d+\s+\d+/);
+  // Per section: the section of the new application is there, with its counts.
+  const bySection = page.getByRole('region', { name: 'Zadania według sekcji' });
+  const section1 = bySection.getByRole('row').filter({ hasText: 'Sekcja Pracy Socjalnej Nr 1' }).first();
+  await section1.waitFor();
+  const [, overdue, upcoming, total] = (await section1.innerText()).split(/\t|\n/).map((x) => x.trim()).filter(Boolean);
+  assert.equal(Number(overdue) + Number(upcoming), Number(total));
+  const all = (await api.get(page, '/api/v1/worklist?days=14')).json;
   await checkA11y(page, 'zadania – kierownik');
   await shot(page, '92-zadania-kierownik');
+
+  // Keyboard: choose the section, then the worker; the list, the address and the counts follow.
+  const sectionId = all.by_section.find((c) => /Nr 1\b/.test(c.section_name)).section_id;
+  await page.getByLabel('Sekcja', { exact: true }).focus();
+  await page.getByLabel('Sekcja', { exact: true }).selectOption(String(sectionId));
+  await page.waitForURL(new RegExp(`sekcja=${sectionId}`));
+  const inSection = (await api.get(page, `/api/v1/worklist?days=14&section_id=${sectionId}`)).json;
+  await page.locator('.results-count').filter({ hasText: new RegExp(`^${inSection.items.length} zada`) }).waitFor();
+  const paulina = inSection.by_worker.find((c) => c.worker_name === 'Paulina Pracownik');
+  await page.getByLabel('Pracownik', { exact: true }).selectOption(String(paulina.worker_id));
+  await page.waitForURL(new RegExp(`pracownik=${paulina.worker_id}`));
+  const hers = paulina.overdue + paulina.upcoming;
+  await page.locator('.results-count').filter({ hasText: new RegExp(`^${hers} zada`) }).waitFor();
+  assert.equal(await page.getByRole('table', { name: /^Zadania na najbliższe/ }).locator('tbody tr').count(), hers);
+  await page.getByRole('row').filter({ hasText: applicationNumber }).first().waitFor();
+  // Still every section in the counts, whatever the choice.
+  assert.equal(await bySection.locator('tbody tr').count(), all.by_section.length);
+  await checkA11y(page, 'zadania – kierownik, sekcja i pracownik');
+  await shot(page, '93-zadania-kierownik-sekcja');
+  // A section outside the manager's scope, typed into the address: the server's refusal is shown.
+  const me = (await api.get(page, '/api/v1/me')).json;
+  const foreign = (await api.get(page, '/api/v1/sections')).json.items.find((s) => !me.sections.some((m) => m.id === s.id));
+  if (foreign) {
+    await page.goto(`/zadania?sekcja=${foreign.id}`);
+    await page.getByRole('alert').filter({ hasText: 'poza Twoim zakresem' }).waitFor();
+  }
+  assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });
 

@@ -71,6 +71,46 @@ test('pracownik zapisuje poradnictwo specjalistyczne z karty środowiska', async
   assert.match(await row.innerText(), new RegExp(`${head.person.first_name} ${head.person.last_name}`));
   assert.equal(await count(), before + 1);
   await shot(page, 'b1-pomoc-zapisana');
+
+  // Another consultation of the same record on a later day: „Dopisz ilość”; a day in the future is refused.
+  await row.getByRole('link', { name: /^Dopisz ilość/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Dopisz ilość:/ }).waitFor();
+  const df = page.getByRole('form', { name: 'Dopisz ilość' });
+  await df.getByLabel('Dzień', { exact: true }).fill(addDays(TODAY, 1));
+  await df.getByLabel(/^Ilość \(konsultacje\)/).fill('2');
+  await df.getByRole('button', { name: 'Dopisz' }).click();
+  await df.locator('.error-summary').filter({ hasText: 'poza okresem pomocy' }).waitFor();
+  assert.equal(await df.getByLabel('Dzień', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await df.getByLabel('Dzień', { exact: true }).fill(TODAY);
+  await checkA11y(page, 'dopisz ilość');
+  await shot(page, 'b1a-dopisz-ilosc');
+  await df.getByRole('button', { name: 'Dopisz' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('main').getByRole('status')
+    .filter({ hasText: `Dopisano 2 konsultacje w dniu ${pl(TODAY)} — razem 5 konsultacje.` }).waitFor();
+  const records = (await api.get(page, `/api/v1/households/${household.id}/services`)).json.items;
+  const course = records.find((r) => r.kind === 'poradnictwo' && r.place === 'Punkt konsultacyjny, ul. Zana 38');
+  assert.deepEqual(course.deliveries, [{ on_date: TODAY, quantity: 3 }, { on_date: TODAY, quantity: 2 }]);
+
+  // A care home: no quantity (a stay), the fee shares instead, with the gmina's part shown as it is typed.
+  await page.getByRole('link', { name: 'Zapisz pomoc niepieniężną' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Pomoc niepieniężna:/ }).waitFor();
+  await form.getByLabel('Rodzaj pomocy').selectOption('dps');
+  assert.equal(await form.getByLabel(/^Ilość/).isVisible(), false);
+  await form.getByLabel('Osoba').selectOption(String(head.person.id));
+  await form.getByLabel(/^Średni miesięczny koszt utrzymania/).fill('5 000,00');
+  await form.getByLabel(/^Opłata mieszkańca/).fill('1400');
+  await form.getByLabel(/^Opłata rodziny/).fill('600');
+  await form.getByText('Gmina dopłaca: 3 000,00 zł miesięcznie.').waitFor();
+  await form.getByLabel(/^Dochód mieszkańca/).fill('1 000,00');  // 70 % = 700 zł: the server refuses at the field
+  await form.getByRole('button', { name: 'Zapisz pomoc' }).click();
+  await form.locator('.error-summary').filter({ hasText: 'nie więcej niż 70%' }).waitFor();
+  assert.equal(await form.getByLabel(/^Opłata mieszkańca/).getAttribute('aria-invalid'), 'true');
+  await form.getByLabel(/^Dochód mieszkańca/).fill('');
+  await checkA11y(page, 'pomoc – dom pomocy społecznej');
+  await shot(page, 'b1b-dps');
+  await form.getByRole('button', { name: 'Zapisz pomoc' }).click();
+  await page.getByRole('main').getByRole('status').filter({ hasText: /gmina dopłaca 3\s000,00\szł miesięcznie/ }).waitFor();
   assert.deepEqual(page.jsErrors, []);
   await page.context().close();
 });

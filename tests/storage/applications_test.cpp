@@ -257,6 +257,63 @@ TEST_P(Applications, WorklistShowsDraftDecisionsToThoseWhoSign) {
   for (const auto& w : others->value.items) EXPECT_NE(w.kind, "decision_to_sign");
 }
 
+// Managers see the worklist counted per section (over their whole scope) and per worker (in the chosen section),
+// and can narrow the items to one section and one worker; a section outside a manager's scope is refused.
+TEST_P(Applications, WorklistCountsPerSectionAndFiltersForManagers) {
+  // Household 0 (section 1, worker 0) has an application: an overdue interview and a decision due on 11.12.2025.
+  ASSERT_TRUE(svc_->create(worker(0), valid()).ok());
+  // Household 1 (section 2, worker 1) and household 2 (section 2, unassigned): one application each.
+  const std::int64_t other = make_household(centre_, sections_[1], users_[1], "single", "5");
+  const std::int64_t unassigned = make_household(centre_, sections_[1], std::nullopt, "single", "7");
+  const std::int64_t registrar = make_user(centre_, "rejestracja", "Punkt przyjęć");  // gets the unassigned one's tasks
+  for (auto [h, p] : {std::pair{other, persons_[1]}, std::pair{unassigned, make_person(centre_, "Ewa", "Kos")}}) {
+    add_member(centre_, h, p);
+    auto a = valid();
+    a.household_id = h;
+    a.applicant_id = p;
+    Principal director = actor(centre_, {"cases.read", "cases.write", "cases.scope_all"}, registrar);
+    ASSERT_TRUE(svc_->create(director, a).ok());
+  }
+  Principal manager = actor(centre_, {"cases.read", "cases.write"}, 0);  // kierownik of both sections
+  manager.sections = {SectionId{sections_[0]}, SectionId{sections_[1]}};
+  auto all = svc_->worklist(manager, "2025-12-11", 14);
+  ASSERT_TRUE(all.ok()) << all.error().message;
+  EXPECT_EQ(all->value.items.size(), 6u);
+  ASSERT_EQ(all->value.by_section.size(), 2u);
+  EXPECT_EQ(all->value.by_section[0].section_id, sections_[0]);
+  EXPECT_EQ(all->value.by_section[0].section_number, 1);
+  EXPECT_EQ(all->value.by_section[0].section_name, "Sekcja 1");
+  EXPECT_EQ(all->value.by_section[0].overdue, 1);
+  EXPECT_EQ(all->value.by_section[0].upcoming, 1);
+  EXPECT_EQ(all->value.by_section[1].overdue, 2);
+  EXPECT_EQ(all->value.by_section[1].upcoming, 2);
+  EXPECT_EQ(all->value.by_worker.size(), 3u);  // worker 0, worker 1, the registrar
+
+  auto second = svc_->worklist(manager, "2025-12-11", 14, {sections_[1], std::nullopt});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->value.items.size(), 4u);
+  for (const auto& w : second->value.items) EXPECT_EQ(w.section_id, sections_[1]);
+  EXPECT_EQ(second->value.by_section.size(), 2u);  // still every section
+  ASSERT_EQ(second->value.by_worker.size(), 2u);   // worker 1 and the registrar: only section 2
+  EXPECT_EQ(second->audit.size(), 4u);             // only what is shown is read
+  auto one = svc_->worklist(manager, "2025-12-11", 14, {sections_[1], users_[1]});
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->value.items.size(), 2u);
+  for (const auto& w : one->value.items) EXPECT_EQ(w.worker_id, users_[1]);
+  EXPECT_EQ(one->value.by_worker.size(), 2u);
+
+  // The worker of section 1 may not look into section 2; an unknown section or worker is a bad filter.
+  auto denied = svc_->worklist(worker(0), "2025-12-11", 14, {sections_[1], std::nullopt});
+  EXPECT_EQ(denied.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(svc_->worklist(manager, "2025-12-11", 14, {999999, std::nullopt}).error().field, "section_id");
+  EXPECT_EQ(svc_->worklist(manager, "2025-12-11", 14, {std::nullopt, 999999}).error().field, "worker_id");
+  // The director sees every section and may pick any.
+  auto director = svc_->worklist(actor(centre_, {"cases.read", "cases.scope_all"}, 0), "2025-12-11", 14,
+                                 {sections_[1], std::nullopt});
+  ASSERT_TRUE(director.ok());
+  EXPECT_EQ(director->value.items.size(), 4u);
+}
+
 TEST_P(Applications, ChangeOfSituationInterviewIsDueInFourteenWorkingDaysFromToday) {
   auto i = svc_->plan_change_interview(worker(0), household_, false);
   ASSERT_TRUE(i.ok()) << i.error().message;

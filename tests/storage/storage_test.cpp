@@ -8,7 +8,8 @@ OSTOJA_STORAGE_TEST_SUITE(Storage);
 
 TEST_P(Storage, MigrationsApplyFromEmptyAndAreIdempotent) {
   auto c = db_->acquire();
-  EXPECT_EQ(storage::schema_version(*c), static_cast<int>(storage::migrations_for(db_->dialect()).size()));
+  // The highest version (numbers are given out to parallel work, so the files may have gaps until merged).
+  EXPECT_EQ(storage::schema_version(*c), storage::migrations_for(db_->dialect()).back().version);
   EXPECT_TRUE(storage::migrate(*db_, 0).empty());  // nothing left to apply
   for (const char* table : {"centres", "users", "sessions", "audit_log", "street_ranges", "households", "persons"})
     EXPECT_NO_THROW(c->query(std::string("SELECT COUNT(*) FROM ") + table)) << table;

@@ -169,14 +169,15 @@ export const SERVICE_KIND_LABELS: Record<string, string> = {
   interwencja_kryzysowa: 'Interwencja kryzysowa', poradnictwo: 'Poradnictwo specjalistyczne',
 };
 /** Subtypes each kind of non-cash help requires (none: the kind has no subtypes), the unit its quantity
- *  counts and whether a person must be named — as the services module checks them. */
-export const SERVICE_KIND_RULES: Record<string, { subtypes: string[]; unit: string; person: boolean }> = {
+ *  counts, whether a person must be named, and whether it is a stay (counted in the days of its period, no
+ *  quantity) — as the services module checks them. */
+export const SERVICE_KIND_RULES: Record<string, { subtypes: string[]; unit: string; person: boolean; stay?: boolean }> = {
   posilek: { subtypes: ['szkola', 'przedszkole', 'zlobek', 'inne'], unit: 'posiłki', person: true },
   pomoc_rzeczowa: { subtypes: ['zywnosc', 'odziez', 'srodki_czystosci', 'inne'], unit: 'paczki', person: false },
   schronienie: { subtypes: [], unit: 'noclegi', person: false },
   uslugi_opiekuncze: { subtypes: ['zwykle', 'specjalistyczne'], unit: 'godziny', person: true },
-  mieszkanie_chronione: { subtypes: [], unit: 'dni', person: true },
-  dps: { subtypes: [], unit: 'miesiące', person: true },
+  mieszkanie_chronione: { subtypes: [], unit: 'dni', person: true, stay: true },
+  dps: { subtypes: [], unit: 'dni', person: true, stay: true },
   sprawienie_pogrzebu: { subtypes: [], unit: 'pogrzeby', person: true },
   interwencja_kryzysowa: { subtypes: [], unit: 'interwencje', person: false },
   poradnictwo: { subtypes: ['psychologiczne', 'prawne', 'rodzinne', 'uzaleznienia'], unit: 'konsultacje', person: true },

@@ -11,6 +11,7 @@ import { renderDecisionNew } from './pages/decision-new';
 import { renderHousehold } from './pages/household';
 import { renderIncome } from './pages/income';
 import { renderNewService } from './pages/service-new';
+import { renderServiceDelivery } from './pages/service-delivery';
 import { renderNewSocialWork } from './pages/social-work-new';
 import { renderContractReview } from './pages/contract-review';
 import { renderDecisionTemplates } from './pages/decision-templates';
@@ -22,6 +23,7 @@ import { renderOrganisation } from './pages/organisation';
 import { renderPaymentList, renderPaymentLists } from './pages/payment-lists';
 import { renderSectionDetail } from './pages/section-detail';
 import { renderSections } from './pages/sections';
+import { renderStatistics } from './pages/statistics';
 import { deniedRoute, notFoundRoute } from './pages/status-pages';
 import { renderTerritory } from './pages/territory';
 import { renderTokens } from './pages/tokens';
@@ -48,10 +50,12 @@ const routes: Route[] = [
   { path: '/srodowiska/:id/nowa-decyzja', title: 'Nowa decyzja', permission: 'decisions.write', render: renderDecisionNew },
   { path: '/srodowiska/:id/dochod', title: 'Dochód gospodarstwa', permission: 'cases.read', render: renderIncome },
   { path: '/srodowiska/:id/nowa-pomoc', title: 'Pomoc niepieniężna', permission: 'cases.write', render: renderNewService },
+  { path: '/srodowiska/:id/pomoc/:serviceId/ilosc', title: 'Dopisz ilość', permission: 'cases.write', render: renderServiceDelivery },
   { path: '/srodowiska/:id/praca-socjalna', title: 'Praca socjalna', permission: 'cases.write', render: renderNewSocialWork },
   { path: '/srodowiska/:id/kontrakty/:contractId/ocena', title: 'Ocena kontraktu socjalnego', permission: 'cases.write', render: renderContractReview },
   { path: '/wnioski/:id', title: 'Wniosek', permission: 'cases.read', render: renderApplication },
   { path: '/decyzje/:id', title: 'Decyzja', permission: 'cases.read', render: renderDecision },
+  { path: '/statystyka', title: 'Statystyka', permission: 'stats.read', render: renderStatistics },
   { path: '/wyplaty', title: 'Listy wypłat', permission: 'payments.read', render: renderPaymentLists },
   { path: '/wyplaty/:id', title: 'Lista wypłat', permission: 'payments.read', render: renderPaymentList },
   { path: '/uzytkownicy', title: 'Użytkownicy', permission: 'users.manage', render: renderUsers },
@@ -70,6 +74,7 @@ const nav: NavItem[] = [
   { href: '/terytorium', label: 'Terytorium', permission: 'org.read' },
   { href: '/osoby', label: 'Osoby', permission: 'cases.read' },
   { href: '/wyplaty', label: 'Wypłaty', permission: 'payments.read' },
+  { href: '/statystyka', label: 'Statystyka', permission: 'stats.read' },
   { href: '/uzytkownicy', label: 'Użytkownicy', permission: 'users.manage' },
   { href: '/audyt', label: 'Dziennik audytu', permission: 'audit.read' },
   { href: '/tokeny', label: 'Tokeny API', permission: 'tokens.own' },

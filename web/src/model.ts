@@ -99,7 +99,11 @@ export interface WorkItem {
   section_id: Id | null; person: { id: Id; name: string }; address: string;
 }
 export interface WorkCount { worker_id: Id | null; worker_name: string; overdue: number; upcoming: number }
-export interface Worklist { as_of: string; days: number; items: WorkItem[]; by_worker: WorkCount[] }
+export interface SectionCount { section_id: Id | null; section_number: number | null; section_name: string; overdue: number; upcoming: number }
+export interface Worklist {
+  as_of: string; days: number; filter: { section_id: Id | null; worker_id: Id | null };
+  items: WorkItem[]; by_worker: WorkCount[]; by_section: SectionCount[];
+}
 
 // ---------- decisions, payments, income, non-cash help ----------
 
@@ -153,7 +157,13 @@ export interface SocialWorkRecord {
 export interface ServiceRecord {
   id: Id; household_id: Id; person_id: Id | null; decision_id: Id | null; kind: string; subtype: string; place: string;
   date_from: string; date_to: string; quantity: number; fee_grosze: number; note: string;
+  /** The quantities with the days they were given (a consultation, a month's meals). */
+  deliveries: { on_date: string; quantity: number }[];
+  flat_id: Id | null;
+  /** Care home (dps): the average monthly cost and each party's monthly share (art. 61 ust. 2). */
+  care_home_fee?: { cost_grosze: number; resident_grosze: number; family_grosze: number; gmina_grosze: number };
 }
+export interface ShelteredFlat { id: Id; name: string; address: string; places: number; opened_on: string; closed_on: string | null }
 
 /** GET /persons/{id}/timeline — one line of the person's history (newest first). */
 export interface TimelineItem {
@@ -161,4 +171,20 @@ export interface TimelineItem {
   kind: 'joined' | 'left' | 'application' | 'interview' | 'decision' | 'payment' | 'service' | 'social_work';
   id: Id; household_id: Id; code: string; subtype: string; state: string; number: string;
   amount_grosze: number | null; until: string | null;
+}
+
+/** GET /statistics/assistance — aggregates for a period (no personal data). */
+export interface Statistics {
+  from: string; to: string;
+  families_by_form: Record<string, number>;
+  in_kind_families: Record<string, number>;
+  delivered: Record<string, number>;
+  meals_children: number;
+  sheltered: { flats: number; places: number; new_flats: number; persons: number; children: number };
+  counselling: { persons: number; consultations: Record<string, number> };
+  social_work: {
+    families: number; contracts: number; community_work_persons: number; community_work_hours: number;
+    activated_persons: number; activation: Record<string, number>; referrals: number;
+  };
+  care_homes: { residents: number; resident_fee_grosze: number; family_fee_grosze: number; gmina_fee_grosze: number };
 }

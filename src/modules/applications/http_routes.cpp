@@ -164,12 +164,16 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/worklist", .access = http::Access::need("cases.read"),
-         .summary = "Lista zadań: zaległe i zbliżające się wywiady i decyzje (?as_of=, ?days=), z podziałem na pracowników",
+         .summary = "Lista zadań: zaległe i zbliżające się wywiady i decyzje (?as_of=, ?days=, ?section_id=, ?worker_id=), "
+                    "z liczbami według sekcji i pracowników",
          .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(days, http::query_int(ctx.req, "days", 14, 0, 90));
+          OSTOJA_TRY(section, http::query_opt_int(ctx.req, "section_id"));
+          OSTOJA_TRY(worker, http::query_opt_int(ctx.req, "worker_id"));
           auto as_of = ctx.req.query_param("as_of");
-          OSTOJA_TRY(list, svc.worklist(*ctx.principal, as_of ? *as_of : std::string_view{}, static_cast<int>(days)));
+          OSTOJA_TRY(list, svc.worklist(*ctx.principal, as_of ? *as_of : std::string_view{}, static_cast<int>(days),
+                                        WorklistFilter{section, worker}));
           Json items = Json::array();
           for (const auto& w : list.value.items)
             items.push_back({{"kind", w.kind},
@@ -191,10 +195,20 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
                               {"worker_name", c.worker_name},
                               {"overdue", c.overdue},
                               {"upcoming", c.upcoming}});
+          Json sections = Json::array();
+          for (const auto& c : list.value.by_section)
+            sections.push_back({{"section_id", http::nullable(c.section_id)},
+                                {"section_number", c.section_id ? Json(c.section_number) : Json(nullptr)},
+                                {"section_name", c.section_name},
+                                {"overdue", c.overdue},
+                                {"upcoming", c.upcoming}});
           return cases::gated(http::json_response({{"as_of", list.value.as_of},
                                                    {"days", list.value.horizon_days},
+                                                   {"filter", {{"section_id", http::nullable(list.value.filter.section_id)},
+                                                               {"worker_id", http::nullable(list.value.filter.worker_id)}}},
                                                    {"items", items},
-                                                   {"by_worker", counts}}),
+                                                   {"by_worker", counts},
+                                                   {"by_section", sections}}),
                               log, list);
         });
 }

@@ -349,8 +349,45 @@ Result<Audited<Interview>> ApplicationService::plan_change_interview(const Princ
   return Audited<Interview>{interview_from(*r, who.restricted_access), {}};
 }
 
+namespace {
+
+// Overdue and upcoming items per key (the worker or the section of an item; none together), in key order.
+template <class Count, class Key>
+std::map<std::optional<std::int64_t>, Count> tally(const std::vector<WorkItem>& items, Key key) {
+  std::map<std::optional<std::int64_t>, Count> counts;
+  for (const auto& w : items) (w.days_left < 0 ? counts[key(w)].overdue : counts[key(w)].upcoming)++;
+  return counts;
+}
+
+std::vector<WorkCount> count_by_worker(storage::Connection& c, CentreId centre, const std::vector<WorkItem>& items) {
+  std::vector<WorkCount> out;
+  for (auto& [worker, n] : tally<WorkCount>(items, [](const WorkItem& w) { return w.worker_id; })) {
+    n.worker_id = worker;
+    auto u = worker ? c.query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?", {centre.value, *worker})
+                    : std::nullopt;
+    n.worker_name = worker ? (u ? u->text(0) : "") : "(nieprzydzielone)";
+    out.push_back(n);
+  }
+  return out;
+}
+
+std::vector<SectionCount> count_by_section(storage::Connection& c, CentreId centre, const std::vector<WorkItem>& items) {
+  std::vector<SectionCount> out;
+  for (auto& [section, n] : tally<SectionCount>(items, [](const WorkItem& w) { return w.section_id; })) {
+    n.section_id = section;
+    auto r = section ? c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?", {centre.value, *section})
+                     : std::nullopt;
+    n.section_number = r ? r->int64(0) : 0;
+    n.section_name = section ? (r ? r->text(1) : "") : "(bez sekcji)";
+    out.push_back(n);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std::string_view as_of_text,
-                                                       int horizon_days) {
+                                                       int horizon_days, WorklistFilter filter) {
   Date as_of = clock_.today();
   if (!text::trim(as_of_text).empty()) {
     OSTOJA_TRY(parsed, parse_date_field(as_of_text, "as_of"));
@@ -374,7 +411,18 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   Audited<Worklist> out;
   out.value.as_of = as_of.iso();
   out.value.horizon_days = horizon_days;
+  out.value.filter = filter;
   auto conn = db_.acquire();
+  if (filter.section_id) {
+    if (!conn->query_one("SELECT 1 FROM sections WHERE centre_id = ? AND id = ?", {who.centre.value, *filter.section_id}))
+      return Error::validation("Nie ma takiej sekcji.", "section_id");
+    const bool own = std::any_of(who.sections.begin(), who.sections.end(),
+                                 [&](const auto& s) { return s.value == *filter.section_id; });
+    if (!own && !who.can("cases.scope_all")) return Error::forbidden("Ta sekcja jest poza Twoim zakresem.");
+  }
+  if (filter.worker_id &&
+      !conn->query_one("SELECT 1 FROM users WHERE centre_id = ? AND id = ?", {who.centre.value, *filter.worker_id}))
+    return Error::validation("Nie ma takiego pracownika.", "worker_id");
   const std::string address = "h.street || ' ' || h.building || CASE WHEN h.flat <> '' THEN '/' || h.flat ELSE '' END";
   for (const auto& r : conn->query(
            "SELECT i.id, i.household_id, i.application_id, i.due_on, i.worker_id, h.section_id, a.number, "
@@ -494,21 +542,13 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   std::stable_sort(out.value.items.begin(), out.value.items.end(), [](const WorkItem& a, const WorkItem& b) {
     return std::tie(a.due_on, a.kind, a.household_id) < std::tie(b.due_on, b.kind, b.household_id);
   });
-  std::map<std::optional<std::int64_t>, WorkCount> counts;
-  for (const auto& w : out.value.items) {
-    auto& c = counts[w.worker_id];
-    c.worker_id = w.worker_id;
-    (w.days_left < 0 ? c.overdue : c.upcoming)++;
-  }
-  for (auto& [worker, c] : counts) {
-    if (worker) {
-      auto u = conn->query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?", {who.centre.value, *worker});
-      c.worker_name = u ? u->text(0) : "";
-    } else {
-      c.worker_name = "(nieprzydzielone)";
-    }
-    out.value.by_worker.push_back(c);
-  }
+  // Per section over the whole scope; per worker within the chosen section; the items for both filters.
+  out.value.by_section = count_by_section(*conn, who.centre, out.value.items);
+  if (filter.section_id)
+    std::erase_if(out.value.items, [&](const WorkItem& w) { return w.section_id != filter.section_id; });
+  out.value.by_worker = count_by_worker(*conn, who.centre, out.value.items);
+  if (filter.worker_id)
+    std::erase_if(out.value.items, [&](const WorkItem& w) { return w.worker_id != filter.worker_id; });
   const std::int64_t now = clock_.now_ms();
   for (const auto& w : out.value.items)
     if (w.person_id)

@@ -97,11 +97,25 @@ struct WorkCount {
   int overdue{0}, upcoming{0};
 };
 
+struct SectionCount {
+  std::optional<std::int64_t> section_id;  // nullopt: households without a section
+  std::int64_t section_number{0};
+  std::string section_name;
+  int overdue{0}, upcoming{0};
+};
+
+// A manager's view of the worklist: one section and/or one worker (both in the user's scope).
+struct WorklistFilter {
+  std::optional<std::int64_t> section_id, worker_id;
+};
+
 struct Worklist {
   std::string as_of;
   int horizon_days{0};
-  std::vector<WorkItem> items;   // overdue first, then by due date
-  std::vector<WorkCount> by_worker;  // for managers: per responsible worker
+  WorklistFilter filter;
+  std::vector<WorkItem> items;         // overdue first, then by due date; both filters applied
+  std::vector<WorkCount> by_worker;    // per responsible worker, in the chosen section (if any)
+  std::vector<SectionCount> by_section;  // per section, over the whole scope (whatever the filters)
 };
 
 class ApplicationService {
@@ -124,8 +138,11 @@ class ApplicationService {
   Result<Audited<Interview>> plan_change_interview(const Principal& who, std::int64_t household_id, bool urgent);
 
   // What is overdue or due within `horizon_days` as of `as_of`, in the user's scope: a worker sees
-  // their sections and assignments; a manager sees the same per worker; scope_all sees everything.
-  Result<Audited<Worklist>> worklist(const Principal& who, std::string_view as_of, int horizon_days);
+  // their sections and assignments; a manager (kierownik) their sections, counted per section and per
+  // worker; scope_all (the director) everything. A section outside the scope → forbidden; an unknown
+  // worker → validation error (field worker_id).
+  Result<Audited<Worklist>> worklist(const Principal& who, std::string_view as_of, int horizon_days,
+                                     WorklistFilter filter = {});
 
  private:
   Result<Application> load(storage::Connection& c, const Principal& who, std::int64_t id);

@@ -171,4 +171,15 @@ Result<Transition> apply(State from, const Dates& dates, Action action, Date on,
   return illegal(from, action);
 }
 
+std::optional<Effect> effect_period(Date period_from, std::optional<Date> period_to, bool continuing,
+                                    std::optional<Date> first_change) {
+  Effect e{period_from, period_to ? period_to : continuing ? std::nullopt : std::optional<Date>(period_from)};
+  if (first_change) {
+    const Date last = first_change->plus_days(-1);
+    if (last < e.from) return std::nullopt;
+    if (!e.to || last < *e.to) e.to = last;
+  }
+  return e;
+}
+
 }  // namespace ostoja::decisions

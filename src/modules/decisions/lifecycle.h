@@ -54,4 +54,16 @@ Result<Transition> apply(State from, const Dates& dates, Action action, Date on,
 // Binding and producing effects: final, or upheld by the SKO.
 bool in_force(State s);
 
+// The days a binding decision has effect: from the start of its period to its end — an open end for
+// continuing help granted indefinitely (zasiłek stały), the one day for one-off help without an end —
+// cut to the day before its first binding change, suspension or withdrawal takes effect (the later
+// decision rules from its own first day; the payments module shortens the schedule the same way).
+// nullopt when that later decision takes effect on the first day or earlier: this one never had effect.
+struct Effect {
+  Date from;
+  std::optional<Date> to;  // nullopt: indefinite
+};
+std::optional<Effect> effect_period(Date period_from, std::optional<Date> period_to, bool continuing,
+                                    std::optional<Date> first_change);
+
 }  // namespace ostoja::decisions

@@ -119,6 +119,21 @@ std::optional<DecisionDocument> issued_document(storage::Connection& c, CentreId
   return document_from_json(*r->opt_text(0));
 }
 
+// A decision already ended by a binding change, suspension or withdrawal is not ended again: the later
+// decision rules from then on, and a second end would correct its payments twice (claim the same overpaid
+// part again). A further change is made to the decision now in force.
+Status not_yet_ended(storage::Connection& c, CentreId centre, std::int64_t target, std::int64_t self) {
+  auto r = c.query_one(
+      "SELECT t.number, e.number FROM decisions e JOIN decisions t ON t.id = e.changes_decision_id WHERE e.centre_id = ? "
+      "AND e.changes_decision_id = ? AND e.id <> ? AND e.kind IN ('change', 'suspend', 'withdraw') AND "
+      "e.state IN ('final', 'upheld')",
+      {centre.value, target, self});
+  if (!r) return ok();
+  return Error::conflict("Decyzja " + r->opt_text(0).value_or("") + " została już zmieniona, wstrzymana albo uchylona decyzją " +
+                             r->opt_text(1).value_or("") + " — kolejną zmianę wydaje się do decyzji, która obowiązuje teraz.",
+                         "changes_decision_id");
+}
+
 constexpr const char* kCols =
     "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
     "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
@@ -232,6 +247,7 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
       auto st = parse_state(t->text(2));
       if (!st || !in_force(*st))
         return Error::conflict("Zmienić, zawiesić albo uchylić można tylko decyzję ostateczną.", "changes_decision_id");
+      OSTOJA_CHECK(not_yet_ended(c, who.centre, *in.changes_decision_id, 0));
     }
     nlohmann::json calc = range.explanation;
     auto r = c.query_one(
@@ -309,6 +325,8 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
     auto from = parse_state(d.state);
     if (!from) throw std::logic_error("unknown decision state in the database: " + d.state);
     OSTOJA_TRY(t, apply(*from, d.dates, action, on, today));
+    if (action == Action::approve && d.changes_decision_id && d.kind != "grant" && d.kind != "refuse")
+      OSTOJA_CHECK(not_yet_ended(c, who.centre, *d.changes_decision_id, id));
     std::optional<std::string> number = d.number;
     if (action == Action::approve) {
       const int year = static_cast<int>(on.year());

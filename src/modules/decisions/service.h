@@ -69,6 +69,13 @@ struct NewDecision {
   std::string iban;
 };
 
+// SQL, for a decision aliased `d`: the day its first binding change, suspension or withdrawal takes
+// effect, or NULL — the end of its effect is the day before (effect_period). Shared by the payments'
+// reconciliation and the report counts, so that both see the same end.
+inline constexpr const char* kFirstChangeSql =
+    "(SELECT MIN(c.period_from) FROM decisions c WHERE c.centre_id = d.centre_id AND c.changes_decision_id = d.id "
+    "AND c.kind IN ('change', 'suspend', 'withdraw') AND c.state IN ('final', 'upheld'))";
+
 class DecisionService {
  public:
   // Called inside the transaction that makes a paying decision binding (final or upheld), and when a

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "modules/applications/service.h"
 #include "modules/payments/schedule.h"
+#include "rules/calendar.h"
 #include "rules/procedure.h"
 
 namespace ostoja::payments {
@@ -154,13 +155,11 @@ Result<DecisionTotals> PaymentService::totals(const Principal& who, std::int64_t
     if (auto f = d->opt_text(5)) dec.dates.final_on = Date::parse(*f);
     // A later binding change, suspension or withdrawal ends this decision the day before it.
     std::optional<Date> last_day;
-    for (const auto& r : conn->query(
-             "SELECT period_from FROM decisions WHERE centre_id = ? AND changes_decision_id = ? AND state IN ('final', "
-             "'upheld') ORDER BY period_from",
-             {who.centre.value, decision_id})) {
-      last_day = Date::parse(r.text(0))->plus_days(-1);
-      break;
-    }
+    if (auto first = conn->query_one(std::string("SELECT ") + decisions::kFirstChangeSql +
+                                         " FROM decisions d WHERE d.centre_id = ? AND d.id = ?",
+                                     {who.centre.value, decision_id})
+                         ->opt_text(0))
+      last_day = Date::parse(*first)->plus_days(-1);
     const int payment_day = conn->query_one("SELECT payment_day FROM centres WHERE id = ?", {who.centre.value})->int32(0);
     if (!last_day || *last_day >= *Date::parse(*dec.period_from))
       for (const auto& p : schedule(schedule_of(dec, payment_day, last_day))) t.granted = t.granted + p.amount;
@@ -310,14 +309,30 @@ Result<Payment> PaymentService::set_status(const Principal& who, std::int64_t pa
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
-    auto r = c.query_one("SELECT status, person_id FROM payments WHERE centre_id = ? AND id = ?",
-                         {who.centre.value, payment_id});
+    auto r = c.query_one(
+        "SELECT status, person_id, decision_id, household_id, form, month, amount_grosze, kind, method, iban, due_on "
+        "FROM payments "
+        "WHERE centre_id = ? AND id = ?",
+        {who.centre.value, payment_id});
     if (!r) return Error::not_found("Nie znaleziono wypłaty.");
     if (r->text(0) != "sent")
       return Error::conflict("Potwierdzić można tylko wypłatę wysłaną na liście (status: " + r->text(0) + ").", "status");
     c.execute("UPDATE payments SET status = ?, status_on = ? WHERE centre_id = ? AND id = ?",
               {status, on->iso(), who.centre.value, payment_id});
     audit::append(c, audit::entry_for(who, now, "update", "payment", payment_id, r->int64(1), std::string(status)));
+    if (status == "returned") {
+      // Returned (a closed account, a wrong name) the benefit is still due: it is planned again, due on the
+      // first working day from today (not before it was due), for the next list — so the decision's payments
+      // keep reconciling.
+      Date due = std::max(clock_.today(), *Date::parse(r->text(10)));
+      while (!rules::is_working_day(due)) due = due.plus_days(1);
+      c.execute(
+          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, kind, "
+          "method, iban, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {who.centre.value, r->int64(2), r->int64(3), r->int64(1), r->text(4), r->text(5), due.iso(), r->int64(6),
+           r->text(7), r->text(8), r->text(9), now});
+      audit::append(c, audit::entry_for(who, now, "create", "payments", r->int64(2), r->int64(1), "ponowna wypłata zwróconej"));
+    }
     return ok();
   });
   if (!done.ok()) return done.error();

@@ -14,10 +14,44 @@ namespace {
 
 Json service_json(const Service& s) {
   const auto& d = s.data;
-  return {{"id", s.id},          {"household_id", d.household_id}, {"person_id", http::nullable(d.person_id)},
-          {"decision_id", http::nullable(d.decision_id)}, {"kind", d.kind},   {"subtype", d.subtype},
-          {"place", d.place},    {"date_from", d.date_from},       {"date_to", d.date_to},
-          {"quantity", d.quantity}, {"fee_grosze", d.fee_grosze},  {"note", d.note}};
+  Json deliveries = Json::array();
+  for (const auto& v : d.deliveries) deliveries.push_back({{"on_date", v.on_date}, {"quantity", v.quantity}});
+  Json out{{"id", s.id},          {"household_id", d.household_id}, {"person_id", http::nullable(d.person_id)},
+           {"decision_id", http::nullable(d.decision_id)}, {"kind", d.kind},   {"subtype", d.subtype},
+           {"place", d.place},    {"date_from", d.date_from},       {"date_to", d.date_to},
+           {"quantity", d.quantity.value_or(0)}, {"deliveries", deliveries}, {"fee_grosze", d.fee_grosze},
+           {"note", d.note},      {"flat_id", http::nullable(d.flat_id)}};
+  if (d.cost_grosze)
+    out["care_home_fee"] = {{"cost_grosze", *d.cost_grosze},
+                            {"resident_grosze", d.resident_fee_grosze.value_or(0)},
+                            {"family_grosze", d.family_fee_grosze.value_or(0)},
+                            {"gmina_grosze", *d.cost_grosze - d.resident_fee_grosze.value_or(0) - d.family_fee_grosze.value_or(0)}};
+  return out;
+}
+
+// [{"on_date","quantity"}…] of a new record; a malformed list → validation error on `deliveries`.
+Result<std::vector<Delivery>> deliveries_field(const Json& body) {
+  std::vector<Delivery> out;
+  if (!body.contains("deliveries") || body["deliveries"].is_null()) return out;
+  const auto& list = body["deliveries"];
+  if (!list.is_array() || list.size() > 400)
+    return Error::validation("deliveries: lista (najwyżej 400) pozycji {\"on_date\", \"quantity\"}.", "deliveries");
+  for (const auto& item : list) {
+    const bool well_formed = item.is_object() && item.contains("on_date") && item["on_date"].is_string() &&
+                             item.contains("quantity") && item["quantity"].is_number_integer();
+    if (!well_formed)
+      return Error::validation("deliveries: każda pozycja to {\"on_date\": \"RRRR-MM-DD\", \"quantity\": liczba}.",
+                               "deliveries");
+    const auto q = item["quantity"].get<std::int64_t>();
+    if (q < 1 || q > 100000) return Error::validation("Ilość w jednym dniu: od 1 do 100 000.", "deliveries");
+    out.push_back({item["on_date"].get<std::string>(), static_cast<int>(q)});
+  }
+  return out;
+}
+
+Json flat_json(const Flat& f) {
+  return {{"id", f.id},          {"name", f.data.name},         {"address", f.data.address},
+          {"places", f.data.places}, {"opened_on", f.data.opened_on}, {"closed_on", http::nullable(f.data.closed_on)}};
 }
 
 Json social_json(const SocialWork& w) {
@@ -51,6 +85,12 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           OSTOJA_TRY(quantity, http::optional_int(body, "quantity", 0, 100000));
           OSTOJA_TRY(fee, http::optional_int(body, "fee_grosze", 0, 100'000'000));
           OSTOJA_TRY(note, http::string_field(body, "note", 2000, false));
+          OSTOJA_TRY(deliveries, deliveries_field(body));
+          OSTOJA_TRY(flat, http::optional_int(body, "flat_id", 1, INT64_MAX));
+          OSTOJA_TRY(cost, http::optional_int(body, "cost_grosze", 0, 100'000'000));
+          OSTOJA_TRY(resident, http::optional_int(body, "resident_fee_grosze", 0, 100'000'000));
+          OSTOJA_TRY(family, http::optional_int(body, "family_fee_grosze", 0, 100'000'000));
+          OSTOJA_TRY(income, http::optional_int(body, "resident_income_grosze", 0, 100'000'000));
           s.person_id = person;
           s.decision_id = decision;
           s.kind = kind;
@@ -58,9 +98,15 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           s.place = place;
           s.date_from = from;
           s.date_to = to;
-          s.quantity = static_cast<int>(quantity.value_or(1));
+          if (quantity) s.quantity = static_cast<int>(*quantity);
+          s.deliveries = std::move(deliveries);
           s.fee_grosze = fee.value_or(0);
           s.note = note;
+          s.flat_id = flat;
+          s.cost_grosze = cost;
+          s.resident_fee_grosze = resident;
+          s.family_fee_grosze = family;
+          s.resident_income_grosze = income;
           OSTOJA_TRY(saved, svc.record(*ctx.principal, std::move(s)));
           return http::json_response(service_json(saved), 201);
         });
@@ -73,6 +119,56 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           Json items = Json::array();
           for (const auto& s : read.value) items.push_back(service_json(s));
           return cases::gated(http::json_response({{"items", items}}), log, read);
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/services/{id}/deliveries", .access = http::Access::need("cases.write"),
+         .summary = "Ilość udzielona w dniu (konsultacja, posiłki lub godziny za miesiąc) w trwającym zapisie pomocy",
+         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"on_date", "quantity"}}},
+         .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(on, http::string_field(body, "on_date", 10));
+          OSTOJA_TRY(quantity, http::int_field(body, "quantity", 1, 100000));
+          OSTOJA_TRY(saved, svc.add_delivery(*ctx.principal, id, Delivery{on, static_cast<int>(quantity)}));
+          return http::json_response(service_json(saved), 201);
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/sheltered-flats", .access = http::Access::need("org.read"),
+         .summary = "Rejestr mieszkań chronionych ośrodka (liczba miejsc, okres działania)", .tag = "services"},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(list, svc.flats(*ctx.principal));
+          Json items = Json::array();
+          for (const auto& f : list) items.push_back(flat_json(f));
+          return http::json_response({{"items", items}});
+        });
+
+  r.add({.method = "POST", .pattern = "/api/v1/sheltered-flats", .access = http::Access::need("org.write"),
+         .summary = "Nowe mieszkanie chronione w rejestrze", .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"name", "places", "opened_on"}}}, .success_status = 201},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(name, http::string_field(body, "name", 100));
+          OSTOJA_TRY(address, http::string_field(body, "address", 300, false));
+          OSTOJA_TRY(places, http::int_field(body, "places", 1, 50));
+          OSTOJA_TRY(opened, http::string_field(body, "opened_on", 10));
+          OSTOJA_TRY(closed, http::optional_string(body, "closed_on", 10));
+          OSTOJA_TRY(saved, svc.add_flat(*ctx.principal, NewFlat{name, address, static_cast<int>(places), opened, closed}));
+          return http::json_response(flat_json(saved), 201);
+        });
+
+  r.add({.method = "PATCH", .pattern = "/api/v1/sheltered-flats/{id}", .access = http::Access::need("org.write"),
+         .summary = "Zmiana mieszkania chronionego: adres, liczba miejsc, zamknięcie (\"\" — otwarte)", .tag = "services",
+         .request_schema = {{"type", "object"}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(id, ctx.id());
+          OSTOJA_TRY(body, ctx.json_body());
+          OSTOJA_TRY(address, http::optional_string(body, "address", 300));
+          OSTOJA_TRY(places, http::optional_int(body, "places", 1, 50));
+          OSTOJA_TRY(closed, http::optional_string(body, "closed_on", 10));
+          FlatChange change{address, places ? std::optional<int>(static_cast<int>(*places)) : std::nullopt, closed};
+          OSTOJA_TRY(saved, svc.change_flat(*ctx.principal, id, std::move(change)));
+          return http::json_response(flat_json(saved));
         });
 
   r.add({.method = "POST", .pattern = "/api/v1/households/{id}/social-work", .access = http::Access::need("cases.write"),
@@ -131,26 +227,35 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
 
   r.add({.method = "GET", .pattern = "/api/v1/statistics/assistance", .access = http::Access::need("stats.read"),
          .summary = "Liczby do sprawozdań za okres ?from=&to=: rodziny wg form pomocy, dożywianie dzieci, mieszkania "
-                    "chronione, poradnictwo, praca socjalna (tylko dane zagregowane)",
+                    "chronione, poradnictwo, praca socjalna, domy pomocy społecznej (tylko dane zagregowane)",
          .tag = "statistics"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(s, svc.statistics(*ctx.principal, ctx.req.query_param("from").value_or(""),
                                        ctx.req.query_param("to").value_or("")));
-          return http::json_response({{"from", s.from},
-                                      {"to", s.to},
-                                      {"families_by_form", s.families_by_form},
-                                      {"in_kind_families", s.in_kind_families},
-                                      {"meals_children", s.meals_children},
-                                      {"sheltered", {{"flats", s.sheltered_flats},
-                                                     {"persons", s.sheltered_persons},
-                                                     {"children", s.sheltered_children}}},
-                                      {"counselling", {{"persons", s.counselling_persons}, {"consultations", s.consultations}}},
-                                      {"social_work", {{"families", s.social_work_families},
-                                                       {"contracts", s.contracts},
-                                                       {"community_work_persons", s.community_work_persons},
-                                                       {"community_work_hours", s.community_work_hours},
-                                                       {"activation", s.activation},
-                                                       {"referrals", s.referrals}}}});
+          return http::json_response(
+              {{"from", s.from},
+               {"to", s.to},
+               {"families_by_form", s.families_by_form},
+               {"in_kind_families", s.in_kind_families},
+               {"delivered", s.delivered},
+               {"meals_children", s.meals_children},
+               {"sheltered", {{"flats", s.sheltered.flats},
+                              {"places", s.sheltered.places},
+                              {"new_flats", s.sheltered.new_flats},
+                              {"persons", s.sheltered.persons},
+                              {"children", s.sheltered.children}}},
+               {"counselling", {{"persons", s.counselling_persons}, {"consultations", s.consultations}}},
+               {"social_work", {{"families", s.social_work_families},
+                                {"contracts", s.contracts},
+                                {"community_work_persons", s.community_work_persons},
+                                {"community_work_hours", s.community_work_hours},
+                                {"activated_persons", s.activated_persons},
+                                {"activation", s.activation},
+                                {"referrals", s.referrals}}},
+               {"care_homes", {{"residents", s.care_homes.residents},
+                               {"resident_fee_grosze", s.care_homes.resident.grosze},
+                               {"family_fee_grosze", s.care_homes.family.grosze},
+                               {"gmina_fee_grosze", s.care_homes.gmina.grosze}}}});
         });
 }
 

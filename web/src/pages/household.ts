@@ -5,10 +5,10 @@
 // follows the territory —, responsible worker; PATCH /households/{id}, server errors at the field) with cases.write.
 // A household outside the user's scope shows the server's message (case-common.ts).
 import { api } from '../api';
-import { announce, append, h, replaceChildren, uid } from '../dom';
+import { announce, append, h, replaceChildren, uid, type Child } from '../dom';
 import {
   ACTIVATION_LABELS, APPLICATION_STATUS_LABELS, CONTRACT_OUTCOME_LABELS, DECISION_STATE_LABELS, FAMILY_TYPE_LABELS, INTERVIEW_KIND_LABELS, INTERVIEW_STATUS_LABELS,
-  MODE_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS, SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, formatMonth, label,
+  MODE_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_KIND_RULES, SERVICE_SUBTYPE_LABELS, SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, formatMonth, label,
   plural, previousMonth, todayIso,
 } from '../labels';
 import type {
@@ -99,11 +99,28 @@ function servicesTable(hh: Household, services: ServiceRecord[]): HTMLElement {
     sorted.map((sv) => [
       label(SERVICE_KIND_LABELS, sv.kind) + (sv.subtype ? ` — ${label(SERVICE_SUBTYPE_LABELS, sv.subtype)}` : ''),
       sv.date_from === sv.date_to ? formatDay(sv.date_from) : `${formatDay(sv.date_from)} – ${formatDay(sv.date_to)}`,
-      String(sv.quantity) + (sv.fee_grosze ? `, odpłatność ${formatMoney(sv.fee_grosze)}` : ''),
+      quantityCell(hh, sv),
       sv.person_id !== null ? names.get(String(sv.person_id)) ?? 'osoba spoza obecnego składu' : '—',
       [sv.place, sv.note].filter(Boolean).join(' — ') || '—',
       sv.decision_id !== null ? h('a', { href: decisionHref(sv.decision_id) }, 'Decyzja') : '—',
     ]), { captionHidden: true });
+}
+
+/** The quantity with the days it was given, and — for help still running — the link to add what it delivered. */
+function quantityCell(hh: Household, sv: ServiceRecord): Child {
+  const rules = SERVICE_KIND_RULES[sv.kind];
+  const what = label(SERVICE_KIND_LABELS, sv.kind) + (sv.subtype ? ` — ${label(SERVICE_SUBTYPE_LABELS, sv.subtype)}` : '');
+  const parts: Child[] = [`${sv.quantity} ${rules?.unit ?? ''}`.trim()];
+  if (!rules?.stay && sv.deliveries.length > 1) parts.push(` (w ${sv.deliveries.length} dniach)`);
+  if (sv.fee_grosze) parts.push(`, odpłatność ${formatMoney(sv.fee_grosze)}`);
+  if (sv.care_home_fee) parts.push(`, gmina ${formatMoney(sv.care_home_fee.gmina_grosze)} mies.`);
+  if (!rules?.stay && can('cases.write') && sv.date_from <= todayIso()) {
+    parts.push(' ', h('a', {
+      href: `/srodowiska/${encodeURIComponent(String(hh.id))}/pomoc/${encodeURIComponent(String(sv.id))}/ilosc`,
+      'aria-label': `Dopisz ilość: ${what}, od ${formatDay(sv.date_from)}`,
+    }, 'Dopisz ilość'));
+  }
+  return parts;
 }
 
 function socialWorkTable(hh: Household, items: SocialWorkRecord[]): HTMLElement {

@@ -10,6 +10,7 @@ import {
   showFormErrors, summaryList, tag, textareaField, toApiError,
 } from '../ui';
 import { addressFieldset, addressFrom, sectionHref, sectionLabel } from './org-common';
+import { flatsRegister } from './sheltered-flats';
 
 interface TreeNode { unit: Unit; children: TreeNode[] }
 
@@ -124,6 +125,7 @@ export async function renderOrganisation(ctx: PageContext): Promise<void> {
       replaceChildren(status, notice('success', h('p', null, `Dodano jednostkę „${body.name}”.`)));
       await reload();
     }, { submitLabel: 'Dodaj jednostkę', reset: true })) : null,
+    section('Mieszkania chronione', flatsRegister()),
   );
 }
 
