@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include <algorithm>
+
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -30,17 +32,22 @@ std::string env(const char* name, std::string def = {}) {
   return v && *v ? std::string(v) : def;
 }
 
-// Route pattern for the access log: numbers in the path become ":n" so no identifiers of persons
-// are written to the access log (the audit log is the place for who-saw-whom).
+// Route pattern for the access log: an API path segment that starts with a digit or holds two (an id, a
+// PESEL, an IBAN, a postal code… — but not the version "v1") becomes ":n" so no identifiers of persons are written to the access log (the audit log is the
+// place for who-saw-whom); the query string is never logged. Web app files keep their (hashed) names.
 std::string loggable_path(std::string_view path) {
+  const bool api = path.starts_with("/api/");
   std::string out;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] >= '0' && path[i] <= '9' && (i == 0 || path[i - 1] == '/')) {
-      while (i < path.size() && path[i] != '/') ++i;
-      out += ":n";
-    } else {
-      char ch = path[i++];
+  while (!path.empty()) {
+    std::size_t slash = path.find('/', 1);
+    std::string_view seg = path.substr(0, slash);  // "/segment"
+    path.remove_prefix(seg.size());
+    auto digits = std::count_if(seg.begin(), seg.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (api && (digits >= 2 || (seg.size() > 1 && seg[1] >= '0' && seg[1] <= '9'))) {
+      out += seg.front() == '/' ? "/:n" : ":n";
+      continue;
+    }
+    for (char ch : seg) {
       bool safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '/' ||
                   ch == '.' || ch == '-' || ch == '_';
       out += safe ? ch : '_';  // keeps the JSON line well-formed whatever the client sent

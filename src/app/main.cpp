@@ -60,10 +60,19 @@ Principal admin_principal(app::Application& a, CentreId centre) {
   return p;
 }
 
-std::optional<CentreId> single_centre(app::Application& a) {
+bool any_centre(app::Application& a) { return a.db().acquire()->query_one("SELECT 1 FROM centres").has_value(); }
+
+// The centre a command acts on: the one with TERYT `teryt` when given; otherwise the only centre in
+// the database (several centres share one database — then the operator must name it).
+Result<CentreId> choose_centre(app::Application& a, const std::string& teryt) {
   auto c = a.db().acquire();
-  auto rows = c->query("SELECT id FROM centres ORDER BY id");
-  if (rows.empty()) return std::nullopt;
+  auto rows = teryt.empty() ? c->query("SELECT id FROM centres ORDER BY id LIMIT 2")
+                            : c->query("SELECT id FROM centres WHERE teryt = ?", {std::string_view(teryt)});
+  if (rows.empty())
+    return Error::not_found(teryt.empty() ? "Baza nie zawiera ośrodka — najpierw ostoja init."
+                                          : "Nie ma ośrodka o kodzie TERYT " + teryt + ".");
+  if (rows.size() > 1)
+    return Error::validation("Baza zawiera kilka ośrodków — wskaż ośrodek: --centre KOD_TERYT.", "centre");
   return CentreId{rows.front().int64(0)};
 }
 
@@ -75,6 +84,8 @@ int main(int argc, char** argv) {
   cli.fallthrough();  // global options (--database) may follow the subcommand too
   app::Config config = app::config_from_env();
   cli.add_option("--database", config.database_url, "Baza: sqlite:///ścieżka.db lub postgresql://… (OSTOJA_DATABASE_URL)");
+  std::string centre_teryt;
+  cli.add_option("--centre", centre_teryt, "Kod TERYT ośrodka, gdy baza zawiera kilka ośrodków (user, import)");
 
   auto* serve = cli.add_subcommand("serve", "Uruchamia serwer HTTP (API i aplikacja WWW)");
   serve->add_option("--port", config.port, "Port (OSTOJA_PORT, domyślnie 8080; 0 = dowolny wolny)");
@@ -193,14 +204,16 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (init->parsed()) {
-      if (single_centre(a)) return fail(Error::conflict("Baza zawiera już ośrodek."));
-      std::string pw = read_password("OSTOJA_ADMIN_PASSWORD");
+      if (a.db().acquire()->query_one("SELECT 1 FROM centres WHERE teryt = ?", {std::string_view(teryt)}))
+        return fail(Error::conflict("Baza zawiera już ośrodek o kodzie TERYT " + teryt + ".", "teryt"));
+      identity::NewUser nu{admin_login, admin_name, read_password("OSTOJA_ADMIN_PASSWORD"), {"administrator"}, {}, false};
+      // The administrator is checked first, so a refused password or login leaves no centre without one.
+      if (auto st = a.identity().check_new_user(nu); !st.ok()) return fail(st.error());
       org::Centre c;
       c.name = centre_name;
       c.teryt = teryt;
       auto centre = a.organisation().create_centre(c);
       if (!centre.ok()) return fail(centre.error());
-      identity::NewUser nu{admin_login, admin_name, pw, {"administrator"}, {}, false};
       auto u = a.identity().create_user(admin_principal(a, CentreId{centre->id}), nu);
       if (!u.ok()) return fail(u.error());
       std::cout << "Utworzono ośrodek " << centre->name << " (id " << centre->id << ") i administratora " << u->login
@@ -208,7 +221,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (demo->parsed()) {
-      if (demo_if_empty && single_centre(a)) {
+      if (demo_if_empty && any_centre(a)) {
         std::cout << "Baza demonstracyjna już istnieje — bez zmian.\n";
         return 0;
       }
@@ -221,9 +234,9 @@ int main(int argc, char** argv) {
                 << "Loginy: admin, dyrektor, kierownik, pracownik, asystent, swiadczenia, analityk, partner; hasło: demo\n";
       return 0;
     }
-    if (user->parsed()) {
-      auto centre = single_centre(a);
-      if (!centre) return fail(Error::not_found("Baza nie zawiera ośrodka — najpierw ostoja init."));
+    if (user_list->parsed() || user_add->parsed()) {
+      auto centre = choose_centre(a, centre_teryt);
+      if (!centre.ok()) return fail(centre.error());
       Principal admin = admin_principal(a, *centre);
       if (user_list->parsed()) {
         auto users = a.identity().list_users(admin);
@@ -240,11 +253,19 @@ int main(int argc, char** argv) {
         auto u = a.identity().create_user(admin, nu);
         if (!u.ok()) return fail(u.error());
         std::cout << "Dodano użytkownika " << u->login << " (id " << u->id.value << ").\n";
-        return 0;
       }
+      return 0;
+    }
+    if (user->parsed()) {  // commands on one account: its login (unique across centres) names the centre
       auto target = a.identity().find_by_login(u_login);
       if (!target.ok()) return fail(target.error());
-      admin.centre = target->centre;
+      if (!centre_teryt.empty()) {
+        auto centre = choose_centre(a, centre_teryt);
+        if (!centre.ok()) return fail(centre.error());
+        if (target->centre != *centre)
+          return fail(Error::not_found("Ośrodek " + centre_teryt + " nie ma użytkownika " + u_login + "."));
+      }
+      Principal admin = admin_principal(a, target->centre);
       if (user_passwd->parsed()) {
         auto st = a.identity().set_password(admin, target->id, read_password("OSTOJA_PASSWORD"));
         if (!st.ok()) return fail(st.error());
@@ -271,8 +292,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (import_persons->parsed()) {
-      auto centre = single_centre(a);
-      if (!centre) return fail(Error::not_found("Baza nie zawiera ośrodka — najpierw ostoja init."));
+      auto centre = choose_centre(a, centre_teryt);
+      if (!centre.ok()) return fail(centre.error());
       std::ifstream in(import_file, std::ios::binary);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       cases::ImportOptions opt;

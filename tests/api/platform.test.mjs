@@ -108,6 +108,26 @@ for (const backend of backends) {
       assert.equal(server.sql(`SELECT purpose FROM audit_log WHERE person_id = ${person} ORDER BY seq DESC LIMIT 1`), 'ą'.repeat(200));
     });
 
+    it('writes JSON access-log lines without identifiers of persons', async () => {
+      const dyrektor = await server.login('dyrektor');
+      const person = server.sql("SELECT id || '|' || pesel || '|' || last_name FROM persons WHERE pesel IS NOT NULL LIMIT 1").split('|');
+      const iban = 'PL61109010140000071219812874';
+      const start = server.output.length;
+      await server.request('GET', `/api/v1/persons/${person[0]}?purpose=kontrola`, { session: dyrektor });
+      await server.request('GET', `/api/v1/persons?pesel=${person[1]}`, { session: dyrektor });
+      await server.request('GET', `/api/v1/persons?q=${encodeURIComponent(person[2])}`, { session: dyrektor });
+      await server.request('GET', `/api/v1/rules/validate/iban/${iban}`);
+      await server.request('GET', `/api/v1/rules/validate/pesel/${person[1]}`);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = server.output.slice(start).split('\n').filter((l) => l.startsWith('{'));
+      const entries = lines.map((l) => JSON.parse(l));
+      assert.ok(entries.length >= 5, `access-log lines: ${lines.length}`);
+      assert.ok(entries.some((e) => e.path === '/api/v1/persons/:n' && e.status === 200));
+      assert.ok(entries.some((e) => e.path === '/api/v1/rules/validate/iban/:n'));
+      for (const secret of [person[1], person[2], iban, 'kontrola', `/persons/${person[0]}`])
+        assert.ok(!lines.some((l) => l.includes(secret)), `${secret} must not be in the access log`);
+    });
+
     it('answers 405 with Allow for a method the address does not have', async () => {
       const admin = await server.login('admin');
       const r = await server.request('DELETE', '/api/v1/health', { session: admin });

@@ -262,7 +262,7 @@ Result<User> IdentityService::get_user(const Principal& who, UserId id) {
   return *u;
 }
 
-Result<User> IdentityService::create_user(const Principal& who, NewUser u) {
+Status IdentityService::check_new_user(const NewUser& u) {
   if (u.login.size() < 3 || u.login.size() > 50 ||
       !std::all_of(u.login.begin(), u.login.end(), [](char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
@@ -271,6 +271,12 @@ Result<User> IdentityService::create_user(const Principal& who, NewUser u) {
                              "login");
   if (u.full_name.empty()) return Error::validation("Podaj imię i nazwisko.", "full_name");
   OSTOJA_CHECK(check_password_policy(u.login, u.password));
+  if (repo::login_exists(*db_.acquire(), u.login)) return Error::conflict("Login „" + u.login + "” jest już zajęty.", "login");
+  return ok();
+}
+
+Result<User> IdentityService::create_user(const Principal& who, NewUser u) {
+  OSTOJA_CHECK(check_new_user(u));
   const std::string hash = hash_password(u.password);  // slow: outside the transaction
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();

@@ -28,6 +28,9 @@ class IdentityService {
 
   Result<std::vector<User>> list_users(const Principal& who);
   Result<User> get_user(const Principal& who, UserId id);
+  // What create_user checks before writing anything (format, password policy, login free) — for
+  // callers that must know an account can be created before they create something else first.
+  Status check_new_user(const NewUser& u);
   Result<User> create_user(const Principal& who, NewUser u);
   Result<User> update_user(const Principal& who, UserId id, const UserChange& change);
   Status set_password(const Principal& who, UserId id, std::string_view password);
