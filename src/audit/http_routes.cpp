@@ -1,5 +1,9 @@
 #include "audit/http_routes.h"
 
+#include <chrono>
+#include <cstdio>
+
+#include "core/csv.h"
 #include "core/date.h"
 #include "http/json_input.h"
 
@@ -57,14 +61,15 @@ Json entry_json(const StoredEntry& s) {
           {"ip", s.entry.ip}};
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(";\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+// 2026-12-01T18:50:44Z — a readable, unambiguous instant for the inspector's spreadsheet.
+std::string utc_time(std::int64_t ms) {
+  const auto t = std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms));
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::seconds>(t - day));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return Date(std::chrono::year_month_day(day)).iso() + buf;
 }
 
 }  // namespace
@@ -89,14 +94,15 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
           if (!ctx.req.query_param("limit")) f.limit = 100000;
           auto conn = db.acquire();
           Page page = query(*conn, ctx.principal->centre, f);
-          std::string csv = "\xEF\xBB\xBFlp;czas_ms;uzytkownik;czynnosc;obiekt;id_obiektu;id_osoby;cel;adres_ip\r\n";
+          std::string csv = "\xEF\xBB\xBF";
+          csv::append_record(csv, {"lp", "czas_utc", "czas_ms", "uzytkownik", "czynnosc", "obiekt", "id_obiektu",
+                                   "id_osoby", "cel", "adres_ip"});
+          auto id = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
           for (const auto& s : page.items) {
             const auto& e = s.entry;
-            csv += std::to_string(s.seq) + ";" + std::to_string(e.at) + ";" + csv_field(e.user_login) + ";" +
-                   csv_field(e.action) + ";" + csv_field(e.entity) + ";" +
-                   (e.entity_id ? std::to_string(*e.entity_id) : "") + ";" +
-                   (e.person_id ? std::to_string(*e.person_id) : "") + ";" + csv_field(e.purpose) + ";" +
-                   csv_field(e.ip) + "\r\n";
+            csv::append_record(csv, {std::to_string(s.seq), utc_time(e.at), std::to_string(e.at), csv::field(e.user_login),
+                                     csv::field(e.action), csv::field(e.entity), id(e.entity_id), id(e.person_id),
+                                     csv::field(e.purpose), csv::field(e.ip)});
           }
           // The export itself is recorded.
           Entry ex;

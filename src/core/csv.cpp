@@ -77,4 +77,21 @@ Result<std::vector<Record>> parse(std::string_view text, char separator) {
   return out;
 }
 
+std::string field(std::string_view s) {
+  std::string v{s};
+  if (!v.empty() && std::string_view{"=+-@"}.find(v.front()) != std::string_view::npos) v.insert(0, 1, '\'');
+  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void append_record(std::string& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + fields[i];
+  out += "\r\n";
+}
+
 }  // namespace ostoja::csv

@@ -21,4 +21,11 @@ Result<std::vector<Record>> parse(std::string_view text, char separator = ';');
 // The separator used by a header line: ';' if it has one, else ','.
 char detect_separator(std::string_view text);
 
+// Writing, RFC 4180 with ';': a field is quoted when it holds ; " CR or LF. A text starting with
+// = + - @ would make a spreadsheet evaluate it as a formula (CSV injection, OWASP): an apostrophe in
+// front keeps it text.
+std::string field(std::string_view s);
+// Appends the (already formatted) fields as one record ending in CRLF.
+void append_record(std::string& out, const std::vector<std::string>& fields);
+
 }  // namespace ostoja::csv

@@ -178,10 +178,14 @@ for (const backend of backends) {
       assert.ok(trail.json.items.some((e) => e.user_login === 'pracownik' && e.action === 'read' && e.purpose === 'wywiad'));
       const glass = await server.request('GET', '/api/v1/audit?action=break_glass', { session: dyrektor });
       assert.equal(glass.json.total, 1);
+      const underGlass = await server.request('GET', `/api/v1/audit?entity=household&entity_id=${other}&user_id=${pracownik.user.id}`, { session: dyrektor });
+      assert.ok(underGlass.json.items.some((e) => e.action === 'read' && e.purpose.startsWith('[dostęp awaryjny]')),
+        'the read made possible by break-the-glass is marked as such');
       const csv = await server.request('GET', `/api/v1/audit.csv?person_id=${person}`, { session: dyrektor });
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-type'), /text\/csv/);
       assert.ok(csv.text.includes('pracownik;read;household'));
+      assert.match(csv.text.split('\r\n')[1], /^\d+;\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ;\d+;/, 'readable UTC time next to the milliseconds');
       const verify = await server.request('GET', '/api/v1/audit/verify', { session: dyrektor });
       assert.equal(verify.json.ok, true);
       assert.ok(verify.json.entries > 3);

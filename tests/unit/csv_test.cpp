@@ -33,3 +33,25 @@ TEST(Csv, CommaSeparatedAndErrors) {
 
 }  // namespace
 }  // namespace ostoja::csv
+
+TEST(CsvWrite, QuotesSeparatorsAndKeepsFormulasAsText) {
+  struct Case {
+    const char* in;
+    const char* out;
+  };
+  for (const Case& c : std::vector<Case>{{"Kowalski", "Kowalski"},
+                                         {"a;b", "\"a;b\""},
+                                         {"powiedział \"tak\"", "\"powiedział \"\"tak\"\"\""},
+                                         {"dwie\nlinie", "\"dwie\nlinie\""},
+                                         {"=SUM(A1:A2)", "'=SUM(A1:A2)"},
+                                         {"+48 600", "'+48 600"},
+                                         {"-5", "'-5"},
+                                         {"@cmd", "'@cmd"},
+                                         {"=a;b", "\"'=a;b\""},
+                                         {"", ""}})
+    EXPECT_EQ(ostoja::csv::field(c.in), c.out) << c.in;
+  std::string out;
+  ostoja::csv::append_record(out, {"1", "x"});
+  ostoja::csv::append_record(out, {});
+  EXPECT_EQ(out, "1;x\r\n\r\n");
+}

@@ -1,5 +1,7 @@
 #include "modules/payments/export.h"
 
+#include "core/csv.h"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -146,25 +148,6 @@ bool has_transfer(const PaymentList& list) {
 
 // ---------------------------------------------------------------------------------------------
 // CSV
-
-// RFC 4180 with ';'. A leading = + - @ would make Excel evaluate the text as a formula (CSV
-// injection, OWASP): an apostrophe in front keeps it text.
-std::string csv_field(std::string_view s) {
-  std::string v{s};
-  if (!v.empty() && std::string_view{"=+-@"}.find(v.front()) != std::string_view::npos) v.insert(0, 1, '\'');
-  if (v.find_first_of(";\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-void csv_record(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ";" : "") + fields[i];
-  out += "\r\n";
-}
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
@@ -433,13 +416,13 @@ Status validate(const PaymentList& list) {
 Result<std::string> to_csv(const PaymentList& list) {
   OSTOJA_CHECK(validate(list));
   std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM: without it Excel reads the file as windows-1250
-  csv_record(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
+  csv::append_record(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
   for (std::size_t i = 0; i < list.lines.size(); ++i) {
     const Row r = row_of(list.lines[i]);
-    csv_record(out, {std::to_string(i + 1), std::to_string(r.payment_id), csv_field(r.recipient), csv_field(r.address),
-                     r.method, r.account, amount_text(r.amount), csv_field(r.title), csv_field(r.decision)});
+    csv::append_record(out, {std::to_string(i + 1), std::to_string(r.payment_id), csv::field(r.recipient), csv::field(r.address),
+                     r.method, r.account, amount_text(r.amount), csv::field(r.title), csv::field(r.decision)});
   }
-  csv_record(out, {"Razem", "", "", "", "", "", amount_text(list.total()), "", ""});
+  csv::append_record(out, {"Razem", "", "", "", "", "", amount_text(list.total()), "", ""});
   return out;
 }
 
