@@ -30,9 +30,6 @@ constexpr std::array<ZasilekOkresowyRules, 2> kOkresowy{{
      "art. 38 ust. 2–4 ustawy o pomocy społecznej (limit: kryterium dochodowe na osobę w rodzinie)"},
 }};
 
-// amount × percent / 100, rounded to the nearest grosz, halves up (amount ≥ 0).
-Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
-
 // numerator / persons, rounded to the nearest grosz, halves up (numerator ≥ 0).
 Money divide_rounded(std::int64_t numerator, int persons) {
   return Money{(numerator * 2 + persons) / (std::int64_t{persons} * 2)};
@@ -55,26 +52,6 @@ std::string criteria_sentence(const Criteria& c, int household_size) {
          " (art. 8 ust. 1 pkt 2 i 3 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
 }
 
-// The first steps shared by art. 37 and art. 38: validate the input, take the criteria in force
-// and the threshold for this household (single person's, or per person × persons).
-struct Assessment {
-  Criteria criteria;
-  bool single{false};
-  Money criterion;
-  std::vector<std::string> why;
-};
-
-Result<Assessment> assess(Date date, int household_size, Money household_income) {
-  if (household_size < 1)
-    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
-                             "household_size");
-  if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
-  OSTOJA_TRY(c, criteria_on(date));
-  const bool single = household_size == 1;
-  Money criterion = single ? c.single_person : family_criterion(c, household_size);
-  return Assessment{c, single, criterion, {criteria_sentence(c, household_size)}};
-}
-
 Money raise_to_minimum(Money amount, Money minimum, std::string_view article, std::vector<std::string>& why) {
   if (amount >= minimum) return amount;
   why.push_back("Kwota " + pln(amount) + " jest niższa od minimalnej – wypłaca się " + pln(minimum) + " (" +
@@ -85,7 +62,7 @@ Money raise_to_minimum(Money amount, Money minimum, std::string_view article, st
 // The share of the difference paid (art. 38 ust. 3): the gmina's resolution in force on `date`,
 // or the statutory minimum when there is none.
 Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutory_min, std::vector<std::string>& why) {
-  const GminaRate* rate = row_on(std::span<const GminaRate>{gmina.zasilek_okresowy_percent}, date);
+  const GminaRate* rate = rate_on(gmina, date);
   if (!rate) {
     why.push_back("Gmina nie ustaliła wyższego procentu – stosuje się " + std::to_string(statutory_min) +
                   " % różnicy (art. 38 ust. 3 " + std::string{kAct} + ").");
@@ -102,6 +79,19 @@ Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutor
 
 }  // namespace
 
+Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
+
+Result<Threshold> household_threshold(Date date, int household_size, Money household_income) {
+  if (household_size < 1)
+    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
+                             "household_size");
+  if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
+  OSTOJA_TRY(c, criteria_on(date));
+  const bool single = household_size == 1;
+  Money criterion = single ? c.single_person : family_criterion(c, household_size);
+  return Threshold{c, single, criterion, criteria_sentence(c, household_size)};
+}
+
 Result<BenefitKind> parse_benefit_kind(std::string_view text) {
   if (text == "zasilek_staly") return BenefitKind::zasilek_staly;
   if (text == "zasilek_okresowy") return BenefitKind::zasilek_okresowy;
@@ -116,10 +106,10 @@ std::span<const ZasilekStalyRules> zasilek_staly_rules() { return kStaly; }
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() { return kOkresowy; }
 
 Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income) {
-  OSTOJA_TRY(a, assess(date, household_size, household_income));
+  OSTOJA_TRY(a, household_threshold(date, household_size, household_income));
+  std::vector<std::string> why{a.sentence};
   const ZasilekStalyRules& rules = *row_on(zasilek_staly_rules(), date);  // covers all of criteria_table()
   const Criteria& c = a.criteria;
-  std::vector<std::string>& why = a.why;
   if (household_income >= a.criterion)
     return not_eligible(household_income, a.criterion, a.single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2",
                         std::move(why));
@@ -152,9 +142,9 @@ Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money househ
 
 Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
                                         const GminaSettings& gmina) {
-  OSTOJA_TRY(a, assess(date, household_size, household_income));
+  OSTOJA_TRY(a, household_threshold(date, household_size, household_income));
+  std::vector<std::string> why{a.sentence};
   const ZasilekOkresowyRules& rules = *row_on(zasilek_okresowy_rules(), date);  // covers all of criteria_table()
-  std::vector<std::string>& why = a.why;
   if (household_income >= a.criterion)
     return not_eligible(household_income, a.criterion, a.single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2",
                         std::move(why));

@@ -15,6 +15,8 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "rules/criteria.h"
+#include "rules/gmina.h"
 
 namespace ostoja::rules {
 
@@ -45,19 +47,6 @@ struct ZasilekOkresowyRules {
 };
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules();
 
-// A gmina's resolution fixing the share of the difference paid as zasiłek okresowy (art. 38 ust. 3
-// sets the floor of 50 %; the rada gminy may set more, up to 100 %).
-struct GminaRate {
-  Date valid_from;
-  std::optional<Date> valid_to;
-  int percent{50};
-  std::string resolution;  // e.g. "uchwała nr XII/85/2019 Rady Miasta …"
-};
-
-struct GminaSettings {
-  std::vector<GminaRate> zasilek_okresowy_percent;  // none in force on a date → the statutory 50 %
-};
-
 // Monthly net income of the household (art. 8 ust. 3); for one person, that person's income.
 struct BenefitPreview {
   bool eligible{false};
@@ -65,6 +54,21 @@ struct BenefitPreview {
   Money criterion;  // threshold the household income was compared with (single, or per person × size)
   std::vector<std::string> explanation;
 };
+
+// amount × percent / 100, rounded to the nearest grosz, halves up (amount ≥ 0).
+Money percent_of(Money amount, int percent);
+
+// The threshold a household's monthly income is compared with (art. 8 ust. 1): the single person's
+// criterion for a household of one, per person × persons for a family — with the sentence saying so.
+// Errors: household_size < 1 → "household_size"; negative income → "income_grosze"; a date before
+// 2012-10-01 → "date".
+struct Threshold {
+  Criteria criteria;
+  bool single{false};
+  Money criterion;
+  std::string sentence;  // Polish, citing art. 8 and the regulation
+};
+Result<Threshold> household_threshold(Date date, int household_size, Money household_income);
 
 // art. 37: zasiłek stały. household_size 1 = osoba samotnie gospodarująca (ust. 1 pkt 1, ust. 2 pkt 1),
 // more = osoba w rodzinie (ust. 1 pkt 2, ust. 2 pkt 2), computed from income per person.
