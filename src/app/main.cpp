@@ -182,7 +182,12 @@ int main(int argc, char** argv) {
   gmina_end->add_option("id", g_id, "Id uchwały (z gmina list)")->required();
   gmina_end->add_option("--to", g_to, "Ostatni dzień obowiązywania (RRRR-MM-DD)")->required();
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; a missing, unknown or malformed option is invalid input: exit code 2.
+    return cli.exit(e) == 0 ? 0 : exit_code(ErrorCode::validation);
+  }
   identity::init_crypto();
 
   try {
