@@ -16,6 +16,7 @@
 #include "core/money.h"
 #include "core/result.h"
 #include "rules/criteria.h"
+#include "rules/explain.h"
 #include "rules/gmina.h"
 
 namespace ostoja::rules {
@@ -68,23 +69,27 @@ struct Threshold {
   Money criterion;
   std::string sentence;  // Polish, citing art. 8 and the regulation
 };
-Result<Threshold> household_threshold(Date date, int household_size, Money household_income);
+// The sentence is left empty with Explain::no.
+Result<Threshold> household_threshold(Date date, int household_size, Money household_income,
+                                      Explain explain = Explain::yes);
 
 // art. 37: zasiłek stały. household_size 1 = osoba samotnie gospodarująca (ust. 1 pkt 1, ust. 2 pkt 1),
 // more = osoba w rodzinie (ust. 1 pkt 2, ust. 2 pkt 2), computed from income per person.
 // Eligibility requires income *below* the criterion. The person's own income condition of
 // ust. 1 pkt 2 and the incapacity for work are not known here and are left to the case worker.
-Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income);
+// With Explain::no the explanation stays empty (bulk re-checks); the verdict and the amount are the same.
+Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income, Explain explain = Explain::yes);
 
 // art. 38: zasiłek okresowy = the gmina's percentage of (criterion − income), capped for a single
 // person, never below the statutory minimum.
 Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
-                                        const GminaSettings& gmina);
+                                        const GminaSettings& gmina, Explain explain = Explain::yes);
 
 // Entry point of POST /api/v1/rules/benefit-preview. Errors (Polish, with the JSON field):
 // household_size < 1 → "household_size"; negative income → "income_grosze";
 // date before 2012-10-01 → "date"; gmina percentage outside 50..100 → "gmina_percent".
 Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size,
-                                       Money household_income, const GminaSettings& gmina);
+                                       Money household_income, const GminaSettings& gmina,
+                                       Explain explain = Explain::yes);
 
 }  // namespace ostoja::rules

@@ -1,5 +1,7 @@
 #include "modules/income/service.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <iterator>
 
 #include "audit/audit_log.h"
@@ -25,20 +27,44 @@ constexpr const char* kRangeItems = "i.household_id >= ? AND i.household_id < ?"
 constexpr const char* kOneMembers = "m.household_id = ?";
 constexpr const char* kRangeMembers = "m.household_id >= ? AND m.household_id < ?";
 
-// The items that may count in a month — received in it or in the 11 months before (art. 8 ust. 11), or due
-// for a period that covers it whenever received (art. 8 ust. 12) — of the persons who are members of the
-// household on the assessment date (an item of someone who has left is not the household's income).
+// The items that may count in a month: received in it or in the 11 months before (art. 8 ust. 11), or due for a
+// period that covers it whenever received (art. 8 ust. 12). Whose they are is checked in join_members against the
+// members on the date: a member's subquery per item doubled the time of the re-check's read (docs/benchmarks.md).
 std::string items_sql(const char* households) {
   return std::string("SELECT i.household_id, ") + kCols + " FROM income_items i WHERE i.centre_id = ? AND " + households +
-         " AND ((i.month >= ? AND i.month <= ?) OR (i.period_from <= ? AND i.period_to >= ?)) AND EXISTS (SELECT 1 FROM "
-         "household_members m WHERE m.centre_id = i.centre_id AND m.household_id = i.household_id AND m.person_id = "
-         "i.person_id AND " + kMemberOnDate + ") ORDER BY i.household_id, i.month, i.id";
+         " AND ((i.month >= ? AND i.month <= ?) OR (i.period_from <= ? AND i.period_to >= ?)) ORDER BY i.household_id, "
+         "i.month, i.id";
 }
 
-// The number of distinct members on the date, per household.
+// The members on the date, (household, person) in household order.
 std::string members_sql(const char* households) {
-  return std::string("SELECT m.household_id, COUNT(DISTINCT m.person_id) FROM household_members m WHERE m.centre_id = ? AND ") +
-         households + " AND " + kMemberOnDate + " GROUP BY m.household_id ORDER BY m.household_id";
+  return std::string("SELECT m.household_id, m.person_id FROM household_members m WHERE m.centre_id = ? AND ") + households +
+         " AND " + kMemberOnDate + " ORDER BY m.household_id, m.person_id";
+}
+
+// Walks the rows of members_sql and items_sql (both in household order) and calls
+// visit(household, persons, items) for every household with a member on the date: its distinct members, sorted,
+// and the item rows of those members only (an item of someone who has left is not the household's income).
+template <class Visit>
+void join_members(const std::vector<storage::Row>& members, const std::vector<storage::Row>& items, Visit&& visit) {
+  std::vector<std::int64_t> persons;
+  std::vector<const storage::Row*> theirs;
+  std::size_t i = 0;
+  auto item_household = [&](std::size_t k) { return k < items.size() ? items[k].int64(0) : INT64_MAX; };
+  for (std::size_t m = 0; m < members.size();) {
+    const std::int64_t household = members[m].int64(0);
+    persons.clear();
+    for (; m < members.size() && members[m].int64(0) == household; ++m) {
+      const std::int64_t person = members[m].int64(1);
+      if (persons.empty() || persons.back() != person) persons.push_back(person);
+    }
+    std::int64_t at = item_household(i);
+    while (at < household) at = item_household(++i);  // items of a household with no member on the date
+    theirs.clear();
+    for (; at == household; at = item_household(++i))
+      if (std::binary_search(persons.begin(), persons.end(), items[i].int64(2))) theirs.push_back(&items[i]);
+    visit(household, persons, theirs);
+  }
 }
 
 // The month, the date and the 12-month window of an assessment, as query parameters after the household's.
@@ -47,7 +73,7 @@ struct Window {
   std::string month;  // "YYYY-MM"
   std::string date;   // ISO
   void append_items(storage::Params& p) const {
-    for (const std::string* v : {&from, &month, &month, &month, &date, &date}) p.emplace_back(*v);
+    for (const std::string* v : {&from, &month, &month, &month}) p.emplace_back(*v);
   }
   void append_members(storage::Params& p) const {
     p.emplace_back(date);
@@ -83,7 +109,7 @@ Result<Date> month_start(std::string_view month) {
   return *start;
 }
 
-constexpr std::int64_t kChunk = 20000;  // household ids per read of the re-check
+constexpr std::int64_t kChunk = 20000;  // household ids per read of the re-check (bounded memory)
 
 }  // namespace
 
@@ -130,19 +156,19 @@ Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int
   auto conn = db_.acquire();
   OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
   const Window w = window(start, date);
-  // The composition on the assessment date (memberships are dated), not today's.
-  storage::Params members{who.centre.value, household_id};
-  w.append_members(members);
-  const auto people = conn->query(
-      std::string("SELECT DISTINCT m.person_id FROM household_members m WHERE m.centre_id = ? AND ") + kOneMembers +
-          " AND " + kMemberOnDate + " ORDER BY m.person_id",
-      members);
+  // The composition on the assessment date (memberships are dated), not today's, and its members' income.
+  storage::Params mp{who.centre.value, household_id}, ip{who.centre.value, household_id};
+  w.append_members(mp);
+  w.append_items(ip);
+  std::vector<std::int64_t> people;
+  join_members(conn->query(members_sql(kOneMembers), mp), conn->query(items_sql(kOneItems), ip),
+               [&](std::int64_t, const std::vector<std::int64_t>& persons, const std::vector<const storage::Row*>& rows) {
+                 people = persons;
+                 for (const auto* r : rows) out.value.items.push_back(item_from(*r));
+               });
   const int persons = static_cast<int>(people.size());
   if (persons == 0)
     return Error::conflict("Gospodarstwo nie miało członków w dniu " + date.polish() + ".", "date");
-  storage::Params params{who.centre.value, household_id};
-  w.append_items(params);
-  for (const auto& r : conn->query(items_sql(kOneItems), params)) out.value.items.push_back(item_from(r));
   std::vector<rules::IncomeItem> items;
   for (const auto& s : out.value.items) items.push_back(s.item);
   OSTOJA_TRY(income, rules::household_income(items, month, persons));
@@ -151,7 +177,7 @@ Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int
                                                            gmina::settings(*conn, who.centre)));
   out.value.eligibility = std::move(eligibility);
   const std::int64_t now = clock_.now_ms();
-  for (const auto& r : people) out.audit.push_back(audit::entry_for(who, now, "read", "income", household_id, r.int64(0)));
+  for (auto person : people) out.audit.push_back(audit::entry_for(who, now, "read", "income", household_id, person));
   return out;
 }
 
@@ -168,20 +194,16 @@ void scan_households(storage::Connection& c, CentreId centre, Date date, std::st
     storage::Params mp{centre.value, lo, lo + kChunk}, ip{centre.value, lo, lo + kChunk};
     w.append_members(mp);
     w.append_items(ip);
-    const auto members = c.query(members_query, mp);
-    const auto items = c.query(items_query, ip);
-    // Both in household order: walk the items, advancing through the member counts.
-    std::size_t m = 0;
-    for (std::size_t i = 0; i < items.size();) {
-      const std::int64_t id = items[i].int64(0);
-      rows.household_id = id;
-      rows.items.clear();
-      for (; i < items.size() && items[i].int64(0) == id; ++i) rows.items.push_back(item_from(items[i]).item);
-      while (m < members.size() && members[m].int64(0) < id) ++m;
-      // An item is read only for a member on the date, so its household has a count.
-      rows.persons = m < members.size() && members[m].int64(0) == id ? members[m].int32(1) : 0;
-      if (rows.persons > 0) visit(rows);
-    }
+    join_members(c.query(members_query, mp), c.query(items_query, ip),
+                 [&](std::int64_t household, const std::vector<std::int64_t>& persons,
+                     const std::vector<const storage::Row*> & items) {
+                   if (items.empty()) return;  // no income recorded for the month: not checked
+                   rows.household_id = household;
+                   rows.persons = static_cast<int>(persons.size());
+                   rows.items.clear();
+                   for (const auto* r : items) rows.items.push_back(item_from(*r).item);
+                   visit(rows);
+                 });
   }
 }
 
@@ -201,15 +223,16 @@ Result<Recheck> IncomeService::recheck(const Principal& who, std::string_view da
   auto conn = db_.acquire();
   const rules::GminaSettings gmina = gmina::settings(*conn, who.centre);
   scan_households(*conn, who.centre, date, month, [&](const HouseholdRows& h) {
-    auto income = rules::household_income(h.items, month, h.persons);
+    // Verdicts and amounts only: the sentences of the explanation are not built for a million households.
+    auto income = rules::household_income(h.items, month, h.persons, rules::Explain::no);
     if (!income.ok()) {
       ++out.skipped;
       return;
     }
     ++out.households;
     for (std::size_t k = 0; k < std::size(kinds); ++k) {
-      auto old_rules = rules::benefit_preview(before, kinds[k], h.persons, income->total, gmina);
-      auto new_rules = rules::benefit_preview(date, kinds[k], h.persons, income->total, gmina);
+      auto old_rules = rules::benefit_preview(before, kinds[k], h.persons, income->total, gmina, rules::Explain::no);
+      auto new_rules = rules::benefit_preview(date, kinds[k], h.persons, income->total, gmina, rules::Explain::no);
       const bool was = old_rules.ok() && old_rules->eligible, is = new_rules.ok() && new_rules->eligible;
       RecheckCounts& c = out.forms[k];
       c.eligible_before += was ? 1 : 0;
