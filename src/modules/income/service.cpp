@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <future>
 #include <iterator>
 
 #include "audit/audit_log.h"
@@ -181,22 +183,42 @@ Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int
   return out;
 }
 
-void scan_households(storage::Connection& c, CentreId centre, Date date, std::string_view month,
+void scan_households(storage::Database& db, CentreId centre, Date date, std::string_view month,
                      const std::function<void(const HouseholdRows&)>& visit) {
   auto start = Date::parse(std::string(month) + "-01");
   if (!start) return;
   const Window w = window(*start, date);
-  auto range = c.query_one("SELECT MIN(id), MAX(id) FROM households WHERE centre_id = ?", {centre.value});
+  storage::Lease first = db.acquire(), second = db.acquire();
+  storage::Connection* conns[] = {&*first, &*second};
+  auto range = conns[0]->query_one("SELECT MIN(id), MAX(id) FROM households WHERE centre_id = ?", {centre.value});
   if (!range || range->null(0)) return;
+  const std::int64_t lo = range->int64(0), hi = range->int64(1);
   const std::string items_query = items_sql(kRangeItems), members_query = members_sql(kRangeMembers);
-  HouseholdRows rows;
-  for (std::int64_t lo = range->int64(0); lo <= range->int64(1); lo += kChunk) {
-    storage::Params mp{centre.value, lo, lo + kChunk}, ip{centre.value, lo, lo + kChunk};
+  struct Chunk {
+    std::vector<storage::Row> members, items;
+  };
+  // One chunk's members and items, read in one read transaction (a consistent pair).
+  auto fetch = [&](storage::Connection& c, std::int64_t from) {
+    storage::Params mp{centre.value, from, from + kChunk}, ip{centre.value, from, from + kChunk};
     w.append_members(mp);
     w.append_items(ip);
-    join_members(c.query(members_query, mp), c.query(items_query, ip),
+    return storage::in_transaction(c, false, [&](storage::Connection& tx) {
+      Chunk chunk;
+      chunk.members = tx.query(members_query, mp);
+      chunk.items = tx.query(items_query, ip);
+      return chunk;
+    });
+  };
+  // The next chunk is read on the other connection while this one is evaluated: the database's work (on
+  // PostgreSQL another process) overlaps the rules' instead of waiting for it.
+  std::future<Chunk> next = std::async(std::launch::async, fetch, std::ref(*conns[0]), lo);
+  HouseholdRows rows;
+  for (std::int64_t from = lo, k = 0; from <= hi; from += kChunk, ++k) {
+    Chunk chunk = next.get();
+    if (from + kChunk <= hi) next = std::async(std::launch::async, fetch, std::ref(*conns[(k + 1) % 2]), from + kChunk);
+    join_members(chunk.members, chunk.items,
                  [&](std::int64_t household, const std::vector<std::int64_t>& persons,
-                     const std::vector<const storage::Row*> & items) {
+                     const std::vector<const storage::Row*>& items) {
                    if (items.empty()) return;  // no income recorded for the month: not checked
                    rows.household_id = household;
                    rows.persons = static_cast<int>(persons.size());
@@ -220,9 +242,8 @@ Result<Recheck> IncomeService::recheck(const Principal& who, std::string_view da
   Recheck out{date.iso(), before.iso(), month, 0, 0, {}};
   const rules::BenefitKind kinds[] = {rules::BenefitKind::zasilek_staly, rules::BenefitKind::zasilek_okresowy};
   for (auto k : kinds) out.forms.push_back({std::string(rules::to_string(k)), 0, 0, 0});
-  auto conn = db_.acquire();
-  const rules::GminaSettings gmina = gmina::settings(*conn, who.centre);
-  scan_households(*conn, who.centre, date, month, [&](const HouseholdRows& h) {
+  const rules::GminaSettings gmina = gmina::settings(*db_.acquire(), who.centre);
+  scan_households(db_, who.centre, date, month, [&](const HouseholdRows& h) {
     // Verdicts and amounts only: the sentences of the explanation are not built for a million households.
     auto income = rules::household_income(h.items, month, h.persons, rules::Explain::no);
     if (!income.ok()) {
@@ -241,6 +262,7 @@ Result<Recheck> IncomeService::recheck(const Principal& who, std::string_view da
     }
   });
   const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
   storage::in_transaction(*conn, true, [&](storage::Connection& c) {
     audit::append(c, audit::entry_for(who, now, "recheck", "eligibility", std::nullopt, std::nullopt,
                                       "kryteria na dzień " + out.date + ", dochód za " + out.month + ", gospodarstw " +

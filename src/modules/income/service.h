@@ -43,8 +43,10 @@ struct HouseholdRows {
 };
 
 // Every household of the centre that has such items, in id order, read in chunks of household ids (bounded
-// memory). The same query the re-check uses; exposed for the benchmark's baseline (bench/eligibility_bench.cpp).
-void scan_households(storage::Connection& c, CentreId centre, Date date, std::string_view month,
+// memory; each chunk in one read transaction) on two connections of `db` — the next chunk is read while `visit`
+// runs over this one. The same query the re-check uses; exposed for the benchmark's baseline
+// (bench/eligibility_bench.cpp).
+void scan_households(storage::Database& db, CentreId centre, Date date, std::string_view month,
                      const std::function<void(const HouseholdRows&)>& visit);
 
 // How many households the re-check found eligible before and after the change, and whose amount changed.
