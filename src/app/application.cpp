@@ -14,6 +14,7 @@
 #include "modules/applications/http_routes.h"
 #include "modules/cases/http_routes.h"
 #include "modules/decisions/http_routes.h"
+#include "modules/gmina/http_routes.h"
 #include "modules/income/http_routes.h"
 #include "modules/payments/http_routes.h"
 #include "modules/services/http_routes.h"
@@ -102,6 +103,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   decisions_ = std::make_unique<decisions::DecisionService>(*db_, clock_, *cases_);
   payments_ = std::make_unique<payments::PaymentService>(*db_, clock_, *cases_);
   income_ = std::make_unique<income::IncomeService>(*db_, clock_, *cases_);
+  gmina_ = std::make_unique<gmina::GminaService>(*db_, clock_);
   services_ = std::make_unique<services::ServicesService>(*db_, clock_, *cases_);
   timeline_ = std::make_unique<timeline::TimelineService>(*db_, clock_, *cases_);
   decisions_->on_binding([p = payments_.get()](storage::Connection& c, const Principal& who, const decisions::Decision& d) {
@@ -143,6 +145,7 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   decisions::register_routes(router_, *decisions_, *audit_);
   payments::register_routes(router_, *payments_, *audit_);
   income::register_routes(router_, *income_, *audit_);
+  gmina::register_routes(router_, *gmina_);
   services::register_routes(router_, *services_, *audit_);
   timeline::register_routes(router_, *timeline_, *audit_);
   audit::register_routes(router_, *db_, clock_);

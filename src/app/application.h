@@ -10,6 +10,7 @@
 #include "modules/applications/service.h"
 #include "modules/cases/service.h"
 #include "modules/decisions/service.h"
+#include "modules/gmina/service.h"
 #include "modules/income/service.h"
 #include "modules/payments/service.h"
 #include "modules/services/service.h"
@@ -49,6 +50,7 @@ class Application {
   decisions::DecisionService& decisions() { return *decisions_; }
   payments::PaymentService& payments() { return *payments_; }
   income::IncomeService& income() { return *income_; }
+  gmina::GminaService& gmina() { return *gmina_; }
   services::ServicesService& services() { return *services_; }
   timeline::TimelineService& timeline() { return *timeline_; }
   audit::GroupCommitLog& audit_log() { return *audit_; }
@@ -70,6 +72,7 @@ class Application {
   std::unique_ptr<decisions::DecisionService> decisions_;
   std::unique_ptr<payments::PaymentService> payments_;
   std::unique_ptr<income::IncomeService> income_;
+  std::unique_ptr<gmina::GminaService> gmina_;
   std::unique_ptr<services::ServicesService> services_;
   std::unique_ptr<timeline::TimelineService> timeline_;
   http::Router router_;

@@ -14,6 +14,7 @@
 #include "app/demo.h"
 #include "modules/identity/crypto.h"
 #include "modules/rules_api/service.h"
+#include "rules/dated.h"
 #include "storage/migrations.h"
 
 using namespace ostoja;
@@ -168,12 +169,42 @@ int main(int argc, char** argv) {
   auto* rules_days = rules->add_subcommand("working-days", "Termin po --days dniach roboczych od --from");
   rules_days->add_option("--from", r_date, "RRRR-MM-DD")->required();
   rules_days->add_option("--days", r_days, "Liczba dni roboczych")->required();
+  std::string r_month;
+  auto* rules_recheck = rules->add_subcommand(
+      "recheck", "Ponowne sprawdzenie uprawnień wszystkich gospodarstw z dochodem po zmianie kryteriów (z bazy)");
+  rules_recheck->add_option("--date", r_date, "Dzień, od którego obowiązują nowe przepisy (RRRR-MM-DD)")->required();
+  rules_recheck->add_option("--month", r_month, "Miesiąc dochodu RRRR-MM (domyślnie poprzedzający --date)");
 
-  CLI11_PARSE(cli, argc, argv);
+  auto* gmina_cmd = cli.add_subcommand("gmina", "Uchwały gminy stosowane w wyliczeniach (procent zasiłku okresowego, "
+                                                "najwyższe kwoty zasiłków celowych)");
+  gmina_cmd->require_subcommand(1);
+  std::string g_date, g_to;
+  gmina::NewResolution g_new;
+  std::int64_t g_id = 0;
+  auto* gmina_list = gmina_cmd->add_subcommand("list", "Uchwały ośrodka (z zaznaczeniem obowiązujących w dniu --date)");
+  gmina_list->add_option("--date", g_date, "RRRR-MM-DD (domyślnie dziś)");
+  auto* gmina_add = gmina_cmd->add_subcommand("add", "Zapisuje uchwałę; uchyla wcześniejszą bezterminową tego rodzaju");
+  gmina_add->add_option("--kind", g_new.kind, "zasilek_okresowy_percent | zasilek_celowy_max | specjalny_zasilek_celowy_max")
+      ->required();
+  gmina_add->add_option("--from", g_new.valid_from, "Pierwszy dzień obowiązywania (RRRR-MM-DD)")->required();
+  gmina_add->add_option("--to", g_new.valid_to, "Ostatni dzień obowiązywania (domyślnie bezterminowo)");
+  gmina_add->add_option("--percent", g_new.percent, "Procent różnicy (50–100) — dla zasilek_okresowy_percent");
+  gmina_add->add_option("--amount-grosze", g_new.amount_grosze, "Najwyższa kwota jednej decyzji w groszach — dla limitów");
+  gmina_add->add_option("--resolution", g_new.resolution, "Uchwała: numer, organ, data")->required();
+  auto* gmina_end = gmina_cmd->add_subcommand("end", "Ustala ostatni dzień obowiązywania uchwały");
+  gmina_end->add_option("id", g_id, "Id uchwały (z gmina list)")->required();
+  gmina_end->add_option("--to", g_to, "Ostatni dzień obowiązywania (RRRR-MM-DD)")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; a missing, unknown or malformed option is invalid input: exit code 2.
+    return cli.exit(e) == 0 ? 0 : exit_code(ErrorCode::validation);
+  }
   identity::init_crypto();
 
   try {
-    if (rules->parsed()) {  // pure calculations: no database needed
+    if (rules->parsed() && !rules_recheck->parsed()) {  // pure calculations: no database needed
       Result<nlohmann::json> out = Error::validation("");
       if (rules_criteria->parsed()) out = rules_api::criteria(r_date);
       else if (rules_validate->parsed()) out = rules_api::validate(r_kind, r_value);
@@ -314,6 +345,46 @@ int main(int argc, char** argv) {
         return 2;
       }
       return r->errors.empty() ? 0 : 3;
+    }
+    if (rules_recheck->parsed()) {
+      auto centre = choose_centre(a, centre_teryt);
+      if (!centre.ok()) return fail(centre.error());
+      auto r = a.income().recheck(admin_principal(a, *centre), r_date, r_month);
+      if (!r.ok()) return fail(r.error());
+      nlohmann::json forms = nlohmann::json::array();
+      for (const auto& f : r->forms)
+        forms.push_back({{"form", f.form}, {"eligible_before", f.eligible_before}, {"eligible_after", f.eligible_after},
+                         {"amount_changed", f.amount_changed}});
+      std::cout << nlohmann::json{{"date", r->date}, {"before", r->before}, {"month", r->month},
+                                  {"households", r->households}, {"skipped", r->skipped}, {"forms", forms}}
+                       .dump(2)
+                << "\n";
+      return 0;
+    }
+    if (gmina_cmd->parsed()) {
+      auto centre = choose_centre(a, centre_teryt);
+      if (!centre.ok()) return fail(centre.error());
+      Principal admin = admin_principal(a, *centre);
+      if (gmina_add->parsed()) {
+        auto r = a.gmina().add(admin, g_new);
+        if (!r.ok()) return fail(r.error());
+        std::cout << "Zapisano uchwałę (id " << r->id << ").\n";
+      } else if (gmina_end->parsed()) {
+        auto r = a.gmina().end(admin, g_id, g_to);
+        if (!r.ok()) return fail(r.error());
+        std::cout << "Uchwała " << r->id << " obowiązuje do " << r->valid_to->iso() << ".\n";
+      } else {
+        auto on = g_date.empty() ? Result<Date>(a.clock().today()) : parse_date_field(g_date, "date");
+        if (!on.ok()) return fail(on.error());
+        for (const auto& res : *a.gmina().list(admin)) {
+          const bool now = rules::in_force(res, *on);
+          std::cout << res.id << "\t" << res.kind << "\t" << res.valid_from.iso() << "\t"
+                    << (res.valid_to ? res.valid_to->iso() : "bezterminowo") << "\t"
+                    << (res.percent ? std::to_string(*res.percent) + " %" : res.amount->polish()) << "\t"
+                    << res.resolution << (now ? "\tobowiązuje" : "") << "\n";
+        }
+      }
+      return 0;
     }
     if (audit_verify->parsed()) {
       auto c = a.db().acquire();

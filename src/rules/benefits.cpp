@@ -30,9 +30,6 @@ constexpr std::array<ZasilekOkresowyRules, 2> kOkresowy{{
      "art. 38 ust. 2–4 ustawy o pomocy społecznej (limit: kryterium dochodowe na osobę w rodzinie)"},
 }};
 
-// amount × percent / 100, rounded to the nearest grosz, halves up (amount ≥ 0).
-Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
-
 // numerator / persons, rounded to the nearest grosz, halves up (numerator ≥ 0).
 Money divide_rounded(std::int64_t numerator, int persons) {
   return Money{(numerator * 2 + persons) / (std::int64_t{persons} * 2)};
@@ -40,10 +37,12 @@ Money divide_rounded(std::int64_t numerator, int persons) {
 
 std::string pln(Money m) { return m.polish(); }
 
-BenefitPreview not_eligible(Money income, Money criterion, std::string_view article, std::vector<std::string> why) {
-  why.push_back("Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) +
-                " – świadczenie nie przysługuje (" + std::string{article} + " " + std::string{kAct} + ").");
-  return {false, Money{}, criterion, std::move(why)};
+BenefitPreview not_eligible(Money income, Money criterion, std::string_view article, Explanation& why) {
+  why.add([&] {
+    return "Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) + " – świadczenie nie przysługuje (" +
+           std::string{article} + " " + std::string{kAct} + ").";
+  });
+  return {false, Money{}, criterion, why.take()};
 }
 
 std::string criteria_sentence(const Criteria& c, int household_size) {
@@ -55,16 +54,42 @@ std::string criteria_sentence(const Criteria& c, int household_size) {
          " (art. 8 ust. 1 pkt 2 i 3 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
 }
 
-// The first steps shared by art. 37 and art. 38: validate the input, take the criteria in force
-// and the threshold for this household (single person's, or per person × persons).
-struct Assessment {
-  Criteria criteria;
-  bool single{false};
-  Money criterion;
-  std::vector<std::string> why;
-};
+Money raise_to_minimum(Money amount, Money minimum, std::string_view article, Explanation& why) {
+  if (amount >= minimum) return amount;
+  why.add([&] {
+    return "Kwota " + pln(amount) + " jest niższa od minimalnej – wypłaca się " + pln(minimum) + " (" +
+           std::string{article} + " " + std::string{kAct} + ").";
+  });
+  return minimum;
+}
 
-Result<Assessment> assess(Date date, int household_size, Money household_income) {
+// The share of the difference paid (art. 38 ust. 3): the gmina's resolution in force on `date`,
+// or the statutory minimum when there is none.
+Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutory_min, Explanation& why) {
+  const GminaRate* rate = rate_on(gmina, date);
+  if (!rate) {
+    why.add([&] {
+      return "Gmina nie ustaliła wyższego procentu – stosuje się " + std::to_string(statutory_min) +
+             " % różnicy (art. 38 ust. 3 " + std::string{kAct} + ").";
+    });
+    return statutory_min;
+  }
+  if (rate->percent < statutory_min || rate->percent > 100)
+    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od " +
+                                 std::to_string(statutory_min) + " do 100.",
+                             "gmina_percent");
+  why.add([&] {
+    return "Gmina ustaliła " + std::to_string(rate->percent) + " % różnicy" +
+           (rate->resolution.empty() ? std::string{} : " (" + rate->resolution + ")") + ".";
+  });
+  return rate->percent;
+}
+
+}  // namespace
+
+Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
+
+Result<Threshold> household_threshold(Date date, int household_size, Money household_income, Explain explain) {
   if (household_size < 1)
     return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
                              "household_size");
@@ -72,35 +97,8 @@ Result<Assessment> assess(Date date, int household_size, Money household_income)
   OSTOJA_TRY(c, criteria_on(date));
   const bool single = household_size == 1;
   Money criterion = single ? c.single_person : family_criterion(c, household_size);
-  return Assessment{c, single, criterion, {criteria_sentence(c, household_size)}};
+  return Threshold{c, single, criterion, explain == Explain::yes ? criteria_sentence(c, household_size) : std::string()};
 }
-
-Money raise_to_minimum(Money amount, Money minimum, std::string_view article, std::vector<std::string>& why) {
-  if (amount >= minimum) return amount;
-  why.push_back("Kwota " + pln(amount) + " jest niższa od minimalnej – wypłaca się " + pln(minimum) + " (" +
-                std::string{article} + ").");
-  return minimum;
-}
-
-// The share of the difference paid (art. 38 ust. 3): the gmina's resolution in force on `date`,
-// or the statutory minimum when there is none.
-Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutory_min, std::vector<std::string>& why) {
-  const GminaRate* rate = row_on(std::span<const GminaRate>{gmina.zasilek_okresowy_percent}, date);
-  if (!rate) {
-    why.push_back("Gmina nie ustaliła wyższego procentu – stosuje się " + std::to_string(statutory_min) +
-                  " % różnicy (art. 38 ust. 3 " + std::string{kAct} + ").");
-    return statutory_min;
-  }
-  if (rate->percent < statutory_min || rate->percent > 100)
-    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od " +
-                                 std::to_string(statutory_min) + " do 100.",
-                             "gmina_percent");
-  why.push_back("Gmina ustaliła " + std::to_string(rate->percent) + " % różnicy" +
-                (rate->resolution.empty() ? std::string{} : " (" + rate->resolution + ")") + ".");
-  return rate->percent;
-}
-
-}  // namespace
 
 Result<BenefitKind> parse_benefit_kind(std::string_view text) {
   if (text == "zasilek_staly") return BenefitKind::zasilek_staly;
@@ -115,72 +113,80 @@ std::string_view to_string(BenefitKind kind) {
 std::span<const ZasilekStalyRules> zasilek_staly_rules() { return kStaly; }
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() { return kOkresowy; }
 
-Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income) {
-  OSTOJA_TRY(a, assess(date, household_size, household_income));
+Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income, Explain explain) {
+  OSTOJA_TRY(a, household_threshold(date, household_size, household_income, explain));
+  Explanation why(explain);
+  why.add([&] { return a.sentence; });
   const ZasilekStalyRules& rules = *row_on(zasilek_staly_rules(), date);  // covers all of criteria_table()
   const Criteria& c = a.criteria;
-  std::vector<std::string>& why = a.why;
   if (household_income >= a.criterion)
-    return not_eligible(household_income, a.criterion, a.single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2",
-                        std::move(why));
+    return not_eligible(household_income, a.criterion, a.single ? "art. 37 ust. 1 pkt 1" : "art. 37 ust. 1 pkt 2", why);
 
   Money amount;
   if (a.single) {
     Money base = percent_of(c.single_person, rules.percent_of_criterion);
     amount = base - household_income;
-    why.push_back(std::to_string(rules.percent_of_criterion) + " % kryterium (" + pln(base) + ") − dochód " +
-                  pln(household_income) + " = " + pln(amount) + " (art. 37 ust. 2 pkt 1 " + std::string{kAct} +
-                  ").");
+    why.add([&] {
+      return std::to_string(rules.percent_of_criterion) + " % kryterium (" + pln(base) + ") − dochód " +
+             pln(household_income) + " = " + pln(amount) + " (art. 37 ust. 2 pkt 1 " + std::string{kAct} + ").";
+    });
     if (amount > c.max_zasilek_staly) {
       amount = c.max_zasilek_staly;
-      why.push_back("Kwota ograniczona do maksymalnej " + pln(amount) + " (art. 37 ust. 2 pkt 1 " +
-                    std::string{kAct} + ").");
+      why.add([&] {
+        return "Kwota ograniczona do maksymalnej " + pln(amount) + " (art. 37 ust. 2 pkt 1 " + std::string{kAct} + ").";
+      });
     }
   } else {
     Money base = percent_of(c.per_person_in_family, rules.percent_of_criterion);
     amount = divide_rounded(base.grosze * household_size - household_income.grosze, household_size);
-    why.push_back(std::to_string(rules.percent_of_criterion) + " % kryterium na osobę (" + pln(base) +
-                  ") − dochód na osobę (" + pln(household_income) + " / " + std::to_string(household_size) +
-                  ") = " + pln(amount) + " (art. 37 ust. 2 pkt 2 " + std::string{kAct} + ").");
-    why.push_back("Uwaga: dochód własny osoby uprawnionej również musi być niższy od kryterium na osobę "
-                  "(art. 37 ust. 1 pkt 2) – do sprawdzenia w wywiadzie.");
+    why.add([&] {
+      return std::to_string(rules.percent_of_criterion) + " % kryterium na osobę (" + pln(base) + ") − dochód na osobę (" +
+             pln(household_income) + " / " + std::to_string(household_size) + ") = " + pln(amount) +
+             " (art. 37 ust. 2 pkt 2 " + std::string{kAct} + ").";
+    });
+    why.add([] {
+      return std::string(
+          "Uwaga: dochód własny osoby uprawnionej również musi być niższy od kryterium na osobę "
+          "(art. 37 ust. 1 pkt 2) – do sprawdzenia w wywiadzie.");
+    });
   }
-  amount = raise_to_minimum(amount, rules.minimum, "art. 37 ust. 3 " + std::string{kAct}, why);
-  why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
-  return BenefitPreview{true, amount, a.criterion, std::move(why)};
+  amount = raise_to_minimum(amount, rules.minimum, "art. 37 ust. 3", why);
+  why.add([&] { return "Podstawa: " + std::string{rules.legal_basis} + "."; });
+  return BenefitPreview{true, amount, a.criterion, why.take()};
 }
 
-Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
-                                        const GminaSettings& gmina) {
-  OSTOJA_TRY(a, assess(date, household_size, household_income));
+Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income, const GminaSettings& gmina,
+                                        Explain explain) {
+  OSTOJA_TRY(a, household_threshold(date, household_size, household_income, explain));
+  Explanation why(explain);
+  why.add([&] { return a.sentence; });
   const ZasilekOkresowyRules& rules = *row_on(zasilek_okresowy_rules(), date);  // covers all of criteria_table()
-  std::vector<std::string>& why = a.why;
   if (household_income >= a.criterion)
-    return not_eligible(household_income, a.criterion, a.single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2",
-                        std::move(why));
+    return not_eligible(household_income, a.criterion, a.single ? "art. 38 ust. 1 pkt 1" : "art. 38 ust. 1 pkt 2", why);
 
   OSTOJA_TRY(percent, gmina_percent_on(gmina, date, rules.statutory_min_percent, why));
   Money difference = a.criterion - household_income;
   Money amount = percent_of(difference, percent);
-  why.push_back(std::to_string(percent) + " % × (kryterium " + pln(a.criterion) + " − dochód " +
-                pln(household_income) + " = " + pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " +
-                std::string{kAct} + ").");
+  why.add([&] {
+    return std::to_string(percent) + " % × (kryterium " + pln(a.criterion) + " − dochód " + pln(household_income) + " = " +
+           pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " + std::string{kAct} + ").";
+  });
   if (a.single) {
     Money cap = rules.single_person_cap.value_or(a.criteria.per_person_in_family);
     if (amount > cap) {
       amount = cap;
-      why.push_back("Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ").");
+      why.add([&] { return "Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ")."; });
     }
   }
-  amount = raise_to_minimum(amount, rules.minimum, "art. 147 ust. 8 " + std::string{kAct}, why);
-  why.push_back("Podstawa: " + std::string{rules.legal_basis} + ".");
-  return BenefitPreview{true, amount, a.criterion, std::move(why)};
+  amount = raise_to_minimum(amount, rules.minimum, "art. 147 ust. 8", why);
+  why.add([&] { return "Podstawa: " + std::string{rules.legal_basis} + "."; });
+  return BenefitPreview{true, amount, a.criterion, why.take()};
 }
 
 Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size, Money household_income,
-                                       const GminaSettings& gmina) {
-  if (kind == BenefitKind::zasilek_staly) return zasilek_staly(date, household_size, household_income);
-  return zasilek_okresowy(date, household_size, household_income, gmina);
+                                       const GminaSettings& gmina, Explain explain) {
+  if (kind == BenefitKind::zasilek_staly) return zasilek_staly(date, household_size, household_income, explain);
+  return zasilek_okresowy(date, household_size, household_income, gmina, explain);
 }
 
 }  // namespace ostoja::rules

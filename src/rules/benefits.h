@@ -15,6 +15,9 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "rules/criteria.h"
+#include "rules/explain.h"
+#include "rules/gmina.h"
 
 namespace ostoja::rules {
 
@@ -45,19 +48,6 @@ struct ZasilekOkresowyRules {
 };
 std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules();
 
-// A gmina's resolution fixing the share of the difference paid as zasiłek okresowy (art. 38 ust. 3
-// sets the floor of 50 %; the rada gminy may set more, up to 100 %).
-struct GminaRate {
-  Date valid_from;
-  std::optional<Date> valid_to;
-  int percent{50};
-  std::string resolution;  // e.g. "uchwała nr XII/85/2019 Rady Miasta …"
-};
-
-struct GminaSettings {
-  std::vector<GminaRate> zasilek_okresowy_percent;  // none in force on a date → the statutory 50 %
-};
-
 // Monthly net income of the household (art. 8 ust. 3); for one person, that person's income.
 struct BenefitPreview {
   bool eligible{false};
@@ -66,21 +56,40 @@ struct BenefitPreview {
   std::vector<std::string> explanation;
 };
 
+// amount × percent / 100, rounded to the nearest grosz, halves up (amount ≥ 0).
+Money percent_of(Money amount, int percent);
+
+// The threshold a household's monthly income is compared with (art. 8 ust. 1): the single person's
+// criterion for a household of one, per person × persons for a family — with the sentence saying so.
+// Errors: household_size < 1 → "household_size"; negative income → "income_grosze"; a date before
+// 2012-10-01 → "date".
+struct Threshold {
+  Criteria criteria;
+  bool single{false};
+  Money criterion;
+  std::string sentence;  // Polish, citing art. 8 and the regulation
+};
+// The sentence is left empty with Explain::no.
+Result<Threshold> household_threshold(Date date, int household_size, Money household_income,
+                                      Explain explain = Explain::yes);
+
 // art. 37: zasiłek stały. household_size 1 = osoba samotnie gospodarująca (ust. 1 pkt 1, ust. 2 pkt 1),
 // more = osoba w rodzinie (ust. 1 pkt 2, ust. 2 pkt 2), computed from income per person.
 // Eligibility requires income *below* the criterion. The person's own income condition of
 // ust. 1 pkt 2 and the incapacity for work are not known here and are left to the case worker.
-Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income);
+// With Explain::no the explanation stays empty (bulk re-checks); the verdict and the amount are the same.
+Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income, Explain explain = Explain::yes);
 
 // art. 38: zasiłek okresowy = the gmina's percentage of (criterion − income), capped for a single
 // person, never below the statutory minimum.
 Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
-                                        const GminaSettings& gmina);
+                                        const GminaSettings& gmina, Explain explain = Explain::yes);
 
 // Entry point of POST /api/v1/rules/benefit-preview. Errors (Polish, with the JSON field):
 // household_size < 1 → "household_size"; negative income → "income_grosze";
 // date before 2012-10-01 → "date"; gmina percentage outside 50..100 → "gmina_percent".
 Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size,
-                                       Money household_income, const GminaSettings& gmina);
+                                       Money household_income, const GminaSettings& gmina,
+                                       Explain explain = Explain::yes);
 
 }  // namespace ostoja::rules

@@ -69,7 +69,9 @@ const IncomeExclusion* excluded_on(std::string_view code, Date date) {
   return nullptr;
 }
 
-Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std::string_view month, int persons) {
+Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std::string_view month, int persons,
+                                         Explain explain) {
+  const bool explained = explain == Explain::yes;
   auto start = month_start(month);
   if (!start) return Error::validation("Miesiąc w postaci RRRR-MM.", "month");
   if (persons < 1 || persons > 30) return Error::validation("Liczba osób w gospodarstwie: od 1 do 30.", "persons");
@@ -82,39 +84,39 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
   for (std::size_t i = 0; i < items.size(); ++i) {
     const IncomeItem& it = items[i];
     const IncomeType* type = income_type(it.type);
-    const std::string where = "Pozycja " + std::to_string(i + 1) + ": ";
-    if (!type) return Error::validation(where + "nieznany rodzaj dochodu „" + it.type + "”.", "items");
+    auto where = [i] { return "Pozycja " + std::to_string(i + 1) + ": "; };  // only for an error
+    if (!type) return Error::validation(where() + "nieznany rodzaj dochodu „" + it.type + "”.", "items");
     auto received = month_start(it.month);
-    if (!received) return Error::validation(where + "miesiąc w postaci RRRR-MM.", "items");
+    if (!received) return Error::validation(where() + "miesiąc w postaci RRRR-MM.", "items");
     if (it.amount.grosze < 0 || it.tax.grosze < 0 || it.health.grosze < 0 || it.social.grosze < 0 ||
         it.alimony_paid.grosze < 0 || it.hectares_e4 < 0)
-      return Error::validation(where + "kwoty nie mogą być ujemne.", "items");
+      return Error::validation(where() + "kwoty nie mogą być ujemne.", "items");
     CountedItem c{i, Money{}, {}};
     if (it.period_from || it.period_to) {
       auto from = it.period_from ? month_start(*it.period_from) : std::nullopt;
       auto to = it.period_to ? month_start(*it.period_to) : std::nullopt;
-      if (!from || !to) return Error::validation(where + "okres, za który należy się dochód: od i do w postaci RRRR-MM.", "items");
-      if (*to < *from) return Error::validation(where + "koniec okresu dochodu przed jego początkiem.", "items");
+      if (!from || !to) return Error::validation(where() + "okres, za który należy się dochód: od i do w postaci RRRR-MM.", "items");
+      if (*to < *from) return Error::validation(where() + "koniec okresu dochodu przed jego początkiem.", "items");
       const int months = (to->year() - from->year()) * 12 + static_cast<int>(to->month()) - static_cast<int>(from->month()) + 1;
-      if (months > 36) return Error::validation(where + "okres dochodu najwyżej 36 miesięcy.", "items");
+      if (months > 36) return Error::validation(where() + "okres dochodu najwyżej 36 miesięcy.", "items");
       if (type->one_off || type->farm)
-        return Error::validation(where + "okres można podać tylko dla dochodu należnego za okres (art. 8 ust. 12), nie dla „" +
+        return Error::validation(where() + "okres można podać tylko dla dochodu należnego za okres (art. 8 ust. 12), nie dla „" +
                                      std::string(type->name) + "”.",
                                  "items");
       const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
       if (deductions > it.amount)
-        return Error::validation(where + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+        return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
       if (const auto* ex = excluded_on(it.type, *start)) {
-        c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+        if (explained) c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
       } else if (*start < *from || *to < *start) {
-        c.explanation = "Dochód należny za okres " + *it.period_from + " – " + *it.period_to +
+        if (explained) c.explanation = "Dochód należny za okres " + *it.period_from + " – " + *it.period_to +
                         ", który nie obejmuje tego miesiąca — nie wlicza się (art. 8 ust. 12).";
       } else {
         const Money net = it.amount - deductions;
         const int k = (start->year() - from->year()) * 12 + static_cast<int>(start->month()) - static_cast<int>(from->month());
         // Equal parts adding up to the amount; the grosze left by the division go to the first months.
         c.counted = Money{net.grosze / months + (k < net.grosze % months ? 1 : 0)};
-        c.explanation = std::string(type->name) + " uzyskany jednorazowo (" + net.polish() + " po potrąceniach) za okres " +
+        if (explained) c.explanation = std::string(type->name) + " uzyskany jednorazowo (" + net.polish() + " po potrąceniach) za okres " +
                         *it.period_from + " – " + *it.period_to + " (" + std::to_string(months) +
                         " mies.) — wlicza się część przypadającą na ten miesiąc: " + c.counted.polish() +
                         " (art. 8 ust. 12).";
@@ -124,25 +126,25 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
       continue;
     }
     if (*received > *start) {
-      c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
+      if (explained) c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
       out.items.push_back(std::move(c));
       continue;
     }
     if (const auto* ex = excluded_on(it.type, *start)) {
-      c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+      if (explained) c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
       out.items.push_back(std::move(c));
       continue;
     }
     if (type->farm) {
       if (*received != *start) {
-        c.explanation = "Gospodarstwo rolne liczy się według stanu w miesiącu, za który ustala się dochód.";
+        if (explained) c.explanation = "Gospodarstwo rolne liczy się według stanu w miesiącu, za który ustala się dochód.";
         out.items.push_back(std::move(c));
         continue;
       }
       // ha × per-hectare income; the product rounded to the nearest grosz.
       const std::int64_t v = (it.hectares_e4 * criteria.income_per_hectare.grosze + 5000) / 10000;
       c.counted = Money{v};
-      c.explanation = "Gospodarstwo rolne: " + std::to_string(it.hectares_e4 / 10000) + "," +
+      if (explained) c.explanation = "Gospodarstwo rolne: " + std::to_string(it.hectares_e4 / 10000) + "," +
                       std::to_string(10000 + it.hectares_e4 % 10000).substr(1) + " ha przeliczeniowych × " +
                       criteria.income_per_hectare.polish() + " = " + c.counted.polish() + " (art. 8 ust. 8).";
       out.total = out.total + c.counted;
@@ -151,7 +153,7 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
     }
     const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
     if (deductions > it.amount)
-      return Error::validation(where + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+      return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
     const Money net = it.amount - deductions;
     if (type->one_off && net > spread_threshold) {
       const int months_since = (start->year() - received->year()) * 12 + static_cast<int>(start->month()) -
@@ -160,21 +162,21 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
         // Twelve equal parts that add up to the amount: the grosze left over by the division go one
         // each to the first months, so nothing is lost or counted twice over the year.
         c.counted = Money{net.grosze / 12 + (months_since < net.grosze % 12 ? 1 : 0)};
-        c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
+        if (explained) c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
                         spread_threshold.polish() + ") — wlicza się 1/12 przez 12 miesięcy od miesiąca jej uzyskania: " +
                         c.counted.polish() + " (art. 8 ust. 11).";
       } else {
-        c.explanation = "Kwota jednorazowa rozliczona w 12 miesiącach, które już minęły — nie wlicza się (art. 8 ust. 11).";
+        if (explained) c.explanation = "Kwota jednorazowa rozliczona w 12 miesiącach, które już minęły — nie wlicza się (art. 8 ust. 11).";
       }
     } else if (*received == *start) {
       c.counted = net;
-      c.explanation = std::string(type->name) + ": " + it.amount.polish() +
+      if (explained) c.explanation = std::string(type->name) + ": " + it.amount.polish() +
                       (deductions.grosze ? " pomniejszone o podatek, składki i alimenty świadczone (" + deductions.polish() +
                                                ") = " + net.polish()
                                          : "") +
                       " (art. 8 ust. 3).";
     } else {
-      c.explanation = "Dochód z innego miesiąca niż miesiąc, za który liczy się dochód — nie wlicza się.";
+      if (explained) c.explanation = "Dochód z innego miesiąca niż miesiąc, za który liczy się dochód — nie wlicza się.";
     }
     out.total = out.total + c.counted;
     out.items.push_back(std::move(c));

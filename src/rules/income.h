@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/result.h"
+#include "rules/explain.h"
 
 namespace ostoja::rules {
 
@@ -72,6 +73,8 @@ struct HouseholdIncome {
 // The income of a household of `persons` for the reference `month` ("YYYY-MM"), using the rules in
 // force on the first day of that month. Errors (field "items"/"month") for bad input: negative
 // amounts, deductions above the amount, unknown types, months not "YYYY-MM", dates before 10.2012.
-Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std::string_view month, int persons);
+// With Explain::no the items' explanations stay empty (bulk re-checks); the amounts are the same.
+Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std::string_view month, int persons,
+                                         Explain explain = Explain::yes);
 
 }  // namespace ostoja::rules

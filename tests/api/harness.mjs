@@ -12,17 +12,18 @@ export const binary = path.resolve(root, process.env.OSTOJA_BIN ?? 'build/releas
 
 export const backends = ['sqlite', 'postgresql'];
 export const roles = ['admin', 'dyrektor', 'kierownik', 'pracownik', 'asystent', 'swiadczenia', 'analityk', 'partner'];
-// Role → permissions, as seeded by migrations 0003_roles.sql and 0006_decisions.sql (the API's GET /roles must agree).
+// Role → permissions, as seeded by migrations 0003_roles.sql, 0006_decisions.sql and 0017_gmina_resolutions.sql
+// (the API's GET /roles must agree).
 export const rolePermissions = {
-  admin: ['users.manage', 'org.read', 'org.write', 'org.templates', 'audit.read', 'tokens.own'],
+  admin: ['users.manage', 'org.read', 'org.write', 'org.templates', 'audit.read', 'tokens.own', 'gmina.read'],
   dyrektor: ['org.read', 'org.write', 'org.templates', 'audit.read', 'cases.read', 'cases.scope_all', 'stats.read',
-    'decisions.approve', 'payments.read', 'tokens.own'],
+    'decisions.approve', 'payments.read', 'tokens.own', 'gmina.read'],
   kierownik: ['org.read', 'cases.read', 'cases.write', 'stats.read', 'decisions.write', 'decisions.approve',
-    'tokens.own'],
-  pracownik: ['org.read', 'cases.read', 'cases.write', 'decisions.write', 'tokens.own'],
+    'tokens.own', 'gmina.read'],
+  pracownik: ['org.read', 'cases.read', 'cases.write', 'decisions.write', 'tokens.own', 'gmina.read'],
   asystent: ['org.read', 'cases.read', 'cases.write', 'tokens.own'],
   swiadczenia: ['org.read', 'cases.read', 'cases.scope_all', 'decisions.write', 'payments.manage', 'payments.read',
-    'tokens.own'],
+    'tokens.own', 'gmina.read'],
   analityk: ['stats.read', 'tokens.own'],
   partner: ['indicators.write', 'tokens.own'],
 };

@@ -67,6 +67,21 @@ for (const backend of backends) {
       }
     });
 
+    it('the gmina resolutions are read with gmina.read and changed with org.write only', async () => {
+      const need = (method, p) => operations.find((o) => o.method === method && o.path === p)?.op['x-permission'];
+      assert.equal(need('GET', '/api/v1/gmina/resolutions'), 'gmina.read');
+      assert.equal(need('POST', '/api/v1/gmina/resolutions'), 'org.write');
+      assert.equal(need('POST', '/api/v1/gmina/resolutions/{id}/end'), 'org.write');
+      // readers: who drafts or signs decisions, and who sets the resolutions
+      for (const role of roles) {
+        const holds = rolePermissions[role];
+        const reads = holds.includes('decisions.write') || holds.includes('decisions.approve') || holds.includes('org.write');
+        assert.equal(holds.includes('gmina.read'), reads, role);
+        const r = await server.request('GET', '/api/v1/gmina/resolutions', { session: sessions[role] });
+        assert.equal(r.status, reads ? 200 : 403, `${role}: ${r.text}`);
+      }
+    });
+
     it('every protected route answers 401 without a session', async () => {
       for (const { method, path, op } of probed()) {
         if (isOpen(op)) continue;

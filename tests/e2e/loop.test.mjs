@@ -81,7 +81,7 @@ test('pętla: wniosek → wywiad → dochód → decyzja z podglądem kwoty → 
   const incomeRegion = await text(worker.getByRole('region', { name: `Dochód za ${referenceName}` }));
   assert.match(incomeRegion, re(`Dochód gospodarstwa ${zl(47000)}`));
   assert.match(incomeRegion, re(`${zl(60000)} ${zl(13000)} ${zl(47000)}`), 'amount, deductions and what counts');
-  const eligible = await text(worker.getByRole('region', { name: /^Uprawnienie do zasiłków na dzień/ }));
+  const eligible = await text(worker.getByRole('region', { name: /^Uprawnienie do pomocy na dzień/ }));
   assert.match(eligible, /zasiłek okresowy Przysługuje/);
   await checkA11y(worker, 'pętla – dochód');
   await shot(worker, '100-petla-dochod');

@@ -4,6 +4,7 @@
 #include "fixture.h"
 #include "modules/applications/service.h"
 #include "modules/decisions/service.h"
+#include "modules/gmina/service.h"
 
 namespace ostoja::testing {
 
@@ -150,6 +151,41 @@ TEST_P(Decisions, SignedDecisionReprintsAsSignedAfterTemplateAndAddressChange) {
   ASSERT_TRUE(next_doc.ok());
   EXPECT_EQ(next_doc->value.appeal_instruction, std::vector<std::string>{"Nowe pouczenie."});
   EXPECT_NE(next_doc->value.addressee_lines, signed_doc->value.addressee_lines);
+}
+
+// The amount range of a draft follows the gmina's resolutions stored for the centre and in force on the
+// first day of the period — not the statutory defaults.
+TEST_P(Decisions, DraftAmountFollowsTheGminaResolutionsInForceOnThePeriodStart) {
+  gmina::GminaService resolutions(*db_, clock_);
+  const Principal director = actor(centre_, {"org.write"});
+  ASSERT_TRUE(resolutions.add(director, {"zasilek_okresowy_percent", "2025-01-01", "", 70, std::nullopt, "uchwała nr I/1/2024"}).ok());
+  ASSERT_TRUE(resolutions.add(director, {"zasilek_okresowy_percent", "2026-02-01", "", 90, std::nullopt, "uchwała nr II/2/2026"}).ok());
+  ASSERT_TRUE(resolutions.add(director, {"zasilek_celowy_max", "2025-01-01", "", std::nullopt, 40000, "uchwała nr I/3/2024"}).ok());
+  // 1.12.2025: 70 % of (3 × 823 zł − 1 000 zł) = 1 028,30 zł; the 90 % resolution is not yet in force
+  auto draft = svc_->create_draft(worker(), okresowy(std::nullopt));
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  EXPECT_EQ(draft->value.amount.grosze, 102830);
+  bool cited = false;
+  for (const auto& line : draft->value.calculation) cited = cited || line.find("uchwała nr I/1/2024") != std::string::npos;
+  EXPECT_TRUE(cited);
+  auto later = okresowy(std::nullopt);
+  later.period_from = "2026-02-01";
+  later.period_to = "2026-04-30";
+  EXPECT_EQ(svc_->create_draft(worker(), later)->value.amount.grosze, 132210);  // 90 %
+  // zasiłek celowy above the gmina's 400 zł is refused and nothing is saved
+  NewDecision celowy = okresowy(std::nullopt);
+  celowy.form = "zasilek_celowy";
+  celowy.period_to = std::nullopt;
+  celowy.amount_grosze = 40001;
+  const auto saved = count("SELECT COUNT(*) FROM decisions");
+  EXPECT_EQ(svc_->create_draft(worker(), celowy).error().field, "amount_grosze");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM decisions"), saved);
+  celowy.amount_grosze = 40000;
+  EXPECT_TRUE(svc_->create_draft(worker(), celowy).ok());
+  auto preview = svc_->amount_preview(worker(), {"zasilek_celowy", decisions::Kind::grant, Date(2025, 12, 1), std::nullopt,
+                                                 std::nullopt, {}});
+  ASSERT_TRUE(preview.ok());
+  EXPECT_EQ(preview->max, Money{40000});
 }
 
 TEST_P(Decisions, BadDraftsChangeNothing) {

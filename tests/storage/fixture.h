@@ -62,10 +62,12 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   bool postgres() const { return GetParam() == "postgresql"; }
 
   // A centre with the given name (TERYT of Lublin), created directly.
+  // Each centre of a test gets a gmina code of its own (one centre per TERYT code).
   CentreId make_centre(const std::string& name = "MOPR Test") {
     auto c = db_->acquire();
-    auto r = c->query_one(
-        "INSERT INTO centres (name, teryt, created_at) VALUES (?, '0663011', 0) RETURNING id", {name});
+    const std::string teryt = "0" + std::to_string(663011 + 10 * centres_made_++);
+    auto r = c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES (?, ?, 0) RETURNING id",
+                          {name, std::string_view(teryt)});
     return CentreId{r->int64(0)};
   }
 
@@ -124,6 +126,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   ManualClock clock_{std::chrono::system_clock::time_point{std::chrono::milliseconds{1'764'000'000'000LL}}};
   std::string url_;
   std::unique_ptr<storage::Database> db_;
+  int centres_made_{0};
 
  private:
   std::unique_ptr<storage::Database> admin_;

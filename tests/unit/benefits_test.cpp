@@ -199,6 +199,28 @@ TEST(BenefitKind, ParsesApiSpelling) {
   EXPECT_EQ(to_string(BenefitKind::zasilek_okresowy), "zasilek_okresowy");
 }
 
+// The bulk re-check asks for no explanation: the same verdicts and amounts (and errors), only no sentences.
+TEST(BenefitPreview, WithoutExplanationTheVerdictsAndAmountsAreTheSame) {
+  GminaSettings gmina;
+  gmina.zasilek_okresowy_percent = {{d("2025-01-01"), std::nullopt, 75, "uchwała"}};
+  for (const char* date : {"2012-10-01", "2023-12-31", "2024-01-01", "2025-01-01", "2026-11-01"})
+    for (auto kind : {BenefitKind::zasilek_staly, BenefitKind::zasilek_okresowy})
+      for (int size : {1, 2, 5})
+        for (std::int64_t income : {0, 5000, 40000, 74601, 101000, 250000, 500000}) {
+          auto full = benefit_preview(d(date), kind, size, Money{income}, gmina);
+          auto lean = benefit_preview(d(date), kind, size, Money{income}, gmina, Explain::no);
+          ASSERT_TRUE(full.ok() && lean.ok()) << date;
+          EXPECT_EQ(full->eligible, lean->eligible) << date << " " << size << " " << income;
+          EXPECT_EQ(full->amount, lean->amount) << date << " " << size << " " << income;
+          EXPECT_EQ(full->criterion, lean->criterion) << date;
+          EXPECT_FALSE(full->explanation.empty());
+          EXPECT_TRUE(lean->explanation.empty());
+        }
+  EXPECT_EQ(benefit_preview(d("2012-09-30"), BenefitKind::zasilek_staly, 1, Money{}, {}, Explain::no).error().field, "date");
+  EXPECT_EQ(benefit_preview(d("2025-01-01"), BenefitKind::zasilek_okresowy, 0, Money{}, {}, Explain::no).error().field,
+            "household_size");
+}
+
 TEST(BenefitRules, TablesCoverEveryCriteriaPeriod) {
   // The calculators dereference the rule in force on any date that criteria_on accepts.
   for (Date day{2012, 10, 1}; day <= Date{2027, 1, 1}; day = day.plus_days(1)) {

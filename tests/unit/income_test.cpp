@@ -154,6 +154,28 @@ TEST(HouseholdIncome, FarmCountsHectaresTimesThePerHectareIncome) {
   EXPECT_NE(r->items[0].explanation.find("3,5000 ha"), std::string::npos);
 }
 
+// The bulk re-check's income: the same amounts without the items' explanations.
+TEST(HouseholdIncome, WithoutExplanationTheAmountsAreTheSame) {
+  std::vector<IncomeItem> items(4);
+  items[0] = {1, "wynagrodzenie", "2025-10", Money{350000}, Money{20000}, Money{10000}, Money{5000}, Money{}, 0, {}, {}};
+  items[1] = {2, "jednorazowy", "2025-06", Money{900000}, {}, {}, {}, {}, 0, {}, {}};
+  items[2] = {2, "swiadczenie_wychowawcze", "2025-10", Money{80000}, {}, {}, {}, {}, 0, {}, {}};
+  items[3] = {1, "emerytura_renta", "2025-11", Money{300000}, {}, {}, {}, {}, 0, "2025-08", "2025-10"};
+  auto full = household_income(items, "2025-10", 2);
+  auto lean = household_income(items, "2025-10", 2, Explain::no);
+  ASSERT_TRUE(full.ok() && lean.ok());
+  EXPECT_EQ(full->total, lean->total);
+  EXPECT_EQ(full->per_person, lean->per_person);
+  ASSERT_EQ(lean->items.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(full->items[i].counted, lean->items[i].counted) << i;
+    EXPECT_FALSE(full->items[i].explanation.empty()) << i;
+    EXPECT_TRUE(lean->items[i].explanation.empty()) << i;
+  }
+  items[0].tax = Money{999999};
+  EXPECT_EQ(household_income(items, "2025-10", 2, Explain::no).error().field, "items");
+}
+
 TEST(HouseholdIncome, BadInputIsRefusedWithTheField) {
   auto neg = item("wynagrodzenie", "2026-10", -1);
   auto over = item("wynagrodzenie", "2026-10", 1000);

@@ -29,6 +29,7 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'payments.read': 'podgląd list wypłat',
   'payments.manage': 'listy wypłat i potwierdzanie wypłat',
   'org.templates': 'szablony treści decyzji',
+  'gmina.read': 'podgląd uchwał gminy',
 };
 
 export const PARITY_LABELS: Record<Parity, string> = { all: 'wszystkie', odd: 'nieparzyste', even: 'parzyste' };
@@ -78,12 +79,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   login: 'Logowanie', login_failed: 'Nieudane logowanie', logout: 'Wylogowanie',
   read: 'Odczyt danych', create: 'Utworzenie', update: 'Zmiana', delete: 'Usunięcie', import: 'Import',
   disable: 'Wyłączenie konta', unlock: 'Odblokowanie konta', password: 'Ustawienie hasła', revoke: 'Unieważnienie',
-  break_glass: 'Dostęp awaryjny', export: 'Eksport dziennika',
+  break_glass: 'Dostęp awaryjny', export: 'Eksport dziennika', recheck: 'Ponowne sprawdzenie uprawnień',
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: 'konto', api_token: 'token API', centre: 'ośrodek', unit: 'jednostka', section: 'sekcja',
   street_range: 'zakres ulicy', household: 'środowisko', person: 'osoba', audit: 'dziennik audytu',
+  gmina_resolution: 'uchwała gminy', eligibility: 'uprawnienia gospodarstw',
 };
 
 // ---------- cases: households, applications, interviews, worklist ----------

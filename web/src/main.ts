@@ -15,6 +15,7 @@ import { renderServiceDelivery } from './pages/service-delivery';
 import { renderNewSocialWork } from './pages/social-work-new';
 import { renderContractReview } from './pages/contract-review';
 import { renderDecisionTemplates } from './pages/decision-templates';
+import { renderGmina } from './pages/gmina';
 import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
 import { renderPerson } from './pages/person';
@@ -39,6 +40,7 @@ const routes: Route[] = [
   { path: '/zadania', title: 'Moje zadania', permission: 'cases.read', render: renderWorklist },
   { path: '/organizacja', title: 'Organizacja ośrodka', permission: 'org.read', render: renderOrganisation },
   { path: '/szablony-decyzji', title: 'Szablony decyzji', permission: 'org.templates', render: renderDecisionTemplates },
+  { path: '/uchwaly-gminy', title: 'Uchwały gminy', permission: 'gmina.read', render: renderGmina },
   { path: '/sekcje', title: 'Sekcje pracy socjalnej', permission: 'org.read', render: renderSections },
   { path: '/sekcje/:id', title: 'Sekcja pracy socjalnej', permission: 'org.read', render: renderSectionDetail },
   { path: '/terytorium', title: 'Terytorium', permission: 'org.read', render: renderTerritory },
@@ -70,6 +72,7 @@ const nav: NavItem[] = [
   { href: '/pulpit', label: 'Pulpit' },
   { href: '/organizacja', label: 'Organizacja', permission: 'org.read' },
   { href: '/szablony-decyzji', label: 'Szablony decyzji', permission: 'org.templates' },
+  { href: '/uchwaly-gminy', label: 'Uchwały gminy', permission: 'gmina.read' },
   { href: '/sekcje', label: 'Sekcje', permission: 'org.read' },
   { href: '/terytorium', label: 'Terytorium', permission: 'org.read' },
   { href: '/osoby', label: 'Osoby', permission: 'cases.read' },

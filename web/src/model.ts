@@ -141,7 +141,15 @@ export interface IncomeItem {
   period_from?: string | null; period_to?: string | null;
   counted_grosze: number; explanation: string;
 }
-export interface Eligibility { form: string; eligible: boolean; amount_grosze: number; criterion_grosze: number; explanation: string[] }
+/** One form of help: whether the income condition is met (always true when the form does not depend on income). */
+export interface Eligibility {
+  form: string; eligible: boolean; income_tested: boolean; criterion_grosze: number;
+  /** Monthly amount of zasiłek stały / okresowy when eligible. */
+  amount_grosze: number | null;
+  /** The most one decision may grant (specjalny zasiłek celowy: the criterion; the gmina's limits). */
+  max_amount_grosze: number | null;
+  explanation: string[];
+}
 export interface IncomeAssessment {
   month: string; date: string; persons: number; total_grosze: number; per_person_grosze: number; items: IncomeItem[];
   eligibility: Eligibility[];
@@ -188,3 +196,10 @@ export interface Statistics {
   };
   care_homes: { residents: number; resident_fee_grosze: number; family_fee_grosze: number; gmina_fee_grosze: number };
 }
+
+/** A gmina resolution applied by the calculators (GET /gmina/resolutions). */
+export interface GminaResolution {
+  id: Id; kind: 'zasilek_okresowy_percent' | 'zasilek_celowy_max' | 'specjalny_zasilek_celowy_max' | string;
+  valid_from: string; valid_to: string | null; percent: number | null; amount_grosze: number | null; resolution: string;
+}
+export interface GminaResolutions { date: string; in_force: Record<string, GminaResolution | null>; items: GminaResolution[] }

@@ -31,7 +31,7 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
   if (staly || okresowy) {
     OSTOJA_CHECK(need_household(f));
     auto kind = staly ? rules::BenefitKind::zasilek_staly : rules::BenefitKind::zasilek_okresowy;
-    OSTOJA_TRY(preview, rules::benefit_preview(f.date, kind, *f.household_size, *f.household_income, {}));
+    OSTOJA_TRY(preview, rules::benefit_preview(f.date, kind, *f.household_size, *f.household_income, f.gmina));
     r.explanation = preview.explanation;
     if (!preview.eligible)
       return Error::validation("Dochód gospodarstwa (" + f.household_income->polish() + ") nie jest niższy od kryterium (" +
@@ -58,10 +58,11 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
     return r;
   }
   if (f.form == "zasilek_celowy" || f.form == "specjalny_zasilek_celowy") {
+    const bool special = f.form == "specjalny_zasilek_celowy";
     r.required = true;
     r.min = Money{1};
-    r.max = Money::zl(100000);
-    if (f.form == "specjalny_zasilek_celowy") {
+    r.max = rules::kDecisionCeiling;
+    if (special) {
       // art. 41 pkt 1: not above the criterion of the single person or of the family.
       OSTOJA_CHECK(need_household(f));
       OSTOJA_TRY(criteria, rules::criteria_on(f.date));
@@ -70,6 +71,16 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
                               ") — art. 41 pkt 1 ustawy o pomocy społecznej.");
     } else {
       r.explanation.push_back("Wysokość zasiłku celowego ustala się w decyzji stosownie do potrzeby (art. 39 ustawy).");
+    }
+    // The gmina's maximum of one decision in force on the day (its resolution), when lower.
+    const auto* limit = rules::limit_on(special ? f.gmina.specjalny_zasilek_celowy_max : f.gmina.zasilek_celowy_max, f.date);
+    if (limit && limit->max < r.max) {
+      r.max = limit->max;
+      r.explanation.push_back("Najwyższa kwota jednej decyzji ustalona przez gminę: " + limit->max.polish() + " (" +
+                              limit->resolution + ").");
+    } else if (!limit && !special) {
+      r.explanation.push_back("Gmina nie ustaliła najwyższej kwoty zasiłku celowego — górna granica " +
+                              r.max.polish() + " chroni tylko przed omyłką.");
     }
     return r;
   }

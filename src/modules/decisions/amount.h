@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "core/result.h"
 #include "modules/decisions/lifecycle.h"
+#include "rules/gmina.h"
 
 namespace ostoja::decisions {
 
@@ -18,6 +19,7 @@ struct AmountFacts {
   Date date;         // first day of the period (or the payment day of a one-off benefit)
   std::optional<int> household_size;
   std::optional<Money> household_income;  // monthly net income of the household (art. 8 ust. 3)
+  rules::GminaSettings gmina;             // the centre's resolutions (percent of zasiłek okresowy, limits)
 };
 
 struct AmountRange {
@@ -28,8 +30,9 @@ struct AmountRange {
   std::vector<std::string> explanation;
 };
 
-// The permitted amount for a decision. Errors name the input field: "household_size",
-// "income_grosze" (e.g. income not below the criterion: the help is not due — refuse instead).
+// The permitted amount for a decision, with the gmina's resolutions in force on `date`. Errors name the
+// input field: "household_size", "income_grosze" (e.g. income not below the criterion: the help is not
+// due — refuse instead).
 Result<AmountRange> amount_range(const AmountFacts& facts);
 
 // The amount to record: the calculated one, or the worker's within [min, max] with a

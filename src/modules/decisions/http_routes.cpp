@@ -103,7 +103,7 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
   r.add({.method = "POST", .pattern = "/api/v1/decisions/amount-preview", .access = http::Access::need("decisions.write"),
          .summary = "Podgląd kwoty decyzji: wyliczenie i dopuszczalny zakres (bez zapisu)", .tag = "decisions",
          .request_schema = {{"type", "object"}, {"required", {"form", "date"}}}},
-        [](RequestContext& ctx) -> Result<http::Response> {
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(form, http::string_field(body, "form", 50));
           OSTOJA_TRY(kind_text, http::string_field(body, "kind", 20, false));
@@ -113,8 +113,8 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           OSTOJA_TRY(kind, parse_kind(kind_text.empty() ? "grant" : kind_text));
           auto date = Date::parse(date_text);
           if (!date) return Error::validation("Podaj datę w postaci RRRR-MM-DD.", "date");
-          AmountFacts f{form, kind, *date, size, income ? std::optional<Money>(Money{*income}) : std::nullopt};
-          OSTOJA_TRY(range, amount_range(f));
+          AmountFacts f{form, kind, *date, size, income ? std::optional<Money>(Money{*income}) : std::nullopt, {}};
+          OSTOJA_TRY(range, svc.amount_preview(*ctx.principal, std::move(f)));
           return http::json_response({{"calculated_grosze", range.calculated ? Json(range.calculated->grosze) : Json(nullptr)},
                                       {"min_grosze", range.min.grosze},
                                       {"max_grosze", range.max.grosze},

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "modules/applications/service.h"
 #include "modules/decisions/amount.h"
+#include "modules/gmina/service.h"
 #include "rules/identifiers.h"
 #include "rules/procedure.h"
 
@@ -215,14 +216,16 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
     if (!check.valid) return Error::validation(check.error, "iban");
     iban = check.normalized;
   }
+  auto conn = db_.acquire();
+  // The amount range under the gmina's resolutions in force on the first day of the period.
   AmountFacts facts{in.form, kind, from, in.household_size,
-                    in.income_grosze ? std::optional<Money>(Money{*in.income_grosze}) : std::nullopt};
+                    in.income_grosze ? std::optional<Money>(Money{*in.income_grosze}) : std::nullopt,
+                    gmina::settings(*conn, who.centre)};
   OSTOJA_TRY(range, amount_range(facts));
   OSTOJA_TRY(amount, decide_amount(range, in.amount_grosze ? std::optional<Money>(Money{*in.amount_grosze}) : std::nullopt,
                                    in.amount_justification));
   const std::int64_t now = clock_.now_ms();
   const Date today = clock_.today();
-  auto conn = db_.acquire();
   auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
     OSTOJA_CHECK(cases_.household_in_scope(c, who, in.household_id));
     if (!c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND household_id = ? AND person_id = ? AND "
@@ -273,6 +276,12 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
   if (!id.ok()) return id.error();
   OSTOJA_TRY(d, load(*conn, who, *id));
   return Audited<Decision>{std::move(d), {}};
+}
+
+Result<AmountRange> DecisionService::amount_preview(const Principal& who, AmountFacts facts) {
+  auto conn = db_.acquire();
+  facts.gmina = gmina::settings(*conn, who.centre);
+  return amount_range(facts);
 }
 
 Result<Audited<Decision>> DecisionService::get(const Principal& who, std::int64_t id) {

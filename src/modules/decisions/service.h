@@ -14,6 +14,7 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "modules/cases/service.h"
+#include "modules/decisions/amount.h"
 #include "modules/decisions/pdf.h"
 #include "modules/decisions/template.h"
 #include "modules/decisions/lifecycle.h"
@@ -88,6 +89,8 @@ class DecisionService {
   void on_binding(BindingHook hook) { on_binding_ = std::move(hook); }
 
   Result<Audited<Decision>> create_draft(const Principal& who, NewDecision d);
+  // The amount a decision may grant (amount_range) under the centre's gmina resolutions in force on facts.date.
+  Result<AmountRange> amount_preview(const Principal& who, AmountFacts facts);
   Result<Audited<Decision>> get(const Principal& who, std::int64_t id);
   Result<Audited<std::vector<Decision>>> for_household(const Principal& who, std::int64_t household_id);
   // The printed decision (a draft prints as "PROJEKT DECYZJI" from the current templates; a signed one

@@ -73,7 +73,8 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
         });
 
   r.add({.method = "GET", .pattern = "/api/v1/households/{id}/income", .access = http::Access::need("cases.read"),
-         .summary = "Dochód gospodarstwa za miesiąc (?month=RRRR-MM) i uprawnienie do zasiłków na dzień (?date=) — z wyjaśnieniem",
+         .summary = "Dochód gospodarstwa za miesiąc (?month=RRRR-MM) i uprawnienie do każdej formy pomocy na dzień (?date=; "
+                    "skład gospodarstwa i uchwały gminy z tego dnia) — z wyjaśnieniem",
          .tag = "income"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -90,10 +91,12 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
           Json eligibility = Json::array();
           for (const auto& e : a.eligibility)
             eligibility.push_back({{"form", e.form},
-                                   {"eligible", e.preview.eligible},
-                                   {"amount_grosze", e.preview.amount.grosze},
-                                   {"criterion_grosze", e.preview.criterion.grosze},
-                                   {"explanation", e.preview.explanation}});
+                                   {"eligible", e.eligible},
+                                   {"income_tested", e.income_tested},
+                                   {"amount_grosze", e.amount ? Json(e.amount->grosze) : Json(nullptr)},
+                                   {"max_amount_grosze", e.max_amount ? Json(e.max_amount->grosze) : Json(nullptr)},
+                                   {"criterion_grosze", e.criterion.grosze},
+                                   {"explanation", e.explanation}});
           return cases::gated(http::json_response({{"month", a.month},
                                                    {"date", a.date},
                                                    {"persons", a.income.persons},

@@ -1,11 +1,12 @@
 // Dochód gospodarstwa (cases.read): the income items of one month with what counts of each and why, the household's
-// income (total and per person) and the eligibility for zasiłek stały and okresowy on a day, with the act's explanation
+// income (total and per person) and the eligibility for every form of help on a day — the household's members, the
+// criteria and the gmina's resolutions of that day — with the act's explanation; non-cash forms folded in a <details>
 // (GET /households/{id}/income?month=&date=; the month and day are kept in ?miesiac= and ?dzien=). With cases.write a
 // form adds an item (POST /households/{id}/income-items; types in force on the day from GET /rules/income-types).
 import { api } from '../api';
 import { append, h } from '../dom';
 import { formatDay, formatMoney, formatMonth, parseMoney, previousMonth, todayIso } from '../labels';
-import type { FormOfHelp, Household, IncomeAssessment, IncomeItem, IncomeType } from '../model';
+import type { Eligibility, FormOfHelp, Household, IncomeAssessment, IncomeItem, IncomeType } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
@@ -39,6 +40,7 @@ export async function renderIncome(ctx: PageContext): Promise<void> {
   ctx.setTitle(`Dochód gospodarstwa: ${householdStreet(hh.address)}`);
   const typeNames = new Map(types.map((t) => [t.code, t.name]));
   const formNames = new Map(forms.map((f) => [f.code, f.name]));
+  const cash = new Map(forms.map((f) => [f.code, f.cash]));
 
   append(ctx.content,
     householdBackLink(hh),
@@ -52,13 +54,29 @@ export async function renderIncome(ctx: PageContext): Promise<void> {
         ['Dochód na osobę', formatMoney(assessment.per_person_grosze)],
       ]),
       itemsTable(hh, assessment, typeNames)),
-    section(`Uprawnienie do zasiłków na dzień ${formatDay(assessment.date)}`,
-      assessment.eligibility.map((e) => h('div', { class: 'eligibility' },
-        h('h3', null, formNames.get(e.form) ?? e.form, ' ', e.eligible ? tag('Przysługuje', 'green') : tag('Nie przysługuje', 'grey')),
-        h('p', null, e.eligible ? ['Kwota: ', h('strong', { class: 'nowrap' }, formatMoney(e.amount_grosze)), ' miesięcznie. '] : null,
-          `Kryterium dochodowe: ${formatMoney(e.criterion_grosze)}.`),
-        h('ul', { class: 'preview__lines' }, e.explanation.map((line) => h('li', null, line)))))),
+    section(`Uprawnienie do pomocy na dzień ${formatDay(assessment.date)}`,
+      h('p', { class: 'hint' }, `Skład gospodarstwa, kryteria i uchwały gminy z dnia ${formatDay(assessment.date)}. ` +
+        'Dochód decyduje tylko o warunku dochodowym — pozostałe przesłanki ocenia pracownik w wywiadzie.'),
+      assessment.eligibility.filter((e) => cash.get(e.form) !== false).map((e) => eligibilityBlock(e, formNames)),
+      h('details', { class: 'eligibility__more' },
+        h('summary', null, 'Świadczenia niepieniężne'),
+        assessment.eligibility.filter((e) => cash.get(e.form) === false).map((e) => eligibilityBlock(e, formNames)))),
     can('cases.write') ? section('Dodaj pozycję dochodu', itemForm(hh, month, types)) : null);
+}
+
+/** One form of help: the verdict on the income condition, the amount or the limit, the criterion and why. */
+function eligibilityBlock(e: Eligibility, formNames: Map<string, string>): HTMLElement {
+  const calculated = e.form === 'zasilek_staly' || e.form === 'zasilek_okresowy';
+  const verdict = !e.income_tested ? tag('Dochód nie decyduje', 'blue')
+    : calculated ? (e.eligible ? tag('Przysługuje', 'green') : tag('Nie przysługuje', 'grey'))
+      : (e.eligible ? tag('Warunek dochodowy spełniony', 'green') : tag('Warunek dochodowy niespełniony', 'grey'));
+  return h('div', { class: 'eligibility' },
+    h('h3', null, formNames.get(e.form) ?? e.form, ' ', verdict),
+    e.income_tested ? h('p', null,
+      e.amount_grosze !== null ? ['Kwota: ', h('strong', { class: 'nowrap' }, formatMoney(e.amount_grosze)), ' miesięcznie. '] : null,
+      e.max_amount_grosze !== null ? ['Najwyżej w jednej decyzji: ', h('strong', { class: 'nowrap' }, formatMoney(e.max_amount_grosze)), '. '] : null,
+      `Próg dochodowy: ${formatMoney(e.criterion_grosze)}.`) : null,
+    h('ul', { class: 'preview__lines' }, e.explanation.map((line) => h('li', null, line))));
 }
 
 function periodForm(hh: Household, month: string, day: string): HTMLFormElement {
