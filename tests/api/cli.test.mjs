@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Server, backends, binary } from './harness.mjs';
@@ -145,3 +145,62 @@ describe('demo --if-empty', () => {
     }
   });
 });
+
+// `ostoja import persons`: every row checked first, errors by row and column, nothing written unless
+// all rows are valid (exit 2), --partial writes the valid households (exit 3), a re-run changes nothing.
+for (const backend of backends) {
+  describe(`import persons from CSV (${backend})`, () => {
+    const s = new Server(backend);
+    let dir;
+    before(async () => {
+      await s.start({ households: 5 });
+      dir = mkdtempSync(path.join(os.tmpdir(), 'ostoja-import-'));
+    });
+    after(async () => {
+      await s.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const header = 'household_key;relation;pesel;first_name;last_name;locality;street;building;postal_code;family_type';
+    const rows = {
+      a1: 'A-1;head;44051401359;Jan;Łabędzki;Lublin;Lubartowska;59;20-400;couple',
+      a2: 'A-1;spouse;02270803624;Ewa;Łabędzka;;;;;',
+      b1: 'B-7;head;90090515836;Piotr;Żółw;Lublin;Lubartowska;61;20-400;single',
+      bad: 'B-7;head;90090515837;Piotr;Żółw;Lublin;Lubartowska;61;20-400;single',
+    };
+    const run = (name, lines, extra = []) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, [header, ...lines].join('\r\n') + '\r\n');
+      const r = spawnSync(binary, ['import', 'persons', file, '--source', 'stary-system', ...extra, '--database', s.url], { encoding: 'utf8' });
+      return { code: r.status, out: r.stdout, err: r.stderr };
+    };
+    const count = () => s.sql("SELECT COUNT(*) FROM persons WHERE pesel IN ('44051401359', '02270803624', '90090515836')");
+
+    it('writes nothing when a row is invalid and names the row and column', () => {
+      const r = run('bad.csv', [rows.a1, rows.a2, rows.bad]);
+      assert.equal(r.code, 2, r.out + r.err);
+      assert.match(r.out, /wiersz 4, kolumna pesel: /);
+      assert.match(r.out, /Nic nie zapisano/);
+      assert.equal(count(), '0');
+    });
+
+    it('with --partial writes the valid households and reports the others', () => {
+      const r = run('partial.csv', [rows.a1, rows.a2, rows.bad], ['--partial']);
+      assert.equal(r.code, 3, r.out + r.err);
+      assert.match(r.out, /gospodarstwa: nowe 1, już zaimportowane 0, odrzucone 1/);
+      assert.equal(count(), '2');
+    });
+
+    it('imports the corrected file once: a re-run changes nothing', () => {
+      const first = run('good.csv', [rows.a1, rows.a2, rows.b1]);
+      assert.equal(first.code, 0, first.out + first.err);
+      assert.match(first.out, /gospodarstwa: nowe 1, już zaimportowane 1, odrzucone 0/);
+      assert.match(first.err, /Zapisano gospodarstw: 2 \/ 2/, 'progress on standard error');
+      assert.equal(count(), '3');
+      const again = run('good.csv', [rows.a1, rows.a2, rows.b1]);
+      assert.equal(again.code, 0);
+      assert.match(again.out, /gospodarstwa: nowe 0, już zaimportowane 2/);
+      assert.equal(count(), '3');
+      assert.ok(Number(s.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'import' AND purpose = 'import: stary-system'")) >= 3);
+    });
+  });
+}
