@@ -28,6 +28,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Vite 8 and playwright-core need Node.js 20.19 or newer (Debian 12's own nodejs package is 18).
+node_version=$(node --version 2>/dev/null | sed 's/^v//')
+if ! printf '20.19.0\n%s\n' "$node_version" | sort -V -C; then
+  echo "Node.js $node_version is too old: the web build (Vite 8) and the browser tests need Node.js >= 20.19." >&2
+  echo "Install Node.js 20 LTS or newer (e.g. the NodeSource package), then run this again." >&2
+  exit 1
+fi
+
 # Front-end dependencies exactly as locked.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
