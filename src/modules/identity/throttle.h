@@ -3,9 +3,9 @@
 // the per-address throttle (SecurityPolicy holds the numbers). Pure: no clock, no database; the
 // caller adds the wait to "now" and refuses attempts until then, so nothing sleeps on a server thread.
 //
-// Basis: no statute fixes these numbers; they follow common guidance for authentication systems
-// (OWASP ASVS 4.0 V2.2.1 "anti-automation: rate limiting / soft lockout", NIST SP 800-63B §5.2.2
-// "limit consecutive failed attempts") — slow down first, lock for a while later, never for ever.
+// Basis: no statute fixes these numbers. NIST SP 800-63B §5.2.2 (rate limiting): limit consecutive
+// failed attempts on one account (to no more than 100) and slow automated guessing down before that;
+// hence slow down first, lock for a while later, never for ever (docs/rules.md).
 #include <algorithm>
 #include <cstdint>
 
