@@ -138,6 +138,17 @@ TEST_P(Identity, FailuresFromOneAddressSlowItDownFromTheTenthThenLockIt) {
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.7").ok());
 }
 
+// Regression (browser test „zablokowane konto”): with both throttles on, the account's own lock was
+// hidden behind the address's slowdown message.
+TEST_P(Identity, AnAccountsOwnWaitIsNamedBeforeTheAddressSlowdown) {
+  for (int i = 1; i <= 3; ++i)
+    ASSERT_EQ(svc_->login("jan.kowalski", "zle-haslo", "192.0.2.7").error().code, ErrorCode::unauthenticated);
+  for (int i = 1; i <= 7; ++i)
+    ASSERT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.7").error().code, ErrorCode::locked);
+  EXPECT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::rate_limited);
+}
+
 TEST_P(Identity, FailuresSpreadOverMoreThanTheWindowNeverSlowDown) {
   // One failure every 2 minutes: a window (15 minutes from its first failure) holds 8, then a new one
   // starts — 40 failures in all, yet never the 10 of a slowdown nor the 30 of a lock.

@@ -113,7 +113,16 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
 
-  // Per-address throttle first: an attacker spraying many accounts from one address is stopped too.
+  // Both throttles refuse before the password is checked. An account's own wait or lock is named first
+  // (it says what to do: wait or ask an administrator); the address's applies to every login, known or
+  // not, so an attacker spraying many accounts from one address is stopped too.
+  auto creds = repo::credentials_by_login(*conn, login);
+  if (creds && creds->locked_until && *creds->locked_until > now) {
+    return Error{ErrorCode::locked,
+                 "Konto jest czasowo zablokowane po wielu nieudanych próbach logowania. Spróbuj ponownie za " +
+                     wait_text(*creds->locked_until - now) + " lub poproś administratora o odblokowanie.",
+                 ""};
+  }
   auto addr = storage::in_transaction(*conn, true, [&](storage::Connection& c) { return repo::address_state(c, ip); });
   if (addr.locked_until && *addr.locked_until > now)
     return Error{ErrorCode::rate_limited,
@@ -123,13 +132,6 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
                      wait_text(*addr.locked_until - now) + ".",
                  ""};
 
-  auto creds = repo::credentials_by_login(*conn, login);
-  if (creds && creds->locked_until && *creds->locked_until > now) {
-    return Error{ErrorCode::locked,
-                 "Konto jest czasowo zablokowane po wielu nieudanych próbach logowania. Spróbuj ponownie za " +
-                     wait_text(*creds->locked_until - now) + " lub poproś administratora o odblokowanie.",
-                 ""};
-  }
   // Verify even for unknown logins (against a fixed hash) so timing does not reveal which logins exist.
   static const std::string dummy = hash_password("ostoja-dummy-password");
   bool good = verify_password(creds ? creds->password_hash : dummy, password) && creds && !creds->disabled;
