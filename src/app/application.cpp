@@ -8,8 +8,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 #include "audit/http_routes.h"
+#include "http/client_address.h"
 #include "http/server.h"
 #include "modules/applications/http_routes.h"
 #include "modules/cases/http_routes.h"
@@ -85,6 +87,7 @@ Config config_from_env() {
   c.secure_cookies = env("OSTOJA_SECURE_COOKIES", "0") == "1";
   const char* log = std::getenv("OSTOJA_ACCESS_LOG");
   c.access_log = log ? std::string(log) : "-";
+  c.trusted_proxies = env("OSTOJA_TRUSTED_PROXIES");
   return c;
 }
 
@@ -166,11 +169,23 @@ void Application::serve(std::function<void(unsigned short)> on_listening) {
   sc.port = config_.port;
   sc.workers = config_.workers;
   sc.io_threads = config_.io_threads;
+  auto proxies = http::parse_trusted_proxies(config_.trusted_proxies);
+  if (!proxies.ok()) throw std::invalid_argument(proxies.error().message);
   http::ServerHooks hooks;
-  hooks.dispatch = [this](const http::Request& req) {
-    http::Response r = router_.dispatch(req, auth_);
-    add_security_headers(r, req.path.starts_with("/api/"));
-    return r;
+  hooks.dispatch = [this, trusted = std::move(proxies).value()](const http::Request& req) {
+    auto respond = [this](const http::Request& r) {
+      http::Response resp = router_.dispatch(r, auth_);
+      add_security_headers(resp, r.path.starts_with("/api/"));
+      return resp;
+    };
+    // The one place where the client address is decided: everything after dispatch (login throttling,
+    // sessions, audit entries) reads remote_ip. The hook gets the request as const, so a forwarded one
+    // is copied with the client's address — only behind a trusted proxy.
+    std::string client = http::client_address(req, trusted);
+    if (client == req.remote_ip) return respond(req);
+    http::Request forwarded = req;
+    forwarded.remote_ip = std::move(client);
+    return respond(forwarded);
   };
   hooks.run_inline = [this](const http::Request& req) { return router_.is_inline(req); };
   if (access)

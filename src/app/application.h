@@ -31,6 +31,7 @@ struct Config {
   std::size_t workers{8};  // threads for database work; audited reads wait for group commit without blocking them
   bool secure_cookies{false};
   std::string access_log{"-"};  // "-" = stdout, "" = off, else a file path
+  std::string trusted_proxies;   // comma-separated addresses whose X-Forwarded-For names the client
 };
 
 // Reads OSTOJA_* environment variables; the default database is ./ostoja.db.

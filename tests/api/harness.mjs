@@ -44,7 +44,8 @@ export class Server {
     this.backend = backend;
   }
 
-  async start({ households = 300 } = {}) {
+  // `env`: extra environment of the server process (e.g. OSTOJA_TRUSTED_PROXIES).
+  async start({ households = 300, env = {} } = {}) {
     if (!existsSync(binary)) throw new Error(`no binary at ${binary}`);
     if (this.backend === 'sqlite') {
       this.dir = mkdtempSync(path.join(os.tmpdir(), 'ostoja-api-'));
@@ -66,7 +67,7 @@ export class Server {
     this.output = '';
     this.child = spawn(binary, ['serve', '--database', this.url, '--port', String(this.port), '--address', '127.0.0.1'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, OSTOJA_ACCESS_LOG: '-' },
+      env: { ...process.env, OSTOJA_ACCESS_LOG: '-', ...env },
     });
     this.child.stdout.on('data', (d) => (this.output += d));
     this.child.stderr.on('data', (d) => (this.output += d));

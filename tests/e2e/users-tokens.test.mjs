@@ -100,3 +100,39 @@ test('moje tokeny API: utworzenie (token pokazany raz) i unieważnienie', async 
   assert.equal(afterRevoke.status, 401);
   await page.context().close();
 });
+
+test('adres po wielu nieudanych logowaniach: administrator widzi go na liście i odblokowuje', async () => {
+  const page = await newPage(browser, server.baseUrl);
+  await login(page, 'admin');  // first: a successful login from the address would reset its count
+  // Ten wrong passwords from this machine against accounts of the centre (two each: no account slowdown).
+  for (const account of ['dyrektor', 'kierownik', 'pracownik', 'swiadczenia', 'partner'])
+    for (let k = 0; k < 2; k++) {
+      const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: account, password: `zle-${k}` }),
+      });
+      assert.equal(res.status, 401);
+    }
+  const slowed = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'partner', password: 'demo' }),
+  });
+  assert.equal(slowed.status, 429, 'the address must wait after its 10th failure');
+
+  await page.goto('/uzytkownicy');
+  const locks = page.getByRole('region', { name: /Adresy po nieudanych logowaniach/ });
+  const row = locks.getByRole('row').filter({ hasText: '127.0.0.1' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /10/);
+  assert.match(await row.innerText(), /Spowolniony/);
+  await checkA11y(page, 'użytkownicy z adresem spowolnionym');
+  await shot(page, '53-adres-spowolniony');
+
+  await row.getByRole('button', { name: 'Odblokuj adres 127.0.0.1' }).click();
+  await page.getByRole('status').filter({ hasText: 'Adres 127.0.0.1 został odblokowany.' }).waitFor();
+  await page.getByText('Żaden adres nie jest teraz spowolniony ani zablokowany po nieudanych logowaniach.').waitFor();
+  await shot(page, '54-adres-odblokowany');
+  const after = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'partner', password: 'demo' }),
+  });
+  assert.equal(after.status, 200, 'the address may log in again at once');
+  await page.context().close();
+});

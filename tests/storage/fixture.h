@@ -61,13 +61,13 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
 
   bool postgres() const { return GetParam() == "postgresql"; }
 
-  // A centre with the given name (TERYT of Lublin), created directly.
-  // Each centre of a test gets a gmina code of its own (one centre per TERYT code).
+  // A centre with the given name, created directly: the first one of a test has the TERYT of Lublin,
+  // further ones the following codes (one centre per gmina code: unique index of migration 0019).
   CentreId make_centre(const std::string& name = "MOPR Test") {
     auto c = db_->acquire();
-    const std::string teryt = "0" + std::to_string(663011 + 10 * centres_made_++);
+    const std::string teryt = std::to_string(663011 + centres_made_++);
     auto r = c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES (?, ?, 0) RETURNING id",
-                          {name, std::string_view(teryt)});
+                          {name, std::string(7 - teryt.size(), '0') + teryt});
     return CentreId{r->int64(0)};
   }
 
@@ -126,10 +126,10 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   ManualClock clock_{std::chrono::system_clock::time_point{std::chrono::milliseconds{1'764'000'000'000LL}}};
   std::string url_;
   std::unique_ptr<storage::Database> db_;
-  int centres_made_{0};
 
  private:
   std::unique_ptr<storage::Database> admin_;
+  int centres_made_{0};
   std::vector<std::string> schemas_;
   std::vector<std::filesystem::path> files_;
 };

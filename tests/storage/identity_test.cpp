@@ -108,15 +108,113 @@ TEST_P(Identity, WrongPasswordsSlowDownThenLockTheAccountUntilAdminUnlocks) {
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "10.0.2.1").ok());
 }
 
-TEST_P(Identity, ManyFailuresFromOneAddressLockThatAddress) {
-  for (int i = 0; i < 30; ++i) {
-    auto r = svc_->login("nieistniejacy" + std::to_string(i), "x", "192.0.2.7");
-    ASSERT_EQ(r.error().code, ErrorCode::unauthenticated) << i;
-  }
-  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.7").error().code, ErrorCode::rate_limited);
+TEST_P(Identity, FailuresFromOneAddressSlowItDownFromTheTenthThenLockIt) {
+  // Unknown logins: the per-account throttle does not apply, only the per-address one.
+  auto fail = [&](int i) { return svc_->login("nieistniejacy" + std::to_string(i), "x", "192.0.2.7"); };
+  for (int i = 1; i <= 10; ++i) ASSERT_EQ(fail(i).error().code, ErrorCode::unauthenticated) << i;
+  // From the 10th failure each further attempt must wait — even with the right password; nothing sleeps.
+  auto slowed = svc_->login("jan.kowalski", kPassword, "192.0.2.7");
+  EXPECT_EQ(slowed.error().code, ErrorCode::rate_limited);
+  EXPECT_EQ(slowed.error().message, "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 1 s.");
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.8").ok());  // another address is not affected
-  clock_.advance(16min);
+  clock_.advance(1s);
+  ASSERT_EQ(fail(11).error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(fail(12).error().message, "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 2 s.");
+  clock_.advance(1999ms);
+  EXPECT_EQ(fail(12).error().code, ErrorCode::rate_limited);  // a refused attempt is not a failure: still 11
+  clock_.advance(1ms);
+  ASSERT_EQ(fail(12).error().code, ErrorCode::unauthenticated);
+  EXPECT_NE(fail(13).error().message.find("za 4 s."), std::string::npos);
+  // The wait doubles up to 30 s; the 30th failure in the window locks the address for 15 minutes.
+  for (int i = 13; i <= 30; ++i) {
+    clock_.advance(30s);
+    ASSERT_EQ(fail(i).error().code, ErrorCode::unauthenticated) << i;
+  }
+  clock_.advance(14min);
+  auto locked = svc_->login("jan.kowalski", kPassword, "192.0.2.7");
+  EXPECT_EQ(locked.error().code, ErrorCode::rate_limited);
+  EXPECT_EQ(locked.error().message, "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za 1 minutę.");
+  clock_.advance(1min);
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.7").ok());
+}
+
+// Regression (browser test „zablokowane konto”): with both throttles on, the account's own lock was
+// hidden behind the address's slowdown message.
+TEST_P(Identity, AnAccountsOwnWaitIsNamedBeforeTheAddressSlowdown) {
+  for (int i = 1; i <= 3; ++i)
+    ASSERT_EQ(svc_->login("jan.kowalski", "zle-haslo", "192.0.2.7").error().code, ErrorCode::unauthenticated);
+  for (int i = 1; i <= 7; ++i)
+    ASSERT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.7").error().code, ErrorCode::locked);
+  EXPECT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::rate_limited);
+}
+
+TEST_P(Identity, FailuresSpreadOverMoreThanTheWindowNeverSlowDown) {
+  // One failure every 2 minutes: a window (15 minutes from its first failure) holds 8, then a new one
+  // starts — 40 failures in all, yet never the 10 of a slowdown nor the 30 of a lock.
+  for (int i = 1; i <= 40; ++i) {
+    clock_.advance(2min);
+    ASSERT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::unauthenticated) << i;
+  }
+}
+
+TEST_P(Identity, AdministratorSeesAndLiftsOnlyAddressesThatTriedAccountsOfTheirCentre) {
+  const CentreId other = make_centre("Inny ośrodek");
+  const Principal other_admin = actor(other, {"users.manage"});
+  auto add = [&](const Principal& admin, const std::string& login) {
+    ASSERT_TRUE(svc_->create_user(admin, {login, "Konto " + login, kPassword, {"pracownik"}, {}, false}).ok());
+  };
+  for (int i = 1; i <= 4; ++i) add(admin_, "nasz" + std::to_string(i));
+  for (int i = 1; i <= 5; ++i) add(other_admin, "obcy" + std::to_string(i));
+  // Two failures per account (below the account's slowdown): 10 from each address.
+  auto spray = [&](const std::string& prefix, int accounts, const std::string& ip) {
+    for (int i = 1; i <= accounts; ++i)
+      for (int k = 0; k < 2; ++k)
+        ASSERT_EQ(svc_->login(prefix + std::to_string(i), "zle-haslo", ip).error().code, ErrorCode::unauthenticated);
+  };
+  spray("nasz", 4, "198.51.100.1");                                        // 8 failures here…
+  ASSERT_FALSE(svc_->login("jan.kowalski", "zle-haslo", "198.51.100.1").ok());
+  ASSERT_FALSE(svc_->login("jan.kowalski", "zle-haslo", "198.51.100.1").ok());  // …the 10th: slowed down
+  spray("obcy", 5, "203.0.113.5");                                         // only the other centre's accounts
+  for (int i = 0; i < 10; ++i) ASSERT_FALSE(svc_->login("nikt" + std::to_string(i), "x", "203.0.113.6").ok());
+  ASSERT_FALSE(svc_->login("nasz1", "zle-haslo", "192.0.2.1").ok());       // one failure: not slowed
+
+  auto ours = svc_->address_locks(admin_);
+  ASSERT_TRUE(ours.ok());
+  ASSERT_EQ(ours->size(), 1u);  // not the other centre's address, not the one with unknown logins only
+  EXPECT_EQ(ours->front().address, "198.51.100.1");
+  EXPECT_EQ(ours->front().failures, 10);
+  EXPECT_EQ(ours->front().window_start, clock_.now_ms());
+  EXPECT_EQ(ours->front().locked_until, clock_.now_ms() + 1000);
+  EXPECT_FALSE(ours->front().locked);
+  auto theirs = svc_->address_locks(other_admin);
+  ASSERT_EQ(theirs->size(), 1u);
+  EXPECT_EQ(theirs->front().address, "203.0.113.5");
+
+  // The wait is over, but the window still counts: the address stays listed (slowed down), and goes
+  // when its window ends.
+  clock_.advance(2s);
+  ASSERT_EQ(svc_->address_locks(admin_)->size(), 1u);
+  EXPECT_FALSE(svc_->address_locks(admin_)->front().locked_until.has_value());
+
+  // Someone else's address, or one not throttled, cannot be lifted; nothing changes.
+  EXPECT_EQ(svc_->unlock_address(admin_, "203.0.113.5").error().code, ErrorCode::not_found);
+  EXPECT_EQ(svc_->unlock_address(admin_, "192.0.2.1").error().code, ErrorCode::not_found);
+  EXPECT_EQ(svc_->address_locks(other_admin)->size(), 1u);
+  ASSERT_EQ(svc_->login("nasz1", "zle-haslo", "198.51.100.1").error().code, ErrorCode::unauthenticated);  // 11th
+  EXPECT_EQ(svc_->login("nasz2", kPassword, "198.51.100.1").error().code, ErrorCode::rate_limited);
+  ASSERT_TRUE(svc_->unlock_address(admin_, "198.51.100.1").ok());
+  EXPECT_TRUE(svc_->address_locks(admin_)->empty());
+  EXPECT_TRUE(svc_->login("nasz2", kPassword, "198.51.100.1").ok());  // at once
+  auto c = db_->acquire();
+  auto audited = c->query_one(
+      "SELECT COUNT(*) FROM audit_log WHERE centre_id = ? AND action = 'unlock' AND entity = 'login_address' AND "
+      "purpose LIKE '%198.51.100.1%'",
+      {centre_.value});
+  EXPECT_EQ(audited->int64(0), 1);
+
+  clock_.advance(16min);  // the other centre's address: its window has ended
+  EXPECT_TRUE(svc_->address_locks(other_admin)->empty());
 }
 
 TEST_P(Identity, DisabledUserCannotLogInAndLosesSessions) {

@@ -36,6 +36,11 @@ export interface User {
   locked_until: number | null; failed_logins: number; restricted_access: boolean; created_at?: number;
 }
 
+/** A client address slowed down or locked after failed logins into accounts of the centre. */
+export interface AddressLock {
+  address: string; failures: number; window_start: number; locked_until: number | null; locked: boolean;
+}
+
 export interface Role { code: string; name: string; permissions: string[] }
 
 export interface AuditEntry {

@@ -1,6 +1,7 @@
 // Thin HTTP adapters for identity: JSON ↔ use-case arguments, cookies. No logic here.
 #include "modules/identity/http_routes.h"
 
+#include "http/client_address.h"
 #include "http/json_input.h"
 
 namespace ostoja::identity {
@@ -32,6 +33,14 @@ Json token_json(const ApiToken& t) {
           {"expires_at", t.expires_at},
           {"last_used_at", t.last_used_at ? Json(*t.last_used_at) : Json(nullptr)},
           {"revoked", t.revoked}};
+}
+
+Json address_lock_json(const AddressLock& l) {
+  return {{"address", l.address},
+          {"failures", l.failures},
+          {"window_start", l.window_start},
+          {"locked_until", l.locked_until ? Json(*l.locked_until) : Json(nullptr)},
+          {"locked", l.locked}};
 }
 
 std::string session_cookie(const std::string& value, bool secure, bool expire) {
@@ -205,6 +214,37 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_CHECK(svc.unlock(*ctx.principal, UserId{id}));
+          return http::no_content();
+        });
+
+  r.add({.method = "GET", .pattern = "/api/v1/security/address-locks", .access = http::Access::need("users.manage"),
+         .summary = "Adresy spowolnione lub zablokowane po nieudanych logowaniach na konta ośrodka", .tag = "users",
+         .response_schema = {{"type", "object"},
+                             {"properties",
+                              {{"items",
+                                {{"type", "array"},
+                                 {"items",
+                                  {{"type", "object"},
+                                   {"properties",
+                                    {{"address", {{"type", "string"}}},
+                                     {"failures", {{"type", "integer"}}},
+                                     {"window_start", {{"type", "integer"}}},
+                                     {"locked_until", {{"type", "integer"}, {"nullable", true}}},
+                                     {"locked", {{"type", "boolean"}}}}}}}}}}}}},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          OSTOJA_TRY(locks, svc.address_locks(*ctx.principal));
+          Json items = Json::array();
+          for (const auto& l : locks) items.push_back(address_lock_json(l));
+          return http::json_response({{"items", items}});
+        });
+
+  r.add({.method = "DELETE", .pattern = "/api/v1/security/address-locks/{address}",
+         .access = http::Access::need("users.manage"),
+         .summary = "Odblokowanie adresu po nieudanych logowaniach", .tag = "users", .success_status = 204},
+        [&svc](RequestContext& ctx) -> Result<http::Response> {
+          std::string address = http::canonical_address(ctx.params.at("address"));
+          if (address.empty()) return Error::validation("Podaj adres IP (IPv4 lub IPv6).", "address");
+          OSTOJA_CHECK(svc.unlock_address(*ctx.principal, address));
           return http::no_content();
         });
 

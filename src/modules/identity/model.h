@@ -76,6 +76,11 @@ struct SecurityPolicy {
   int account_slowdown_after{3};               // from this many failures on, retries must wait
   int account_lock_after{10};
   std::int64_t account_lock_ms{15LL * 60 * 1000};
+  // Per client address, counted in a window of `address_window_ms` from its first failure: from the
+  // `address_slowdown_after`-th failure each further attempt must wait 1, 2, 4 … s (at most
+  // `address_max_wait_ms`); the `address_lock_after`-th locks the address for `address_lock_ms`.
+  int address_slowdown_after{10};
+  std::int64_t address_max_wait_ms{30LL * 1000};
   int address_lock_after{30};
   std::int64_t address_window_ms{15LL * 60 * 1000};
   std::int64_t address_lock_ms{15LL * 60 * 1000};
@@ -83,6 +88,15 @@ struct SecurityPolicy {
   // token or changing/disabling its owner through this server forgets it at once; through another
   // server or the CLI it takes effect within this time. 0 = read the database on every request.
   std::int64_t token_cache_ms{1000};
+};
+
+// A client address now slowed down or locked after failed logins (what an administrator sees).
+struct AddressLock {
+  std::string address;
+  int failures{0};                          // in the current window, against any centre
+  std::int64_t window_start{0};             // first failure of the window
+  std::optional<std::int64_t> locked_until;  // next attempt allowed from then (absent: may try now)
+  bool locked{false};                        // locked (not merely slowed down)
 };
 
 // Role → permissions, loaded from the role_permissions table.

@@ -174,6 +174,24 @@ void clear_address(storage::Connection& c, std::string_view address) {
   c.execute("DELETE FROM login_throttle WHERE address = ?", {address});
 }
 
+std::vector<std::pair<std::string, ThrottleState>> addresses_failed_against(storage::Connection& c, CentreId centre,
+                                                                           std::int64_t since,
+                                                                           std::optional<std::string_view> only) {
+  std::string sql =
+      "SELECT DISTINCT t.address, t.failures, t.window_start, t.locked_until FROM audit_log a "
+      "JOIN login_throttle t ON t.address = a.ip "
+      "WHERE a.centre_id = ? AND a.at >= ? AND a.action = 'login_failed' AND a.at >= t.window_start";
+  storage::Params params{centre.value, since};
+  if (only) {
+    sql += " AND a.ip = ?";
+    params.emplace_back(*only);
+  }
+  std::vector<std::pair<std::string, ThrottleState>> out;
+  for (const auto& r : c.query(sql + " ORDER BY t.address", params))
+    out.emplace_back(r.text(0), ThrottleState{r.int32(1), r.int64(2), r.opt_int64(3)});
+  return out;
+}
+
 void insert_session(storage::Connection& c, const std::string& hash, CentreId centre, UserId user,
                     const std::string& csrf, std::int64_t now, std::string_view ip) {
   c.execute(

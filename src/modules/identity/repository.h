@@ -3,6 +3,7 @@
 // except lookups by a secret's hash or by the (globally unique) login, which identify the centre.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modules/identity/model.h"
@@ -45,6 +46,12 @@ struct ThrottleState {
 ThrottleState address_state(storage::Connection& c, std::string_view address);
 void save_address_state(storage::Connection& c, std::string_view address, const ThrottleState& s);
 void clear_address(storage::Connection& c, std::string_view address);
+// Throttle rows of the addresses with a `login_failed` audit entry of `centre` (a failure against one of
+// its accounts) at or after both `since` and the row's window start — read from the audit log's
+// (centre_id, at) index, so an address is found only by the centres whose accounts it tried. Ordered by
+// address; `only` restricts it to one address.
+std::vector<std::pair<std::string, ThrottleState>> addresses_failed_against(
+    storage::Connection& c, CentreId centre, std::int64_t since, std::optional<std::string_view> only = std::nullopt);
 
 struct SessionRow {
   CentreId centre;

@@ -6,6 +6,7 @@
 #include "modules/identity/crypto.h"
 #include "modules/identity/password_policy.h"
 #include "modules/identity/repository.h"
+#include "modules/identity/throttle.h"
 
 namespace ostoja::identity {
 
@@ -21,6 +22,40 @@ std::string wait_text(std::int64_t ms) {
   auto min = (ms + 59999) / 60000;
   bool few = min % 10 >= 2 && min % 10 <= 4 && (min % 100 < 10 || min % 100 >= 20);
   return std::to_string(min) + (min == 1 ? " minutę" : few ? " minuty" : " minut");
+}
+
+Backoff account_backoff(const SecurityPolicy& p) {
+  return {p.account_slowdown_after, p.account_lock_after, p.account_lock_ms, p.account_lock_ms};
+}
+
+Backoff address_backoff(const SecurityPolicy& p) {
+  return {p.address_slowdown_after, p.address_lock_after, p.address_lock_ms, p.address_max_wait_ms};
+}
+
+// The moment before which the next attempt is refused (none when there is nothing to wait for).
+std::optional<std::int64_t> until(std::int64_t now, std::int64_t wait_ms) {
+  if (wait_ms <= 0) return std::nullopt;
+  return now + wait_ms;
+}
+
+// Slowed down (its window still counts and has reached the slowdown) or waiting out a slowdown or lock.
+bool address_throttled(const SecurityPolicy& p, const repo::ThrottleState& s, std::int64_t now) {
+  return (s.locked_until && *s.locked_until > now) ||
+         (s.failures >= p.address_slowdown_after && now - s.window_start <= p.address_window_ms);
+}
+
+AddressLock address_lock(const SecurityPolicy& p, std::string address, const repo::ThrottleState& s, std::int64_t now) {
+  AddressLock l{std::move(address), s.failures, s.window_start, std::nullopt, false};
+  if (s.locked_until && *s.locked_until > now) {
+    l.locked_until = s.locked_until;
+    l.locked = s.failures >= p.address_lock_after;
+  }
+  return l;
+}
+
+// How far back the failures of an address still throttled at `now` can lie: a window, a lock or a wait.
+std::int64_t address_history_start(const SecurityPolicy& p, std::int64_t now) {
+  return now - std::max({p.address_window_ms, p.address_lock_ms, p.address_max_wait_ms});
 }
 
 }  // namespace
@@ -78,14 +113,9 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
 
-  // Per-address throttle first: an attacker spraying many accounts from one address is stopped too.
-  auto addr = storage::in_transaction(*conn, true, [&](storage::Connection& c) { return repo::address_state(c, ip); });
-  if (addr.locked_until && *addr.locked_until > now)
-    return Error{ErrorCode::rate_limited,
-                 "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za " +
-                     wait_text(*addr.locked_until - now) + ".",
-                 ""};
-
+  // Both throttles refuse before the password is checked. An account's own wait or lock is named first
+  // (it says what to do: wait or ask an administrator); the address's applies to every login, known or
+  // not, so an attacker spraying many accounts from one address is stopped too.
   auto creds = repo::credentials_by_login(*conn, login);
   if (creds && creds->locked_until && *creds->locked_until > now) {
     return Error{ErrorCode::locked,
@@ -93,6 +123,15 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
                      wait_text(*creds->locked_until - now) + " lub poproś administratora o odblokowanie.",
                  ""};
   }
+  auto addr = storage::in_transaction(*conn, true, [&](storage::Connection& c) { return repo::address_state(c, ip); });
+  if (addr.locked_until && *addr.locked_until > now)
+    return Error{ErrorCode::rate_limited,
+                 (addr.failures >= policy_.address_lock_after
+                      ? "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za "
+                      : "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za ") +
+                     wait_text(*addr.locked_until - now) + ".",
+                 ""};
+
   // Verify even for unknown logins (against a fixed hash) so timing does not reveal which logins exist.
   static const std::string dummy = hash_password("ostoja-dummy-password");
   bool good = verify_password(creds ? creds->password_hash : dummy, password) && creds && !creds->disabled;
@@ -102,18 +141,11 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
       auto st = repo::address_state(c, ip);
       if (now - st.window_start > policy_.address_window_ms) st = {0, now, std::nullopt};
       ++st.failures;
-      if (st.failures >= policy_.address_lock_after) st.locked_until = now + policy_.address_lock_ms;
+      st.locked_until = until(now, wait_after(address_backoff(policy_), st.failures));
       repo::save_address_state(c, ip, st);
       if (creds) {
         int failures = creds->failed_logins + 1;
-        std::optional<std::int64_t> until;
-        if (failures >= policy_.account_lock_after) {
-          until = now + policy_.account_lock_ms;
-        } else if (failures >= policy_.account_slowdown_after) {
-          // Slow down: each further failure doubles the wait before the next attempt (1 s, 2 s, 4 s…).
-          until = now + (1000LL << std::min(failures - policy_.account_slowdown_after, 10));
-        }
-        repo::record_failure(c, creds->id, failures, until);
+        repo::record_failure(c, creds->id, failures, until(now, wait_after(account_backoff(policy_), failures)));
         audit::Entry e;
         e.centre = creds->centre;
         e.at = now;
@@ -339,6 +371,31 @@ Status IdentityService::unlock(const Principal& who, UserId id) {
     if (!repo::user_by_id(c, who.centre, id)) return Error::not_found("Nie znaleziono użytkownika.");
     repo::clear_failures(c, who.centre, id);
     audit::append(c, audit::entry_for(who, clock_.now_ms(), "unlock", "user", id.value));
+    return ok();
+  });
+}
+
+Result<std::vector<AddressLock>> IdentityService::address_locks(const Principal& who) {
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  std::vector<AddressLock> out;
+  for (auto& [address, state] : repo::addresses_failed_against(*conn, who.centre, address_history_start(policy_, now)))
+    if (address_throttled(policy_, state, now)) out.push_back(address_lock(policy_, std::move(address), state, now));
+  return out;
+}
+
+Status IdentityService::unlock_address(const Principal& who, std::string_view address) {
+  const Error unknown = Error::not_found(
+      "Ten adres nie jest teraz spowolniony ani zablokowany po nieudanych logowaniach na konta ośrodka.");
+  if (address.empty() || address.size() > 64) return unknown;
+  const std::int64_t now = clock_.now_ms();
+  auto conn = db_.acquire();
+  return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
+    auto found = repo::addresses_failed_against(c, who.centre, address_history_start(policy_, now), address);
+    if (found.empty() || !address_throttled(policy_, found.front().second, now)) return unknown;
+    repo::clear_address(c, address);
+    audit::append(c, audit::entry_for(who, now, "unlock", "login_address", std::nullopt, std::nullopt,
+                                      "Odblokowanie adresu " + std::string(address) + " po nieudanych logowaniach"));
     return ok();
   });
 }

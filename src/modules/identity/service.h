@@ -35,6 +35,11 @@ class IdentityService {
   Result<User> update_user(const Principal& who, UserId id, const UserChange& change);
   Status set_password(const Principal& who, UserId id, std::string_view password);
   Status unlock(const Principal& who, UserId id);
+  // Client addresses now slowed down or locked whose failed logins in their current window targeted
+  // accounts of `who`'s centre (its `login_failed` audit entries) — never addresses only other centres saw.
+  Result<std::vector<AddressLock>> address_locks(const Principal& who);
+  // Lifts the slowdown or lock of such an address (not found for any other address); audited.
+  Status unlock_address(const Principal& who, std::string_view address);
 
   Result<std::vector<ApiToken>> list_tokens(const Principal& who);
   Result<NewToken> create_token(const Principal& who, std::string_view name, int expires_in_days);

@@ -2,7 +2,7 @@
 import { api } from '../api';
 import { announce, append, h, replaceChildren } from '../dom';
 import { ROLE_CODES, formatDateTime, roleLabel } from '../labels';
-import type { Id, Items, Role, Section, User } from '../model';
+import type { AddressLock, Id, Items, Role, Section, User } from '../model';
 import { navigate, type PageContext } from '../router';
 import { sectionLabel } from './org-common';
 import { can, me } from '../session';
@@ -38,10 +38,48 @@ async function loadRolesAndSections(): Promise<{ roles: [string, string][]; sect
   };
 }
 
+function addressState(l: AddressLock): HTMLElement {
+  if (l.locked) return tag(`Zablokowany do ${formatDateTime(l.locked_until)}`, 'red');
+  return tag('Spowolniony', 'yellow');  // a wait of seconds: a time to the minute would only mislead
+}
+
+/** Addresses now slowed down or locked after failed logins into this centre's accounts, each with „Odblokuj adres”. */
+function addressLocksSection(initial: AddressLock[]): HTMLElement {
+  let locks = initial;
+  const status = h('div', { class: 'status-area' });
+  const holder = h('div');
+  const draw = () => replaceChildren(holder, locks.length
+    ? table(`Adresy po nieudanych logowaniach (${locks.length})`, ['Adres', 'Nieudane próby', 'Pierwsza próba', 'Stan', 'Działania'],
+        locks.map((l) => [
+          l.address, String(l.failures), formatDateTime(l.window_start), addressState(l),
+          liftButton(l.address),
+        ]))
+    : emptyState('Żaden adres nie jest teraz spowolniony ani zablokowany po nieudanych logowaniach.'));
+  const liftButton = (address: string) => {
+    const b = button('Odblokuj adres', { kind: 'secondary', onClick: () => void lift(address) });
+    b.setAttribute('aria-label', `Odblokuj adres ${address}`);  // the visible text, then which address
+    return b;
+  };
+  const lift = async (address: string) => {
+    try {
+      await api.del(`/security/address-locks/${encodeURIComponent(address)}`);
+      locks = locks.filter((l) => l.address !== address);
+      draw();
+      replaceChildren(status, notice('success', h('p', null, `Adres ${address} został odblokowany.`)));
+    } catch (err) { replaceChildren(status, notice('error', h('p', null, toApiError(err).message))); }
+  };
+  draw();
+  return section('Adresy spowolnione lub zablokowane',
+    h('p', { class: 'hint' }, 'Adresy, z których w ostatnich 15 minutach wiele razy nie udało się zalogować na konta ośrodka. '
+      + 'Od 10. nieudanej próby każda kolejna musi odczekać, 30. blokuje adres na 15 minut.'),
+    status, holder);
+}
+
 export async function renderUsers(ctx: PageContext): Promise<void> {
-  const [users, sections] = await Promise.all([
+  const [users, sections, addressLocks] = await Promise.all([
     api.get<Items<User>>('/users'),
     can('org.read') ? api.get<Items<Section>>('/sections') : Promise.resolve({ items: [] as Section[] }),
+    api.get<Items<AddressLock>>('/security/address-locks'),
   ]);
   if (!ctx.isCurrent()) return;
   const sectionName = new Map(sections.items.map((s) => [String(s.id), `nr ${s.number}`]));
@@ -57,6 +95,7 @@ export async function renderUsers(ctx: PageContext): Promise<void> {
             h('a', { href: userHref(u.id), 'aria-label': `Zarządzaj kontem ${u.login}` }, 'Zarządzaj'),
           ]))
       : emptyState('Brak kont użytkowników.'),
+    addressLocksSection(addressLocks.items),
   );
 }
 
