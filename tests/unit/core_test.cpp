@@ -83,9 +83,9 @@ TEST(Text, EditDistanceCountsCharacterEdits) {
       {"kowalski", "kowalski", 0}, {"kowalski", "kowalsky", 1},  // substitution
       {"nowak", "nowack", 1},      {"nowack", "nowak", 1},        // insertion, deletion (symmetric)
       {"nowak", "nowka", 2},       // a transposition is two edits (plain Levenshtein)
-      {"kowalski", "kowalska", 1}, {"kowalski", "nowakowski", 6}, {"", "", 0}, {"", "abc", 3}, {"abc", "", 3},
+      {"kowalski", "kowalska", 1}, {"kowalski", "nowakowski", 4}, {"", "", 0}, {"", "abc", 3}, {"abc", "", 3},
       {"anna", "ana", 1},          {"jan", "jean", 1},            {"kitten", "sitting", 3},
-      {"łabędzka", "labedzka", 3},  // on unfolded text every diacritic is one edit, never its bytes
+      {"łabędzka", "labedzka", 2},  // on unfolded text every diacritic is one edit, never its bytes
       {"żółć", "zolc", 4},         {"ą", "a", 1},                 {"\xff", "a", 1},  // an invalid byte is one character
   };
   for (const auto& c : cases) EXPECT_EQ(text::edit_distance(c.a, c.b), c.distance) << c.a << " / " << c.b;
