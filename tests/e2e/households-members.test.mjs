@@ -50,7 +50,7 @@ test('pracownik zakłada środowisko nowej osobie, dodaje dziecko, kończy czło
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'address.street');
   await form.getByLabel('Ulica').fill(address.street);
   await form.getByLabel('Miejscowość').fill(address.locality);
-  await form.getByRole('button', { name: 'Załóż środowisko' }).click();
+  await form.getByRole('button', { name: 'Zapisz nowe środowisko' }).click();
   await form.locator('.error-summary').filter({ hasText: 'Podaj numer domu.' }).waitFor();
   assert.match(await focusedText(page), /^div:Wystąpił problem/);
   assert.equal(await form.getByLabel('Numer domu').getAttribute('aria-invalid'), 'true');
@@ -60,7 +60,7 @@ test('pracownik zakłada środowisko nowej osobie, dodaje dziecko, kończy czło
 
   await form.getByLabel('Numer domu').fill(address.building);
   await form.getByLabel('Typ rodziny').selectOption({ label: 'Rodzina niepełna (samotny rodzic)' });
-  await form.getByRole('button', { name: 'Załóż środowisko' }).click();
+  await form.getByRole('button', { name: 'Zapisz nowe środowisko' }).click();
   await page.getByRole('heading', { level: 1, name: /^Karta środowiska: / }).waitFor();
   await page.locator('main .notice--success').filter({ hasText: /Założono środowisko nr \d+ w sekcji nr \d+/ }).waitFor();
   const householdId = Number(new URL(page.url()).pathname.split('/').pop());

@@ -137,7 +137,7 @@ function newHouseholdForm(p: Person): HTMLElement {
     addressFieldset(null, 'Środowisko zostanie przypisane do sekcji, do której należy ten adres.'),
     selectField({ label: 'Typ rodziny', name: 'family_type', required: true, value: 'single', options: Object.entries(FAMILY_TYPE_LABELS) }),
     h('div', { class: 'button-group' },
-      button('Załóż środowisko', { type: 'submit' }),
+      button('Zapisz nowe środowisko', { type: 'submit' }),
       button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
   const [opener, toggle] = disclosure('Załóż środowisko', form);
   form.addEventListener('submit', async (e) => {
