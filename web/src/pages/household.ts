@@ -262,7 +262,7 @@ function memberActions(hh: Household): HTMLElement {
   const endId = uid('koniec');
   const endForm = h('form', { class: 'form panel', id: endId, hidden: true, novalidate: true, 'aria-labelledby': `${endId}-t` },
     h('h3', { id: `${endId}-t`, class: 'panel__title' }, 'Zakończ członkostwo w gospodarstwie'),
-    selectField({ label: 'Członek gospodarstwa', name: 'person_id', required: true, emptyLabel: 'Wybierz',
+    selectField({ label: 'Członek gospodarstwa', name: 'person_id', required: true, width: 'full', emptyLabel: 'Wybierz',
       options: hh.members.map((m) => [String(m.person.id), `${m.person.first_name} ${m.person.last_name} — ${label(RELATION_LABELS, m.relation).toLowerCase()}, od ${formatDay(m.since)}`]),
       hint: 'Osobę prowadzącą gospodarstwo można wypisać dopiero jako ostatnią.' }),
     inputField({ label: 'Członek do', name: 'until', type: 'date', required: true, width: 'short', value: todayIso(),

@@ -127,7 +127,7 @@ export function personPicker(opts: { name: string; legend: string; exclude?: Id[
   const searchName = `${opts.name}-szukaj`;
   const results = h('div', { class: 'result' });
   const field = inputField({
-    label: 'Wyszukaj osobę', name: searchName, value: opts.initial, autocomplete: 'off', spellcheck: false,
+    label: 'Wyszukaj osobę', name: searchName, required: true, value: opts.initial, autocomplete: 'off', spellcheck: false,
     hint: 'Nazwisko [imię] albo 11 cyfr numeru PESEL. Polskie znaki można pominąć.',
   });
   const input = field.querySelector('input')!;
