@@ -10,20 +10,14 @@ import { navigate, type PageContext } from '../router';
 import {
   button, confirmDialog, radioGroup, section, setFlash, showApiError, showFormErrors, summaryList, toApiError,
 } from '../ui';
-import { householdHref, personHref, renderOutOfScope } from './case-common';
+import { householdHref, loadInScope, personHref } from './case-common';
 import { SEX_LABELS, formatBirthDate, identity, personPicker } from './persons';
 
 const fullName = (p: Person) => `${p.last_name} ${p.first_name}`;
 
 export async function renderPersonMerge(ctx: PageContext): Promise<void> {
-  let p: Person;
-  try {
-    p = await api.get<Person>(`/persons/${encodeURIComponent(ctx.params.id)}`);
-  } catch (err) {
-    const e = toApiError(err);
-    if (e.status === 403 && ctx.isCurrent()) return renderOutOfScope(ctx, e);
-    throw err;
-  }
+  const p = await loadInScope<Person>(ctx, `/persons/${encodeURIComponent(ctx.params.id)}`);
+  if (!p) return;
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Scalenie duplikatów: ${fullName(p)}`);
 

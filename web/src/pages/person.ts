@@ -15,10 +15,10 @@ import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
   button, disclosure, emptyState, formValues, inputField, notice, section, selectField, setFlash, showApiError, showFormErrors, summaryList, table,
-  takeFlash, toApiError,
+  takeFlash,
 } from '../ui';
 import {
-  addressFieldset, addressValues, applicationHref, decisionHref, householdHref, interviewHref, mergeHref, renderOutOfScope,
+  addressFieldset, addressValues, applicationHref, decisionHref, householdHref, interviewHref, loadInScope, mergeHref,
 } from './case-common';
 import { SEX_LABELS, formatBirthDate, identity } from './persons';
 
@@ -40,14 +40,8 @@ const DISABILITY: Record<string, string> = {
 const word = (map: Record<string, string>, code: string | undefined) => (code ? map[code] ?? code : '');
 
 export async function renderPerson(ctx: PageContext): Promise<void> {
-  let p: Person;
-  try {
-    p = await api.get<Person>(`/persons/${encodeURIComponent(ctx.params.id)}`);
-  } catch (err) {
-    const e = toApiError(err);
-    if (e.status === 403 && ctx.isCurrent()) return renderOutOfScope(ctx, e);
-    throw err;
-  }
+  const p = await loadInScope<Person>(ctx, `/persons/${encodeURIComponent(ctx.params.id)}`);
+  if (!p) return;
   const [items, forms] = await Promise.all([
     api.get<{ items: TimelineItem[] }>(`/persons/${encodeURIComponent(ctx.params.id)}/timeline`).then((r) => r.items),
     api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
