@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -160,6 +161,38 @@ std::size_t utf8_length(std::string_view utf8) {
   std::size_t n = 0;
   for (char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // bytes that start a character
   return n;
+}
+
+namespace {
+std::u32string code_points(std::string_view utf8) {
+  std::u32string out;
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(utf8.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+  }
+  return out;
+}
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::u32string x = code_points(a), y = code_points(b);
+  // One row of the dynamic-programming table: row[j] = distance between x[0..i) and y[0..j).
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];  // distance of x[0..i-1) and y[0..j-1)
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
 }
 
 }  // namespace ostoja::text

@@ -32,6 +32,12 @@ bool valid_utf8(std::string_view bytes);
 // Number of characters (code points) of valid UTF-8.
 std::size_t utf8_length(std::string_view utf8);
 
+// Levenshtein distance counted in characters (code points) of UTF-8, not bytes: the fewest insertions,
+// deletions and substitutions of one character turning `a` into `b` ("nowak" → "nowack": 1). Meant for
+// folded keys (fold), so case and Polish diacritics are already gone. Invalid bytes count as one
+// character each (U+FFFD).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Trim ASCII whitespace at both ends.
 std::string trim(std::string_view s);
 

@@ -392,4 +392,68 @@ TEST_P(HouseholdAddress, DuplicateWarningSkipsMergedRecordsAndShowsOnlyCandidate
   EXPECT_TRUE(try_create(worker({s1_}, me_), unused).ok());
 }
 
+TEST_P(HouseholdAddress, DuplicateWarningCatchesSimilarSpellingOfTheSameBirthDate) {
+  // Born 1975-03-03: Jan Kowalski (section 1), Anna Nowack (section 2), Ewa Nowakowska (section 1),
+  // and Anna Nowak merged away into Anna Nowack; Jan Kowalsky born on another day.
+  auto person = [&](std::int64_t section, const char* first, const char* last, const char* born) {
+    const auto h = raw_household("Lublin", "Zana", "1", "", section, {});
+    const auto p = make_person(centre_, first, last, born);
+    add_member(centre_, h, p);
+    return p;
+  };
+  const auto kowalski = person(s1_, "Jan", "Kowalski", "1975-03-03");
+  const auto nowack = person(s2_, "Anna", "Nowack", "1975-03-03");
+  person(s1_, "Ewa", "Nowakowska", "1975-03-03");
+  person(s1_, "Jan", "Kowalsky", "1975-03-04");
+  const auto tombstone = make_person(centre_, "Anna", "Nowak", "1975-03-03");
+  ASSERT_TRUE(svc_->merge_persons(actor(centre_, {"cases.write", "cases.scope_all"}), nowack, tombstone).ok());
+  const Principal all = actor(centre_, {"cases.read", "cases.write", "cases.scope_all"}, me_);
+  auto attempt = [&](const char* first, const char* last, const Principal& who) {
+    cases::NewPerson np;
+    np.document_type = "paszport";
+    np.document_number = std::string("P-") + first + last;
+    np.first_name = first;
+    np.last_name = last;
+    np.birth_date = "1975-03-03";
+    np.sex = "K";
+    cases::Audited<cases::Duplicates> d;
+    auto r = svc_->create_person(who, np, d);
+    std::vector<std::int64_t> shown;
+    for (const auto& c : d.value.shown) shown.push_back(c.id);
+    return std::tuple{r.ok(), r.ok() ? std::string() : r.error().field, shown, d.value.outside_scope};
+  };
+  struct Row {
+    const char* first;
+    const char* last;
+    std::vector<std::int64_t> shown;
+  };
+  const Row rows[] = {
+      {"Jan", "Kowalsky", {kowalski}},   // surname one substitution away
+      {"JAN", "kowalski", {kowalski}},   // same folded names
+      {"Jann", "Kowalski", {kowalski}},  // first name one insertion away
+      {"Anna", "Nowak", {nowack}},       // one deletion from Nowack; the merged-away Nowak itself is no candidate
+      {"Ana", "Nowack", {nowack}},
+      {"Anna", "Nowal", {}},             // two edits from Nowack, one from the merged-away Nowak only
+      {"Jan", "Nowakowski", {}},         // a different surname
+      {"Piotr", "Kowalski", {}},         // a different first name
+      {"Jan", "Kolwaski", {}},           // two letters swapped: two edits
+  };
+  for (const auto& row : rows) {
+    auto [created, field, shown, outside] = attempt(row.first, row.last, all);
+    EXPECT_EQ(created, row.shown.empty()) << row.first << " " << row.last;
+    if (!row.shown.empty()) {
+      EXPECT_EQ(field, "allow_duplicate") << row.first << " " << row.last;
+    }
+    EXPECT_EQ(shown, row.shown) << row.first << " " << row.last;
+    EXPECT_EQ(outside, 0);
+  }
+  // A worker of section 1 is shown her section's candidate and told only the number of the other section's.
+  auto [created, field, shown, outside] = attempt("Ana", "Nowack", worker({s1_}, me_));
+  EXPECT_FALSE(created);
+  EXPECT_TRUE(shown.empty());
+  EXPECT_EQ(outside, 1);
+  // Nothing was written by the refused attempts: only the four rows that differ enough were registered.
+  EXPECT_EQ(db_->acquire()->query_one("SELECT COUNT(*) FROM persons WHERE document_number LIKE 'P-%'")->int64(0), 4);
+}
+
 }  // namespace ostoja::testing

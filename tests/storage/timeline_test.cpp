@@ -152,6 +152,16 @@ TEST_P(Timeline, UnknownOrOutOfScopePersonIsRefused) {
   EXPECT_EQ(svc_->of_person(elsewhere, person_).error().code, ErrorCode::not_found);  // tenant key
 }
 
+// Regression: a person just registered (in no household yet) had a card whose history answered 403 to a section worker.
+TEST_P(Timeline, PersonInNoHouseholdYetHasAnEmptyHistoryForEveryCaseWorker) {
+  const auto unhoused = make_person(centre_, "Halina", "Wiśniewska");
+  auto t = svc_->of_person(in({north_}), unhoused);
+  ASSERT_TRUE(t.ok()) << t.error().message;
+  EXPECT_TRUE(t->value.items.empty());
+  ASSERT_EQ(t->audit.size(), 1u);
+  EXPECT_EQ(t->audit[0].person_id, unhoused);
+}
+
 OSTOJA_STORAGE_TEST_SUITE(Timeline);
 
 }  // namespace ostoja::testing

@@ -72,6 +72,25 @@ TEST(Text, CountsCharactersNotBytes) {
   EXPECT_EQ(text::utf8_length("\xe2\x82\xac\xf0\x9f\x98\x80"), 2u);  // 3- and 4-byte characters
 }
 
+struct DistanceCase {
+  const char* a;
+  const char* b;
+  std::size_t distance;
+};
+
+TEST(Text, EditDistanceCountsCharacterEdits) {
+  const DistanceCase cases[] = {
+      {"kowalski", "kowalski", 0}, {"kowalski", "kowalsky", 1},  // substitution
+      {"nowak", "nowack", 1},      {"nowack", "nowak", 1},        // insertion, deletion (symmetric)
+      {"nowak", "nowka", 2},       // a transposition is two edits (plain Levenshtein)
+      {"kowalski", "kowalska", 1}, {"kowalski", "nowakowski", 4}, {"", "", 0}, {"", "abc", 3}, {"abc", "", 3},
+      {"anna", "ana", 1},          {"jan", "jean", 1},            {"kitten", "sitting", 3},
+      {"łabędzka", "labedzka", 2},  // on unfolded text every diacritic is one edit, never its bytes
+      {"żółć", "zolc", 4},         {"ą", "a", 1},                 {"\xff", "a", 1},  // an invalid byte is one character
+  };
+  for (const auto& c : cases) EXPECT_EQ(text::edit_distance(c.a, c.b), c.distance) << c.a << " / " << c.b;
+}
+
 namespace ostoja::text {
 namespace {
 

@@ -20,6 +20,7 @@ import { renderInterview } from './pages/interview';
 import { renderLogin } from './pages/login';
 import { renderPerson } from './pages/person';
 import { renderPersons } from './pages/persons';
+import { renderPersonMerge } from './pages/person-merge';
 import { renderOrganisation } from './pages/organisation';
 import { renderPaymentList, renderPaymentLists } from './pages/payment-lists';
 import { renderSectionDetail } from './pages/section-detail';
@@ -46,6 +47,7 @@ const routes: Route[] = [
   { path: '/terytorium', title: 'Terytorium', permission: 'org.read', render: renderTerritory },
   { path: '/osoby', title: 'Osoby', permission: 'cases.read', render: renderPersons },
   { path: '/osoby/:id', title: 'Osoba', permission: 'cases.read', render: renderPerson },
+  { path: '/osoby/:id/scalanie', title: 'Scalenie duplikatów', permission: 'cases.write', render: renderPersonMerge },
   { path: '/srodowiska/:id', title: 'Karta środowiska', permission: 'cases.read', render: renderHousehold },
   { path: '/srodowiska/:id/nowy-wniosek', title: 'Nowy wniosek', permission: 'cases.write', render: renderApplicationNew },
   { path: '/srodowiska/:id/wywiady/:interviewId', title: 'Wywiad środowiskowy', permission: 'cases.read', render: renderInterview },

@@ -75,6 +75,12 @@ export interface Household {
   restricted_categories: string[]; via_break_glass: boolean; members: Member[];
 }
 
+/** GET /households/{id}/history: every membership, ended ones with their last day and reason. */
+export interface Membership { person_id: Id; name: string; relation: string; since: string; until: string | null; end_reason: string }
+
+/** POST /households: the new household and the section its address belongs to. */
+export interface CreatedHousehold { id: Id; section: { id: Id; number: number; name: string } }
+
 /** PATCH /households/{id}: the household after the change; in_scope false when it left the user's scope. */
 export interface HouseholdUpdate {
   id: Id; section: { id: Id; number: number; name: string } | null; worker_id: Id | null; family_type: string;

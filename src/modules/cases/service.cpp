@@ -271,30 +271,43 @@ namespace {
 // Upper bound for a prefix range on byte-ordered keys: U+10FFFF sorts after every valid character.
 std::string prefix_end(const std::string& prefix) { return prefix + "\xf4\x8f\xbf\xbf"; }
 
-// Persons not merged away with the same folded names and birth date: those in the user's scope (as
-// search_persons scopes) by name, each read audited; the others only counted.
+// A likely duplicate (issue 4 §1: "same name and birth date, similar spelling"): born the same day, with
+// the folded surname and the folded first name each at most one character edit apart — Kowalski/Kowalsky,
+// Nowak/Nowack, Anna/Ana; folding already makes case and Polish letters equal (Łabędzka/labedzka).
+bool spelt_alike(const std::string& first_key, const std::string& last_key, const std::string& other_first,
+                 const std::string& other_last) {
+  return text::edit_distance(last_key, other_last) <= 1 && text::edit_distance(first_key, other_first) <= 1;
+}
+
+constexpr std::size_t kMaxDuplicatesShown = 20;
+
+// Persons not merged away, born that day, with names spelt alike: those in the user's scope (as
+// search_persons scopes) by name, each read audited; the others only counted. The persons of the centre
+// born that day are read from persons(centre_id, birth_date) (migration 0021) and compared here: edit
+// distance has no index, and one day's births in a centre are a few dozen rows.
 void find_duplicates(storage::Connection& c, const Principal& who, std::int64_t now, const std::string& first_key,
                      const std::string& last_key, const std::string& birth_date, Audited<Duplicates>& out) {
-  const std::string from = " FROM persons p WHERE p.centre_id = ? AND p.last_name_key = ? AND p.first_name_key = ? "
-                           "AND p.birth_date = ? AND p.merged_into IS NULL";
-  const storage::Params params{who.centre.value, last_key, first_key, birth_date};
+  const std::string from = " FROM persons p WHERE p.centre_id = ? AND p.birth_date = ? AND p.merged_into IS NULL";
+  const storage::Params params{who.centre.value, birth_date};
+  auto& shown = out.value.shown;
   for (const auto& part : scope_parts(who, "p", true)) {
     storage::Params all = params;
     all.insert(all.end(), part.params.begin(), part.params.end());
-    for (const auto& r : c.query("SELECT p.id, p.first_name, p.last_name, p.birth_date" + from + part.where +
-                                     " ORDER BY p.id LIMIT 20",
+    for (const auto& r : c.query("SELECT p.id, p.first_name, p.last_name, p.birth_date, p.first_name_key, p.last_name_key" +
+                                     from + part.where + " ORDER BY p.id",
                                  all)) {
       const std::int64_t id = r.int64(0);
-      auto& shown = out.value.shown;
-      if (std::none_of(shown.begin(), shown.end(), [&](const DuplicateCandidate& d) { return d.id == id; }))
+      if (shown.size() < kMaxDuplicatesShown && spelt_alike(first_key, last_key, r.text(4), r.text(5)) &&
+          std::none_of(shown.begin(), shown.end(), [&](const DuplicateCandidate& d) { return d.id == id; }))
         shown.push_back({id, r.text(1), r.text(2), r.text(3)});
     }
   }
-  std::sort(out.value.shown.begin(), out.value.shown.end(),
-            [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.id < b.id; });
-  const std::int64_t all = c.query_one("SELECT COUNT(*)" + from, params)->int64(0);
-  out.value.outside_scope = static_cast<int>(std::max<std::int64_t>(0, all - static_cast<std::int64_t>(out.value.shown.size())));
-  for (const auto& d : out.value.shown)
+  std::sort(shown.begin(), shown.end(), [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.id < b.id; });
+  std::int64_t all = 0;
+  for (const auto& r : c.query("SELECT p.first_name_key, p.last_name_key" + from, params))
+    all += spelt_alike(first_key, last_key, r.text(0), r.text(1));
+  out.value.outside_scope = static_cast<int>(std::max<std::int64_t>(0, all - static_cast<std::int64_t>(shown.size())));
+  for (const auto& d : shown)
     out.audit.push_back(read_entry(who, now, "person", d.id, d.id, "ostrzeżenie o możliwym duplikacie"));
 }
 
@@ -323,7 +336,7 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
       find_duplicates(c, who, now, first_key, last_key, *np.birth_date, duplicates);
       const bool shown = !duplicates.value.shown.empty(), hidden = duplicates.value.outside_scope > 0;
       if (shown || hidden) {
-        std::string msg = "Prawdopodobnie ta osoba jest już zarejestrowana (to samo imię, nazwisko i data urodzenia). ";
+        std::string msg = "Prawdopodobnie ta osoba jest już zarejestrowana (ta sama data urodzenia, imię i nazwisko takie same lub o podobnej pisowni). ";
         if (!hidden) msg += "Sprawdź listę; ";
         else if (!shown) msg += "Należy do środowiska spoza Twojego zakresu — wyjaśnij to z sekcją, która je prowadzi; ";
         else msg += "Sprawdź listę (część takich osób należy do środowisk spoza Twojego zakresu i nie jest pokazana); ";

@@ -173,8 +173,9 @@ class CaseService {
   Result<Audited<Person>> person(const Principal& who, std::int64_t id, std::string_view purpose = {});
 
   // Registers a person. PESEL is validated (checksum, birth date, sex) and unique in the centre, and so
-  // is a document (type and number) of a person registered without PESEL; a likely duplicate (same
-  // folded names and birth date, not merged away) is refused with the candidates in `duplicates` —
+  // is a document (type and number) of a person registered without PESEL; a likely duplicate (the same
+  // birth date, the folded surname and first name each within one character edit — similar spelling —,
+  // not merged away) is refused with the candidates in `duplicates` —
   // those in the user's scope by name (their reading audited in duplicates.audit), the others counted —
   // unless `allow_duplicate`.
   Result<Audited<Person>> create_person(const Principal& who, NewPerson p, Audited<Duplicates>& duplicates);

@@ -113,7 +113,9 @@ Result<Audited<PersonTimeline>> TimelineService::of_person(const Principal& who,
     stays[r.int64(0)].push_back({r.text(1), r.opt_text(2)});
 
   PersonTimeline t{person_id, {}};
-  bool any_in_scope = who.can("cases.scope_all");
+  // A person in no household yet is readable by every cases.read user (CaseService::person, as search finds them), and
+  // so is their (empty) history: the card of a person just registered must open before a household is created.
+  bool any_in_scope = who.can("cases.scope_all") || stays.empty();
   Error denied = Error::forbidden();
   for (const auto& [household, household_stays] : stays) {
     auto in_scope = cases_.household_in_scope(*conn, who, household);

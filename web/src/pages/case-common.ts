@@ -1,11 +1,11 @@
 // Helpers shared by the case pages (household card, applications, interviews, worklist): links, addresses,
 // deadlines in words, and the household loader with the out-of-scope state (API 403 with the server's message).
 import { api, ApiError } from '../api';
-import { announce, h, replaceChildren } from '../dom';
+import { announce, h, replaceChildren, uid } from '../dom';
 import { daysBetween, daysLeftText, formatDay, todayIso } from '../labels';
 import type { Household, HouseholdAddress, Id } from '../model';
 import { navigate, type PageContext } from '../router';
-import { button, notice, section, showFormErrors, textareaField, toApiError } from '../ui';
+import { button, formValues, inputField, notice, section, showFormErrors, textareaField, toApiError } from '../ui';
 
 const enc = (id: Id) => encodeURIComponent(String(id));
 export const householdHref = (id: Id) => `/srodowiska/${enc(id)}`;
@@ -14,6 +14,7 @@ export const interviewHref = (householdId: Id, interviewId: Id) => `/srodowiska/
 export const applicationHref = (id: Id) => `/wnioski/${enc(id)}`;
 export const personHref = (id: Id, householdId?: Id) => `/osoby/${enc(id)}${householdId ? `?srodowisko=${enc(householdId)}` : ''}`;
 export const decisionHref = (id: Id) => `/decyzje/${enc(id)}`;
+export const mergeHref = (personId: Id) => `/osoby/${enc(personId)}/scalanie`;
 export const newDecisionHref = (householdId: Id, applicationId?: Id) =>
   `/srodowiska/${enc(householdId)}/nowa-decyzja${applicationId !== undefined ? `?wniosek=${enc(applicationId)}` : ''}`;
 export const newServiceHref = (householdId: Id) => `/srodowiska/${enc(householdId)}/nowa-pomoc`;
@@ -28,6 +29,30 @@ export function householdAddress(a: HouseholdAddress | null | undefined): string
   const line1 = [a.street, [a.building, a.flat].filter(Boolean).join('/')].filter(Boolean).join(' ');
   const line2 = [a.postal_code, a.locality].filter(Boolean).join(' ');
   return [line1, line2].filter(Boolean).join(', ');
+}
+
+/**
+ * The address of a household as a `fieldset` (data-field "address" for the server's errors about the whole address,
+ * e.g. outside the territory); its inputs are named as the API's fields: address.street, address.building…
+ */
+export function addressFieldset(a: HouseholdAddress | null, hint: string): HTMLElement {
+  return h('fieldset', { class: 'fieldset field', 'data-field': 'address' },
+    h('legend', { class: 'legend' }, 'Adres środowiska'),
+    h('p', { class: 'hint' }, hint),
+    h('p', { class: 'field-error', id: uid('e-address'), hidden: true }),
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Ulica', name: 'address.street', required: true, value: a?.street, autocomplete: 'off' }),
+      inputField({ label: 'Numer domu', name: 'address.building', required: true, width: 'short', value: a?.building, autocomplete: 'off' }),
+      inputField({ label: 'Numer lokalu', name: 'address.flat', width: 'short', value: a?.flat, autocomplete: 'off' })),
+    h('div', { class: 'field-row' },
+      inputField({ label: 'Kod pocztowy', name: 'address.postal_code', width: 'short', value: a?.postal_code, autocomplete: 'off', hint: 'NN-NNN' }),
+      inputField({ label: 'Miejscowość', name: 'address.locality', required: true, value: a?.locality, autocomplete: 'off' })));
+}
+
+/** The address typed into addressFieldset, as the API takes it. */
+export function addressValues(form: HTMLFormElement): HouseholdAddress {
+  const v = formValues(form);
+  return { locality: v['address.locality'], street: v['address.street'], building: v['address.building'], flat: v['address.flat'], postal_code: v['address.postal_code'] };
 }
 
 /** "Ogrodowa 65/23" — short form for headings. */

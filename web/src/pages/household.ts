@@ -12,18 +12,18 @@ import {
   plural, previousMonth, todayIso,
 } from '../labels';
 import type {
-  Application, Decision, FormOfHelp, Household, HouseholdUpdate, IncomeAssessment, Interview, Items, Me, Payment, Section,
+  Application, Decision, FormOfHelp, Household, HouseholdUpdate, IncomeAssessment, Interview, Items, Me, Membership, Payment, Section,
   ServiceRecord, SocialWorkRecord,
 } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
   button, checkbox, disclosure, emptyState, formValues, inputField, notice, section, selectField, setFlash, showApiError, showFormErrors,
-  summaryList, table, tag, takeFlash,
+  summaryList, table, tag, takeFlash, type FieldError,
 } from '../ui';
-import { formatBirthDate } from './persons';
+import { formatBirthDate, personPicker } from './persons';
 import {
-  applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
+  addressFieldset, addressValues, applicationHref, deadline, decisionHref, householdAddress, householdStreet, incomeHref, interviewHref, loadHousehold,
   newApplicationHref, newDecisionHref, newServiceHref, newSocialWorkHref, personHref,
 } from './case-common';
 import { decisionsTable, paymentsTable } from './decision-common';
@@ -37,7 +37,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
   if (!hh || !ctx.isCurrent()) return;
   const hid = encodeURIComponent(id);
   const month = previousMonth(todayIso());
-  const [apps, sec, forms, decisions, payments, services, income, interviews, socialWork] = await Promise.all([
+  const [apps, sec, forms, decisions, payments, services, income, interviews, socialWork, composition] = await Promise.all([
     api.get<Items<Application>>(`/households/${hid}/applications`),
     hh.section_id !== null && can('org.read')
       ? api.get<Section>(`/sections/${encodeURIComponent(String(hh.section_id))}`).catch(() => null) : Promise.resolve(null),
@@ -48,6 +48,7 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
     api.get<IncomeAssessment>(`/households/${hid}/income?month=${month}`).catch(() => null),
     api.get<Items<Interview>>(`/households/${hid}/interviews`).then((r) => r.items),
     api.get<Items<SocialWorkRecord>>(`/households/${hid}/social-work`).then((r) => r.items),
+    api.get<Items<Membership>>(`/households/${hid}/history`).then((r) => r.items),
   ]);
   if (!ctx.isCurrent()) return;
   ctx.setTitle(`Karta środowiska: ${householdStreet(hh.address)}`);
@@ -68,7 +69,8 @@ export async function renderHousehold(ctx: PageContext): Promise<void> {
         ? [['Kategorie szczególnie chronione', hh.restricted_categories.map((c) => RESTRICTED_LABELS[c] ?? c).join(', ')] as [string, string]]
         : []),
     ])),
-    section('Członkowie gospodarstwa domowego', membersTable(hh)),
+    section('Członkowie gospodarstwa domowego', membersTable(hh), can('cases.write') ? memberActions(hh) : null),
+    section('Historia składu gospodarstwa', compositionTable(hh, composition)),
     section('Wnioski i wywiady', timeline(hh, apps.items, formNames, decisions, interviews)),
     section('Decyzje',
       decisions.length
@@ -194,6 +196,106 @@ function membersTable(hh: Household): HTMLElement {
     hidden ? h('p', { class: 'hint' }, 'Część informacji szczególnie chronionych (zdrowie, uzależnienia, przemoc) jest ukryta — Twoje konto nie ma dostępu do tych kategorii danych.') : null);
 }
 
+/** Every membership, also the ended ones, in the order they began: who, in what role, from, to, and why it ended. */
+function compositionTable(hh: Household, items: Membership[]): HTMLElement {
+  if (!items.length) return emptyState('Brak zapisanej historii składu.');
+  return h('div', null,
+    h('p', { class: 'hint' }, 'Każde członkostwo od dnia dołączenia; zakończone — z ostatnim dniem i powodem.'),
+    table(`Historia składu (${items.length})`, ['Osoba', 'Rola w gospodarstwie', 'Członek od', 'Członek do', 'Powód zakończenia'],
+      items.map((m) => [
+        h('a', { href: personHref(m.person_id, hh.id) }, m.name),
+        label(RELATION_LABELS, m.relation),
+        formatDay(m.since),
+        m.until ? formatDay(m.until) : 'obecnie',
+        m.end_reason || '—',
+      ]), { captionHidden: true }));
+}
+
+/**
+ * „Dodaj członka” (a registered person chosen by search, the relation to the head — not a second head —, the day they
+ * joined; POST /households/{id}/members) and „Zakończ członkostwo” (a current member, the last day, the reason;
+ * POST /households/{id}/members/{person}/end). The server's errors stand at the field; saved: the card reloads with a
+ * message and the composition history shows the change.
+ */
+function memberActions(hh: Household): HTMLElement {
+  const hid = encodeURIComponent(String(hh.id));
+  const reload = (message: string) => {
+    setFlash(location.pathname, message);
+    navigate(location.pathname + location.search, { replace: true });
+  };
+
+  const addId = uid('czlonek');
+  const picker = personPicker({ name: 'person_id', legend: 'Osoba', exclude: hh.members.map((m) => m.person.id) });
+  const addForm = h('form', { class: 'form panel', id: addId, hidden: true, novalidate: true, 'aria-labelledby': `${addId}-t` },
+    h('h3', { id: `${addId}-t`, class: 'panel__title' }, 'Dodaj członka gospodarstwa'),
+    h('p', { class: 'hint' }, 'Osoba musi być zarejestrowana (Osoby → Zarejestruj osobę) i nie należeć do innego gospodarstwa.'),
+    picker.element,
+    selectField({ label: 'Pokrewieństwo z osobą prowadzącą gospodarstwo', name: 'relation', required: true, emptyLabel: 'Wybierz',
+      options: Object.entries(RELATION_LABELS).filter(([code]) => code !== 'head') }),
+    inputField({ label: 'Członek od', name: 'since', type: 'date', required: true, width: 'short', value: todayIso(),
+      hint: 'Dzień, od którego osoba należy do gospodarstwa.' }),
+    h('div', { class: 'button-group' },
+      button('Dodaj do gospodarstwa', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggleAdd(false) })));
+  const [addOpener, toggleAdd] = disclosure('Dodaj członka', addForm);
+  addForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(addForm);
+    const person = picker.chosen();
+    const errors: FieldError[] = [];
+    if (!person) {
+      errors.push(picker.searched() && addForm.querySelector('input[name=person_id]')
+        ? { field: 'person_id', message: 'Wybierz osobę z listy.' }
+        : { field: 'person_id-szukaj', message: 'Wyszukaj osobę i wybierz ją z listy.' });
+    }
+    if (!v.relation) errors.push({ field: 'relation', message: 'Wybierz pokrewieństwo.' });
+    if (!v.since) errors.push({ field: 'since', message: 'Podaj dzień, od którego osoba należy do gospodarstwa.' });
+    if (errors.length || !person) return showFormErrors(addForm, errors);
+    try {
+      await api.post(`/households/${hid}/members`, { person_id: Number(person.id), relation: v.relation, since: v.since });
+      reload(`Dodano do gospodarstwa: ${person.first_name} ${person.last_name} (${label(RELATION_LABELS, v.relation).toLowerCase()}) od ${formatDay(v.since)}.`);
+    } catch (err) {
+      showApiError(addForm, err);
+    }
+  });
+
+  const endId = uid('koniec');
+  const endForm = h('form', { class: 'form panel', id: endId, hidden: true, novalidate: true, 'aria-labelledby': `${endId}-t` },
+    h('h3', { id: `${endId}-t`, class: 'panel__title' }, 'Zakończ członkostwo w gospodarstwie'),
+    selectField({ label: 'Członek gospodarstwa', name: 'person_id', required: true, width: 'full', emptyLabel: 'Wybierz',
+      options: hh.members.map((m) => [String(m.person.id), `${m.person.first_name} ${m.person.last_name} — ${label(RELATION_LABELS, m.relation).toLowerCase()}, od ${formatDay(m.since)}`]),
+      hint: 'Osobę prowadzącą gospodarstwo można wypisać dopiero jako ostatnią.' }),
+    inputField({ label: 'Członek do', name: 'until', type: 'date', required: true, width: 'short', value: todayIso(),
+      hint: 'Ostatni dzień członkostwa; nie wcześniej niż dzień dołączenia.' }),
+    inputField({ label: 'Powód zakończenia', name: 'reason', required: true, width: 'full', autocomplete: 'off',
+      hint: 'Np. wyprowadzka, zgon, usamodzielnienie.' }),
+    h('div', { class: 'button-group' },
+      button('Zakończ członkostwo', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggleEnd(false) })));
+  const [endOpener, toggleEnd] = disclosure('Zakończ członkostwo', endForm);
+  endForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(endForm);
+    const errors: FieldError[] = [];
+    if (!v.person_id) errors.push({ field: 'person_id', message: 'Wybierz członka gospodarstwa.' });
+    if (!v.until) errors.push({ field: 'until', message: 'Podaj ostatni dzień członkostwa.' });
+    if (!v.reason) errors.push({ field: 'reason', message: 'Podaj powód zakończenia członkostwa.' });
+    if (errors.length) return showFormErrors(endForm, errors);
+    const m = hh.members.find((x) => String(x.person.id) === v.person_id);
+    try {
+      await api.post(`/households/${hid}/members/${encodeURIComponent(v.person_id)}/end`, { until: v.until, reason: v.reason });
+      reload(`Zakończono członkostwo: ${m ? `${m.person.first_name} ${m.person.last_name}` : 'osoba'}, ostatni dzień ${formatDay(v.until)}.`);
+    } catch (err) {
+      showApiError(endForm, err);
+    }
+  });
+
+  return h('div', { class: 'actions' },
+    h('div', { class: 'button-group' }, addOpener, hh.members.length ? endOpener : null),
+    addForm,
+    hh.members.length ? endForm : null);
+}
+
 /**
  * „Zmień dane środowiska”: family type, address and responsible worker (the section's staff, the user, or none). Only
  * what changed is sent; a new address is assigned by the server to the section of its street. After saving the card
@@ -210,17 +312,7 @@ function editPanel(ctx: PageContext, hh: Household, sec: Section | null): [HTMLB
   const form = h('form', { class: 'form panel', id: panelId, hidden: true, novalidate: true, 'aria-labelledby': `${panelId}-t` },
     h('h2', { id: `${panelId}-t`, class: 'panel__title' }, 'Zmień dane środowiska'),
     selectField({ label: 'Typ rodziny', name: 'family_type', required: true, value: hh.family_type, options: Object.entries(FAMILY_TYPE_LABELS) }),
-    h('fieldset', { class: 'fieldset field', 'data-field': 'address' },
-      h('legend', { class: 'legend' }, 'Adres środowiska'),
-      h('p', { class: 'hint' }, 'Po zmianie adresu środowisko zostanie przypisane do sekcji, do której należy ten adres.'),
-      h('p', { class: 'field-error', id: uid('e-address'), hidden: true }),
-      h('div', { class: 'field-row' },
-        inputField({ label: 'Ulica', name: 'address.street', required: true, value: a.street, autocomplete: 'off' }),
-        inputField({ label: 'Numer domu', name: 'address.building', required: true, width: 'short', value: a.building, autocomplete: 'off' }),
-        inputField({ label: 'Numer lokalu', name: 'address.flat', width: 'short', value: a.flat, autocomplete: 'off' })),
-      h('div', { class: 'field-row' },
-        inputField({ label: 'Kod pocztowy', name: 'address.postal_code', width: 'short', value: a.postal_code, autocomplete: 'off', hint: 'NN-NNN' }),
-        inputField({ label: 'Miejscowość', name: 'address.locality', required: true, value: a.locality, autocomplete: 'off' }))),
+    addressFieldset(a, 'Po zmianie adresu środowisko zostanie przypisane do sekcji, do której należy ten adres.'),
     selectField({
       label: 'Pracownik socjalny', name: 'worker_id', width: 'full', value: hh.worker_id === null ? '' : String(hh.worker_id),
       options: [...workers.entries()], emptyLabel: 'Nie przydzielono — sprawy prowadzi sekcja',
@@ -235,7 +327,7 @@ function editPanel(ctx: PageContext, hh: Household, sec: Section | null): [HTMLB
     const v = formValues(form);
     const body: Record<string, unknown> = {};
     if (v.family_type !== hh.family_type) body.family_type = v.family_type;
-    const address = { locality: v['address.locality'], street: v['address.street'], building: v['address.building'], flat: v['address.flat'], postal_code: v['address.postal_code'] };
+    const address = addressValues(form);
     if ((Object.keys(address) as (keyof typeof address)[]).some((k) => address[k] !== a[k])) body.address = address;
     const worker = v.worker_id ? Number(v.worker_id) : null;
     if (String(worker) !== String(hh.worker_id)) body.worker_id = worker;

@@ -8,16 +8,18 @@ import { append, h, uid } from '../dom';
 import {
   APPLICATION_STATUS_LABELS, CONTRACT_OUTCOME_LABELS, DECISION_KIND_LABELS, DECISION_STATE_LABELS, INTERVIEW_KIND_LABELS,
   INTERVIEW_STATUS_LABELS, PAYMENT_STATUS_LABELS, RELATION_LABELS, SERVICE_KIND_LABELS, SERVICE_SUBTYPE_LABELS,
-  SOCIAL_WORK_KIND_LABELS, formatDay, formatMoney, label,
+  SOCIAL_WORK_KIND_LABELS, FAMILY_TYPE_LABELS, formatDay, formatMoney, label,
 } from '../labels';
-import type { FormOfHelp, Person, TimelineItem } from '../model';
+import type { CreatedHousehold, FormOfHelp, Person, TimelineItem } from '../model';
 import { navigate, type PageContext } from '../router';
 import { can } from '../session';
 import {
-  button, disclosure, emptyState, formValues, inputField, notice, section, setFlash, showApiError, showFormErrors, summaryList, table,
-  takeFlash, toApiError,
+  button, disclosure, emptyState, formValues, inputField, notice, section, selectField, setFlash, showApiError, showFormErrors, summaryList, table,
+  takeFlash,
 } from '../ui';
-import { applicationHref, decisionHref, householdHref, interviewHref, renderOutOfScope } from './case-common';
+import {
+  addressFieldset, addressValues, applicationHref, decisionHref, householdHref, interviewHref, loadInScope, mergeHref,
+} from './case-common';
 import { SEX_LABELS, formatBirthDate, identity } from './persons';
 
 const EDUCATION: Record<string, string> = {
@@ -38,14 +40,8 @@ const DISABILITY: Record<string, string> = {
 const word = (map: Record<string, string>, code: string | undefined) => (code ? map[code] ?? code : '');
 
 export async function renderPerson(ctx: PageContext): Promise<void> {
-  let p: Person;
-  try {
-    p = await api.get<Person>(`/persons/${encodeURIComponent(ctx.params.id)}`);
-  } catch (err) {
-    const e = toApiError(err);
-    if (e.status === 403 && ctx.isCurrent()) return renderOutOfScope(ctx, e);
-    throw err;
-  }
+  const p = await loadInScope<Person>(ctx, `/persons/${encodeURIComponent(ctx.params.id)}`);
+  if (!p) return;
   const [items, forms] = await Promise.all([
     api.get<{ items: TimelineItem[] }>(`/persons/${encodeURIComponent(ctx.params.id)}/timeline`).then((r) => r.items),
     api.get<{ forms: FormOfHelp[] }>('/rules/forms-of-help').then((r) => r.forms).catch(() => [] as FormOfHelp[]),
@@ -71,6 +67,11 @@ export async function renderPerson(ctx: PageContext): Promise<void> {
       ['Adres zameldowania', p.registered_address ?? ''],
       ['Adres faktycznego pobytu', p.actual_address ?? ''],
     ]), can('cases.write') ? addressForm(p) : null),
+    can('cases.write') ? section('Środowisko i duplikaty',
+      p.household_id ? h('p', null, 'Osoba należy do środowiska nr ', h('a', { href: householdHref(p.household_id) }, String(p.household_id)), '.')
+        : newHouseholdForm(p),
+      h('p', null, h('a', { href: mergeHref(p.id) }, 'Scal z duplikatem'),
+        h('span', { class: 'hint' }, ' — gdy ta sama osoba została zarejestrowana dwa razy.'))) : null,
     section('Sytuacja społeczna', summaryList([
       ['Wykształcenie', word(EDUCATION, p.education)],
       ['Zatrudnienie', word(EMPLOYMENT, p.employment)],
@@ -115,6 +116,38 @@ function addressForm(p: Person): HTMLElement {
     }
   });
   return h('div', { class: 'actions' }, h('div', { class: 'button-group' }, opener), form);
+}
+
+/**
+ * „Załóż środowisko” for a person in no household: the address (assigned by the server to the section of its street —
+ * an address outside the territory is refused at the address group) and the family type; the person becomes its head
+ * from today (POST /households). Saved: the new household's card opens with a message naming the section.
+ */
+function newHouseholdForm(p: Person): HTMLElement {
+  const id = uid('srodowisko');
+  const form = h('form', { class: 'form panel', id, hidden: true, novalidate: true, 'aria-labelledby': `${id}-t` },
+    h('h3', { id: `${id}-t`, class: 'panel__title' }, 'Nowe środowisko'),
+    h('p', null, `${p.first_name} ${p.last_name} będzie osobą prowadzącą gospodarstwo od dziś. Kolejnych członków dodasz na karcie środowiska.`),
+    addressFieldset(null, 'Środowisko zostanie przypisane do sekcji, do której należy ten adres.'),
+    selectField({ label: 'Typ rodziny', name: 'family_type', required: true, value: 'single', options: Object.entries(FAMILY_TYPE_LABELS) }),
+    h('div', { class: 'button-group' },
+      button('Zapisz nowe środowisko', { type: 'submit' }),
+      button('Anuluj', { kind: 'secondary', onClick: () => toggle(false) })));
+  const [opener, toggle] = disclosure('Załóż środowisko', form);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = { address: addressValues(form), family_type: formValues(form).family_type, members: [{ person_id: Number(p.id), relation: 'head' }] };
+    try {
+      const done = await api.post<CreatedHousehold>('/households', body);
+      setFlash(householdHref(done.id), `Założono środowisko nr ${done.id} w sekcji nr ${done.section.number} (${done.section.name}); ${p.first_name} ${p.last_name} prowadzi gospodarstwo.`);
+      navigate(householdHref(done.id));
+    } catch (err) {
+      showApiError(form, err);
+    }
+  });
+  return h('div', null,
+    h('p', null, 'Osoba nie należy do żadnego środowiska.'),
+    h('div', { class: 'actions' }, h('div', { class: 'button-group' }, opener), form));
 }
 
 /** The person's history as a table: date, what happened (linked to its record), details and state. */

@@ -8,7 +8,7 @@ import type { Household, Id, Items, Person } from '../model';
 import type { PageContext } from '../router';
 import { can } from '../session';
 import {
-  button, clearFormErrors, emptyState, formValues, inputField, loading, notice, section, selectField, showFormErrors,
+  button, clearFormErrors, emptyState, formValues, inputField, loading, notice, radioGroup, section, selectField, showFormErrors,
   table, toApiError, type FieldError,
 } from '../ui';
 import { householdAddress, householdHref, householdStreet, personHref } from './case-common';
@@ -57,15 +57,13 @@ function searchSection(ctx: PageContext): HTMLElement {
       button('Szukaj', { type: 'submit' })));
 
   const run = async (text: string) => {
-    const isPesel = /^\d{11}$/.test(text);
-    if (!isPesel && text.replace(/[^\p{L}]/gu, '').length < 2) {
-      return showFormErrors(form, [{ field: 'szukaj', message: 'Wpisz co najmniej 2 pierwsze litery nazwiska albo 11 cyfr numeru PESEL.' }]);
-    }
+    const params = searchQuery(text);
+    if (!params) return showFormErrors(form, [{ field: 'szukaj', message: SEARCH_TOO_SHORT }]);
     clearFormErrors(form);
     history.replaceState(null, '', `${location.pathname}${query({ szukaj: text })}`);
     replaceChildren(results, loading('Szukam osób…'));
     try {
-      const res = await api.get<Items<Person>>(`/persons${query(isPesel ? { pesel: text } : { q: text, limit: LIMIT })}`);
+      const res = await api.get<Items<Person>>(`/persons${query(params)}`);
       if (!ctx.isCurrent()) return;
       drawResults(results, text, res.items);
     } catch (err) {
@@ -106,6 +104,72 @@ function drawResults(holder: HTMLElement, text: string, items: Person[]): void {
       ])),
     items.length >= LIMIT ? h('p', { class: 'hint' }, `Pokazano pierwsze ${LIMIT} wyników. Dopisz więcej liter nazwiska lub imię, aby zawęzić wyszukiwanie.`) : null);
   announce(`Znaleziono osób: ${count}.`);
+}
+
+/** „Kowalska Anna” or a PESEL: what the search field takes; the message when it is too short. */
+function searchQuery(text: string): { pesel: string } | { q: string; limit: number } | null {
+  if (/^\d{11}$/.test(text)) return { pesel: text };
+  return text.replace(/[^\p{L}]/gu, '').length < 2 ? null : { q: text, limit: LIMIT };
+}
+const SEARCH_TOO_SHORT = 'Wpisz co najmniej 2 pierwsze litery nazwiska albo 11 cyfr numeru PESEL.';
+
+export interface PersonPicker { element: HTMLElement; chosen: () => Person | null; searched: () => boolean }
+
+/**
+ * Choosing a registered person inside a form: a search field (surname [first name] or PESEL, as „Wyszukiwanie”) and
+ * the results as a fieldset of radio buttons named `name` (value: the person's id; the hint says their identity and
+ * household), so that the server's error about the person lands at that group. Enter in the field searches instead
+ * of submitting the form; the number found is announced.
+ */
+export function personPicker(opts: { name: string; legend: string; exclude?: Id[]; initial?: string }): PersonPicker {
+  const found = new Map<string, Person>();
+  const exclude = new Set((opts.exclude ?? []).map(String));
+  const searchName = `${opts.name}-szukaj`;
+  const results = h('div', { class: 'result' });
+  const field = inputField({
+    label: 'Wyszukaj osobę', name: searchName, required: true, value: opts.initial, autocomplete: 'off', spellcheck: false,
+    hint: 'Nazwisko [imię] albo 11 cyfr numeru PESEL. Polskie znaki można pominąć.',
+  });
+  const input = field.querySelector('input')!;
+  let searched = false;
+  const run = async () => {
+    const form = input.closest('form')!;
+    const text = input.value.trim();
+    const params = searchQuery(text);
+    if (!params) return showFormErrors(form, [{ field: searchName, message: SEARCH_TOO_SHORT }]);
+    clearFormErrors(form);
+    replaceChildren(results, loading('Szukam osób…'));
+    try {
+      const res = await api.get<Items<Person>>(`/persons${query(params)}`);
+      const items = res.items.filter((p) => !exclude.has(String(p.id)));
+      found.clear();
+      items.forEach((p) => found.set(String(p.id), p));
+      searched = true;
+      if (!items.length) {
+        replaceChildren(results, emptyState(`Nie znaleziono osób dla „${text}”.`));
+        announce(`Nie znaleziono osób dla „${text}”.`);
+        return;
+      }
+      replaceChildren(results, radioGroup(opts.legend, opts.name, items.map((p) => [String(p.id),
+        `${p.last_name} ${p.first_name}, ur. ${formatBirthDate(p.birth_date)}`,
+        `${identity(p)} · ${p.household_id ? `środowisko nr ${p.household_id}` : 'bez środowiska'}`]), ''));
+      announce(`Znaleziono osób: ${items.length}. Wybierz osobę z listy.`);
+    } catch (err) {
+      replaceChildren(results);
+      showFormErrors(form, [{ field: searchName, message: toApiError(err).message }]);
+    }
+  };
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); void run(); }
+  });
+  const element = h('div', { class: 'person-picker' },
+    h('div', { class: 'field-row' }, field, button('Szukaj osoby', { kind: 'secondary', onClick: () => void run() })),
+    results);
+  return {
+    element,
+    searched: () => searched,
+    chosen: () => found.get(element.querySelector<HTMLInputElement>(`input[name="${opts.name}"]:checked`)?.value ?? '') ?? null,
+  };
 }
 
 // ---------- search by address ----------
@@ -306,7 +370,9 @@ function registerSection(): HTMLElement {
       peselPart.hidden = false;
       peselInfo.textContent = '';
       const done = notice('success', h('p', null,
-        `Zarejestrowano osobę: ${p.last_name} ${p.first_name}, ur. ${formatBirthDate(p.birth_date)} (${identity(p)}).`));
+        `Zarejestrowano osobę: ${p.last_name} ${p.first_name}, ur. ${formatBirthDate(p.birth_date)} (${identity(p)}).`),
+        h('p', null, h('a', { href: personHref(p.id) }, 'Otwórz kartę osoby'),
+          h('span', { class: 'hint' }, ' — tam założysz dla niej środowisko.')));
       done.tabIndex = -1;
       replaceChildren(status, done);
       done.focus();
