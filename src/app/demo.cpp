@@ -535,15 +535,15 @@ void HelpWriter::social_work(const DemoHousehold& h, const Reasons& r, const Yea
              "Zobowiązania ośrodka: pomoc w przygotowaniu dokumentów aplikacyjnych, opłacenie kursu.",
              outcome);
     }
-    if (chance(8)) {
-      // Community-service work, its hours dated by the month worked.
+    if (chance(12)) {
+      // Community-service work (the most frequent activation in seed 003), its hours dated by the month worked.
       Date month = day_in(y.from, y.to);
       for (int n = uniform(rng_, 3, 8); n > 0 && month_end(month) <= std::min(s_.today, y.end);
            --n, month = month_end(month).plus_days(1))
         social(h, "community_work", person, month_end(month), std::nullopt, std::nullopt, uniform(rng_, 10, 40), "",
                "Prace społecznie użyteczne w Zarządzie Zieleni Miejskiej.");
     }
-    if (chance(7)) {
+    if (chance(8)) {
       static const char* kForms[] = {"internship", "job", "training", "cis", "other"};
       static constexpr int kFormWeights[] = {18, 10, 6, 3, 3};
       social(h, "activation", person, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, kForms[weighted(rng_, kFormWeights)],
