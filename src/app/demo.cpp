@@ -224,9 +224,9 @@ const char* kEntries[] = {
     "Rozmowa w sekcji: pomoc w skompletowaniu dokumentów do wniosku o świadczenia.",
     "Kontakt telefoniczny: monitoring sytuacji rodziny, bez istotnych zmian.",
     "Wizyta w miejscu zamieszkania: ocena warunków mieszkaniowych i ustalenia co do dalszej pomocy.",
-    "Kontakt z pedagogiem szkolnym w sprawie sytuacji dzieci i dożywiania.",
-    "Motywowanie do podjęcia leczenia i współpracy z poradnią; deklaracja współpracy.",
 };
+constexpr const char* kSchoolEntry = "Kontakt z pedagogiem szkolnym w sprawie sytuacji dzieci i dożywiania.";
+constexpr const char* kTreatmentEntry = "Motywowanie do podjęcia leczenia i współpracy z poradnią; deklaracja współpracy.";
 
 struct Partner {
   const char* name;
@@ -513,6 +513,11 @@ void HelpWriter::social_work(const DemoHousehold& h, const Reasons& r, const Yea
   const std::string why = " Przesłanki pomocy: " + reasons_text(r, h.restricted) + ".";
   for (int n = uniform(rng_, 2, 6); n > 0; --n)
     social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "", pick(kEntries, rng_) + why);
+  const bool children = std::any_of(h.members.begin(), h.members.end(), [](const DemoPerson& p) { return p.child; });
+  if (children && chance(30))
+    social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "", kSchoolEntry + why);
+  if ((h.restricted == "addiction" || h.restricted == "health") && chance(60))
+    social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "", kTreatmentEntry + why);
   if (r.unemployed) {
     const std::int64_t person = h.members[*r.unemployed].id;
     if (chance(10)) {
