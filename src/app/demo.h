@@ -1,7 +1,11 @@
 #pragma once
 // Deterministic synthetic data for the demo centre: the Lublin MOPR organisation from seed 002
 // (3 divisions, 5 branches, 23 social-work sections with streets, specialised units), one demo
-// user per role (password "demo") and N households with valid PESELs in the sections' streets.
+// user per role (password "demo") and N households with valid PESELs in the sections' streets; for about half
+// of them, in the previous and the current year until today, the help the services module records — non-cash
+// help with dated deliveries (meals, in kind, care hours, counselling, sheltered flats of the register, care
+// homes with fee shares), social work (entries, contracts, community work, activation, referrals) — and the
+// income of the month before today. No decisions or payments. The same seed on the same day gives the same data.
 #include <cstdint>
 
 #include "app/application.h"

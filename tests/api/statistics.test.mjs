@@ -170,3 +170,86 @@ for (const backend of backends) {
     });
   });
 }
+
+// The demo database (ostoja demo) carries help, as the services module records it, for the previous and the current
+// year: the report counts are not zero, the records obey the module's rules, and the same seed gives the same data.
+for (const backend of backends) {
+  describe(`demo help (${backend})`, () => {
+    const PREV = YEAR - 1;
+    const run = async () => {
+      const server = new Server(backend);
+      await server.start({ households: 300 });
+      try {
+        const [analityk, pracownik] = await Promise.all(['analityk', 'pracownik'].map((r) => server.login(r)));
+        const report = async (y) => {
+          const r = await server.request('GET', `/api/v1/statistics/assistance?from=${y}-01-01&to=${y}-12-31`, { session: analityk });
+          assert.equal(r.status, 200, r.text);
+          return r.json;
+        };
+        const today = server.sql("SELECT MAX(on_date) FROM service_deliveries");
+        // What the services module refuses never appears: deliveries outside their record or after today, quantities
+        // other than the sum of the deliveries, persons outside the household, children's meals for adults, more
+        // residents in a flat than places on some day, open contracts without a later review.
+        const broken = server.sql(
+          `SELECT (SELECT COUNT(*) FROM service_deliveries v JOIN services s ON s.id = v.service_id ` +
+          `  WHERE v.on_date < s.date_from OR v.on_date > s.date_to) || ',' || ` +
+          `(SELECT COUNT(*) FROM services s WHERE s.kind NOT IN ('dps', 'mieszkanie_chronione') AND s.quantity <> ` +
+          `  (SELECT COALESCE(SUM(v.quantity), 0) FROM service_deliveries v WHERE v.service_id = s.id)) || ',' || ` +
+          `(SELECT COUNT(*) FROM services s WHERE s.person_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM household_members m ` +
+          `  WHERE m.household_id = s.household_id AND m.person_id = s.person_id)) || ',' || ` +
+          `(SELECT COUNT(*) FROM services s JOIN persons p ON p.id = s.person_id WHERE s.kind = 'posilek' AND ` +
+          `  s.subtype <> 'inne' AND CAST(SUBSTR(s.date_from, 1, 4) AS INTEGER) - CAST(SUBSTR(p.birth_date, 1, 4) AS INTEGER) > 18) || ',' || ` +
+          `(SELECT COUNT(*) FROM services a JOIN sheltered_flats f ON f.id = a.flat_id WHERE f.places < (SELECT COUNT(*) ` +
+          `  FROM services b WHERE b.flat_id = a.flat_id AND b.date_from <= a.date_from AND b.date_to >= a.date_from)) || ',' || ` +
+          `(SELECT COUNT(*) FROM services WHERE kind = 'dps' AND (cost_grosze - resident_fee_grosze - family_fee_grosze < 0)) || ',' || ` +
+          `(SELECT COUNT(*) FROM social_work WHERE kind = 'contract' AND (until_date IS NULL OR review_on IS NULL OR ` +
+          `  (outcome = '' AND review_on <= '${today}')))`);
+        assert.equal(broken, '0,0,0,0,0,0,0');
+        // The household card: pracownik sees the help of her households, and the income of last month is assessed by
+        // the rules (the card asks for it).
+        const household = Number(server.sql(`SELECT MIN(i.household_id) FROM income_items i JOIN households h ON ` +
+          `h.id = i.household_id WHERE h.section_id = ${pracownik.user.sections[0].id} AND h.restricted = '' AND ` +
+          `EXISTS (SELECT 1 FROM services s WHERE s.household_id = h.id)`));
+        const month = server.sql(`SELECT MAX(month) FROM income_items`);
+        const services = await server.request('GET', `/api/v1/households/${household}/services`, { session: pracownik });
+        assert.equal(services.status, 200, services.text);
+        assert.ok(services.json.items.length > 0);
+        const income = await server.request('GET', `/api/v1/households/${household}/income?month=${month}`, { session: pracownik });
+        assert.equal(income.status, 200, income.text);
+        assert.ok(income.json.items.length > 0, income.text);
+        const rows = server.sql(`SELECT (SELECT COUNT(*) || ':' || SUM(quantity) FROM services) || '/' || ` +
+          `(SELECT COUNT(*) || ':' || SUM(hours) FROM social_work) || '/' || (SELECT COUNT(*) || ':' || SUM(amount_grosze) FROM income_items)`);
+        return { current: await report(YEAR), previous: await report(PREV), rows };
+      } finally {
+        await server.stop();
+      }
+    };
+
+    it('gives non-zero counts for the forms of help in both years, the same for the same seed', async () => {
+      const first = await run();
+      for (const s of [first.current, first.previous]) {
+        for (const form of ['posilek', 'pomoc_rzeczowa', 'uslugi_opiekuncze', 'poradnictwo'])
+          assert.ok(s.families_by_form[form] > 0, `${form}: ${JSON.stringify(s.families_by_form)}`);
+        assert.ok(s.meals_children > 0 && s.delivered.posilek > s.meals_children, JSON.stringify(s));
+        assert.ok(s.in_kind_families.zywnosc > 0, JSON.stringify(s.in_kind_families));
+        assert.ok(s.delivered.uslugi_opiekuncze > 0);
+        assert.ok(s.counselling.persons > 0 && s.counselling.consultations.psychologiczne > 0, JSON.stringify(s.counselling));
+        assert.ok(s.social_work.families > 0 && s.social_work.referrals > 0, JSON.stringify(s.social_work));
+        assert.ok(s.social_work.families >= Math.max(...Object.values(s.families_by_form)) / 2);
+        assert.ok(s.sheltered.flats >= 1 && s.sheltered.places >= 3);
+      }
+      // The register: flats open for years, and one opened this year.
+      assert.equal(first.current.sheltered.new_flats, 1);
+      assert.equal(first.current.sheltered.flats, first.previous.sheltered.flats + 1);
+      // Over both years, the rarer forms appear too.
+      const both = (f) => f(first.current) + f(first.previous);
+      assert.ok(both((s) => s.social_work.contracts) > 0);
+      assert.ok(both((s) => s.social_work.community_work_hours) > 0);
+      assert.ok(both((s) => s.social_work.activated_persons) > 0);
+      assert.ok(both((s) => s.sheltered.persons) > 0);
+      assert.ok(both((s) => s.care_homes.residents) > 0 && both((s) => s.care_homes.gmina_fee_grosze) > 0);
+      const second = await run();
+      assert.deepEqual(second, first);
+    });
+  });
+}
