@@ -12,6 +12,7 @@
 // /tmp/ostoja-recheck-bench.db), PostgreSQL as the database ostoja_bench_recheck in the server of OSTOJA_TEST_PG_URL.
 // OSTOJA_BENCH_HOUSEHOLDS (default 1 000 000) sets the size.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -23,8 +24,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "core/clock.h"
 #include "modules/cases/service.h"
@@ -107,11 +106,14 @@ int household_count() {
 void generate(storage::Database& db, int count) {
   auto c = db.acquire();
   const std::int64_t centre =
-      c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES ('Benchmark: ponowne sprawdzenie', '0663011', 0) "
-                   "RETURNING id")
+      c->query_one(
+           "INSERT INTO centres (name, teryt, created_at) VALUES ('Benchmark: ponowne sprawdzenie', '0663011', 0) "
+           "RETURNING id")
           ->int64(0);
   std::mt19937_64 rng(11);
-  auto uniform = [&](std::int64_t lo, std::int64_t hi) { return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng); };
+  auto uniform = [&](std::int64_t lo, std::int64_t hi) {
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+  };
   std::int64_t person = c->query_one("SELECT COALESCE(MAX(id), 0) FROM persons")->int64(0);
   std::int64_t household = c->query_one("SELECT COALESCE(MAX(id), 0) FROM households")->int64(0);
   const auto t0 = std::chrono::steady_clock::now();
@@ -122,7 +124,8 @@ void generate(storage::Database& db, int count) {
       const std::int64_t h = ++household;
       const std::int64_t r = uniform(0, 99);
       const int size = r < 50 ? 1 : r < 70 ? 2 : r < 82 ? 3 : r < 92 ? 4 : static_cast<int>(uniform(5, 7));
-      hs.push_back({h, centre, "Lublin", "Zana", std::to_string(i % 200 + 1), size == 1 ? "single" : "with_children", 0});
+      hs.push_back(
+          {h, centre, "Lublin", "Zana", std::to_string(i % 200 + 1), size == 1 ? "single" : "with_children", 0});
       const bool leaver = size > 1 && uniform(0, 99) < 3;
       std::vector<std::int64_t> members;
       for (int m = 0; m < size + (leaver ? 1 : 0); ++m) {
@@ -134,32 +137,40 @@ void generate(storage::Database& db, int count) {
                       left ? storage::Param("2024-11-15") : storage::Param(nullptr)});
       }
       const std::int64_t pay = uniform(0, 400000);
-      is.push_back({centre, h, members[0], kIncomeMonth, uniform(0, 9) < 6 ? "wynagrodzenie" : "emerytura_renta", pay, pay / 20, 0});
+      is.push_back({centre, h, members[0], kIncomeMonth, uniform(0, 9) < 6 ? "wynagrodzenie" : "emerytura_renta", pay,
+                    pay / 20, 0});
       if (size > 1 && uniform(0, 3) == 0)
         is.push_back({centre, h, members[1], kIncomeMonth, "wynagrodzenie", uniform(0, 250000), 0, 0});
-      if (uniform(0, 99) < 5) is.push_back({centre, h, members[0], "2024-06", "jednorazowy", uniform(0, 1000000), 0, 0});
-      if (uniform(0, 99) < 3) is.push_back({centre, h, members[0], kIncomeMonth, "swiadczenie_wychowawcze", 80000, 0, 0});
+      if (uniform(0, 99) < 5)
+        is.push_back({centre, h, members[0], "2024-06", "jednorazowy", uniform(0, 1000000), 0, 0});
+      if (uniform(0, 99) < 3)
+        is.push_back({centre, h, members[0], kIncomeMonth, "swiadczenie_wychowawcze", 80000, 0, 0});
       if (leaver) is.push_back({centre, h, members.back(), kIncomeMonth, "wynagrodzenie", 300000, 0, 0});
     }
     storage::in_transaction(*c, true, [&](storage::Connection& tx) {
-      auto write = [&](const char* table, std::vector<std::string> columns, std::vector<std::vector<storage::Param>>& rows) {
+      auto write = [&](const char* table, std::vector<std::string> columns,
+                       std::vector<std::vector<storage::Param>>& rows) {
         storage::BulkInsert bulk(tx, table, std::move(columns));
         for (auto& row : rows) bulk.add(std::move(row));
         bulk.flush();
       };
       write("households", {"id", "centre_id", "locality", "street", "building", "family_type", "created_at"}, hs);
-      write("persons", {"id", "centre_id", "first_name", "last_name", "first_name_key", "last_name_key", "name_sort",
-                        "birth_date", "sex", "created_at"}, ps);
+      write("persons",
+            {"id", "centre_id", "first_name", "last_name", "first_name_key", "last_name_key", "name_sort", "birth_date",
+             "sex", "created_at"},
+            ps);
       write("household_members", {"centre_id", "household_id", "person_id", "relation", "since", "until"}, ms);
-      write("income_items", {"centre_id", "household_id", "person_id", "month", "type", "amount_grosze", "tax_grosze",
-                             "created_at"}, is);
+      write("income_items",
+            {"centre_id", "household_id", "person_id", "month", "type", "amount_grosze", "tax_grosze", "created_at"},
+            is);
       return true;
     });
   }
   for (const char* table : {"households", "persons", "income_items"}) storage::sync_identity(*c, table);
   if (db.dialect() == storage::Dialect::postgresql) c->script("ANALYZE");
   std::cerr << "generated " << count << " households in "
-            << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count() << " s\n";
+            << std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0).count()
+            << " s\n";
 }
 
 struct DbEnv {
@@ -278,12 +289,20 @@ void Baseline_SameQueryPlainLoop(benchmark::State& st, std::string kind) {
 BENCHMARK(Baseline_PlainLoop)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(Recheck_Calculator)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK_CAPTURE(Baseline_SameQueryPlainLoop, sqlite, std::string("sqlite"))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(Recheck_FromDatabase, sqlite, std::string("sqlite"))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(Baseline_SameQueryPlainLoop, postgresql, std::string("postgresql"))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 BENCHMARK_CAPTURE(Recheck_FromDatabase, postgresql, std::string("postgresql"))
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -88,16 +88,19 @@ void timed(benchmark::State& st, F&& call) {
   st.SetItemsProcessed(st.iterations());
 }
 
-void Skip(benchmark::State& st) { st.SkipWithError("database URL not set (OSTOJA_BENCH_SQLITE / OSTOJA_BENCH_PG)"); }
+void Skip(benchmark::State& st) {
+  st.SkipWithError("database URL not set (OSTOJA_BENCH_SQLITE / OSTOJA_BENCH_PG)");
+}
 
 void Baseline_PeselSql(benchmark::State& st, std::string kind) {
   Env* e = env(kind);
   if (!e) return Skip(st);
   auto c = e->db->acquire();
   timed(st, [&](std::size_t i) {
-    benchmark::DoNotOptimize(c->query("SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND "
-                                      "pesel = ?",
-                                      {e->centre.value, e->pesels[i % e->pesels.size()]}));
+    benchmark::DoNotOptimize(
+        c->query("SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND "
+                 "pesel = ?",
+                 {e->centre.value, e->pesels[i % e->pesels.size()]}));
   });
   st.counters["persons"] = static_cast<double>(e->persons);
 }
@@ -123,9 +126,10 @@ void Baseline_PrefixSql(benchmark::State& st, std::string kind) {
   }
   timed(st, [&](std::size_t i) {
     const auto& r = ranges[i % ranges.size()];
-    benchmark::DoNotOptimize(c->query("SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND "
-                                      "section_id = ? AND name_sort >= ? AND name_sort < ? ORDER BY name_sort LIMIT 50",
-                                      {e->centre.value, e->worker.sections.at(0).value, r.first, r.second}));
+    benchmark::DoNotOptimize(
+        c->query("SELECT id, first_name, last_name, birth_date FROM persons WHERE centre_id = ? AND "
+                 "section_id = ? AND name_sort >= ? AND name_sort < ? ORDER BY name_sort LIMIT 50",
+                 {e->centre.value, e->worker.sections.at(0).value, r.first, r.second}));
   });
 }
 
@@ -145,11 +149,19 @@ BENCHMARK_CAPTURE(Baseline_PeselSql, sqlite, std::string("sqlite"))->MinTime(3.0
 BENCHMARK_CAPTURE(PeselSearch, sqlite, std::string("sqlite"))->MinTime(3.0)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(Baseline_PrefixSql, sqlite, std::string("sqlite"))->MinTime(3.0)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(PrefixSearch, sqlite_all, std::string("sqlite"), false)->MinTime(3.0)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(PrefixSearch, sqlite_section, std::string("sqlite"), true)->MinTime(3.0)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(Baseline_PeselSql, postgresql, std::string("postgresql"))->MinTime(3.0)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(PrefixSearch, sqlite_section, std::string("sqlite"), true)
+    ->MinTime(3.0)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Baseline_PeselSql, postgresql, std::string("postgresql"))
+    ->MinTime(3.0)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(PeselSearch, postgresql, std::string("postgresql"))->MinTime(3.0)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(Baseline_PrefixSql, postgresql, std::string("postgresql"))->MinTime(3.0)->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(PrefixSearch, postgresql_all, std::string("postgresql"), false)->MinTime(3.0)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(Baseline_PrefixSql, postgresql, std::string("postgresql"))
+    ->MinTime(3.0)
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(PrefixSearch, postgresql_all, std::string("postgresql"), false)
+    ->MinTime(3.0)
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(PrefixSearch, postgresql_section, std::string("postgresql"), true)
     ->MinTime(3.0)
     ->Unit(benchmark::kMicrosecond);

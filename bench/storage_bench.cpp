@@ -4,15 +4,14 @@
 //   group-committed audit appends (8 threads)   — entries per second with durable commits
 // PostgreSQL runs when OSTOJA_TEST_PG_URL is set. Usage: build/release/bench/storage_bench
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <map>
+#include <memory>
 #include <thread>
-
-#include <unistd.h>
 
 #include "audit/audit_log.h"
 #include "storage/database.h"
@@ -28,7 +27,9 @@ struct Env {
   std::int64_t persons{0};
 };
 
-std::string schema_name() { return "bench_" + std::to_string(::getpid()); }
+std::string schema_name() {
+  return "bench_" + std::to_string(::getpid());
+}
 
 Env& env(const std::string& kind) {
   static std::map<std::string, Env> envs;
@@ -49,13 +50,15 @@ Env& env(const std::string& kind) {
   e.db = storage::open_database({url, 16});
   storage::migrate(*e.db, 0);
   auto c = e.db->acquire();
-  e.centre = c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES ('Bench', '0663011', 0) RETURNING id")->int64(0);
+  e.centre = c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES ('Bench', '0663011', 0) RETURNING id")
+                 ->int64(0);
   storage::in_transaction(*c, true, [&](storage::Connection& cn) {
     for (int i = 0; i < 100000; ++i) {
       std::string pesel = std::to_string(10000000000LL + i);
-      cn.execute("INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
-                 "birth_date, sex, created_at) VALUES (?, ?, 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1980-01-01', 'M', 0)",
-                 {e.centre, pesel});
+      cn.execute(
+          "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
+          "birth_date, sex, created_at) VALUES (?, ?, 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1980-01-01', 'M', 0)",
+          {e.centre, pesel});
     }
     return true;
   });
@@ -64,7 +67,9 @@ Env& env(const std::string& kind) {
   return envs.emplace(kind, std::move(e)).first->second;
 }
 
-bool have(const std::string& kind) { return kind == "sqlite" || std::getenv("OSTOJA_TEST_PG_URL"); }
+bool have(const std::string& kind) {
+  return kind == "sqlite" || std::getenv("OSTOJA_TEST_PG_URL");
+}
 
 void Baseline_Select1(benchmark::State& st, std::string kind) {
   if (!have(kind)) return st.SkipWithError("OSTOJA_TEST_PG_URL not set");
@@ -80,8 +85,9 @@ void PointLookup(benchmark::State& st, std::string kind) {
   auto c = e.db->acquire();
   std::int64_t i = 0;
   for (auto _ : st) {
-    auto r = c->query_one("SELECT id, pesel, first_name, last_name, birth_date, sex FROM persons WHERE centre_id = ? AND id = ?",
-                          {e.centre, 1 + (i++ * 7919) % e.persons});
+    auto r = c->query_one(
+        "SELECT id, pesel, first_name, last_name, birth_date, sex FROM persons WHERE centre_id = ? AND id = ?",
+        {e.centre, 1 + (i++ * 7919) % e.persons});
     benchmark::DoNotOptimize(r);
   }
   st.SetItemsProcessed(st.iterations());
@@ -94,7 +100,8 @@ void Baseline_InsertOnly(benchmark::State& st, std::string kind) {
   std::int64_t i = 0;
   for (auto _ : st) {
     storage::in_transaction(*c, true, [&](storage::Connection& cn) {
-      return cn.execute("INSERT INTO bench_notes (id, centre_id, body) VALUES (?, ?, 'notatka z wizyty')", {i++, e.centre});
+      return cn.execute("INSERT INTO bench_notes (id, centre_id, body) VALUES (?, ?, 'notatka z wizyty')",
+                        {i++, e.centre});
     });
   }
   st.SetItemsProcessed(st.iterations());
@@ -153,7 +160,9 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark(("PointLookup/" + kind).c_str(), PointLookup, kind);
     benchmark::RegisterBenchmark(("Baseline_InsertOnly/" + kind).c_str(), Baseline_InsertOnly, kind);
     benchmark::RegisterBenchmark(("InsertWithAudit/" + kind).c_str(), InsertWithAudit, kind);
-    benchmark::RegisterBenchmark(("GroupCommitAppend/" + kind).c_str(), GroupCommitAppend, kind)->Threads(8)->UseRealTime();
+    benchmark::RegisterBenchmark(("GroupCommitAppend/" + kind).c_str(), GroupCommitAppend, kind)
+        ->Threads(8)
+        ->UseRealTime();
   }
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

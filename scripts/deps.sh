@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git clang-format
   libboost-dev libsqlite3-dev sqlite3 libpq-dev nlohmann-json3-dev libsodium-dev libicu-dev
   libspdlog-dev libcli11-dev libxlsxwriter-dev libhpdf-dev libjemalloc-dev fonts-dejavu-core poppler-utils unzip
   libgtest-dev libgmock-dev googletest libbenchmark-dev

@@ -32,6 +32,9 @@ step() {  # step NAME LOGFILE COMMAND…
 }
 
 jobs=$(nproc)
+# Formatting first: .clang-format is the project's style (clang-format 14 from Debian 12).
+step "format check (clang-format)" "$logs/format.log" bash -c \
+  "find src tests bench -name '*.cpp' -o -name '*.h' | sort | xargs clang-format --dry-run --Werror"
 step "build (release)" "$logs/build-release.log" bash -c \
   "cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build/release -j$jobs"
 step "ctest (release: unit + storage on SQLite and PostgreSQL)" "$logs/ctest-release.log" \

@@ -1,11 +1,10 @@
 #include "app/application.h"
 
-#include <algorithm>
-
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -17,13 +16,13 @@
 #include "modules/cases/http_routes.h"
 #include "modules/decisions/http_routes.h"
 #include "modules/gmina/http_routes.h"
+#include "modules/identity/http_routes.h"
 #include "modules/income/http_routes.h"
+#include "modules/organisation/http_routes.h"
 #include "modules/payments/http_routes.h"
+#include "modules/rules_api/http_routes.h"
 #include "modules/services/http_routes.h"
 #include "modules/timeline/http_routes.h"
-#include "modules/identity/http_routes.h"
-#include "modules/organisation/http_routes.h"
-#include "modules/rules_api/http_routes.h"
 #include "storage/migrations.h"
 
 namespace ostoja::app {
@@ -36,8 +35,9 @@ std::string env(const char* name, std::string def = {}) {
 }
 
 // Route pattern for the access log: an API path segment that starts with a digit or holds two (an id, a
-// PESEL, an IBAN, a postal code… — but not the version "v1") becomes ":n" so no identifiers of persons are written to the access log (the audit log is the
-// place for who-saw-whom); the query string is never logged. Web app files keep their (hashed) names.
+// PESEL, an IBAN, a postal code… — but not the version "v1") becomes ":n" so no identifiers of persons are written to
+// the access log (the audit log is the place for who-saw-whom); the query string is never logged. Web app files keep
+// their (hashed) names.
 std::string loggable_path(std::string_view path) {
   const bool api = path.starts_with("/api/");
   std::string out;
@@ -78,8 +78,7 @@ void add_security_headers(http::Response& r, bool api) {
 
 Config config_from_env() {
   Config c;
-  c.database_url = env("OSTOJA_DATABASE_URL",
-                       "sqlite://" + (std::filesystem::current_path() / "ostoja.db").string());
+  c.database_url = env("OSTOJA_DATABASE_URL", "sqlite://" + (std::filesystem::current_path() / "ostoja.db").string());
   c.port = static_cast<unsigned short>(std::stoi(env("OSTOJA_PORT", "8080")));
   c.address = env("OSTOJA_ADDRESS", "0.0.0.0");
   c.workers = static_cast<std::size_t>(std::stoi(env("OSTOJA_WORKERS", "8")));
@@ -109,35 +108,46 @@ Application::Application(const Config& config, bool migrate_now) : config_(confi
   gmina_ = std::make_unique<gmina::GminaService>(*db_, clock_);
   services_ = std::make_unique<services::ServicesService>(*db_, clock_, *cases_);
   timeline_ = std::make_unique<timeline::TimelineService>(*db_, clock_, *cases_);
-  decisions_->on_binding([p = payments_.get()](storage::Connection& c, const Principal& who, const decisions::Decision& d) {
-    p->on_binding(c, who, d);
-  });
+  decisions_->on_binding([p = payments_.get()](storage::Connection& c, const Principal& who,
+                                               const decisions::Decision& d) { p->on_binding(c, who, d); });
   auth_ = identity::make_authenticator(*identity_);
 
   auto* db = db_.get();
-  router_.add({.method = "GET", .pattern = "/api/v1/health", .access = http::Access::open(),
-               .summary = "Stan serwera i bazy danych", .tag = "system"},
-              [db](http::RequestContext&) -> Result<http::Response> {
-                try {
-                  auto c = db->acquire();
-                  c->query("SELECT 1");
-                } catch (const std::exception&) {
-                  return Error{ErrorCode::unavailable, "Baza danych jest niedostępna.", ""};
-                }
-                return http::json_response(
-                    {{"status", "ok"}, {"database", std::string(storage::to_string(db->dialect()))}, {"version", kVersion}});
+  router_.add(
+      {.method = "GET",
+       .pattern = "/api/v1/health",
+       .access = http::Access::open(),
+       .summary = "Stan serwera i bazy danych",
+       .tag = "system"},
+      [db](http::RequestContext&) -> Result<http::Response> {
+        try {
+          auto c = db->acquire();
+          c->query("SELECT 1");
+        } catch (const std::exception&) {
+          return Error{ErrorCode::unavailable, "Baza danych jest niedostępna.", ""};
+        }
+        return http::json_response(
+            {{"status", "ok"}, {"database", std::string(storage::to_string(db->dialect()))}, {"version", kVersion}});
+      });
+  router_.add({.method = "GET",
+               .pattern = "/api/v1/hello",
+               .access = http::Access::open(),
+               .summary = "Punkt odniesienia dla testów wydajności (bez bazy)",
+               .tag = "system",
+               .run_inline = true},
+              [](http::RequestContext&) -> Result<http::Response> {
+                return http::json_response({{"hello", "world"}});
               });
-  router_.add({.method = "GET", .pattern = "/api/v1/hello", .access = http::Access::open(),
-               .summary = "Punkt odniesienia dla testów wydajności (bez bazy)", .tag = "system", .run_inline = true},
-              [](http::RequestContext&) -> Result<http::Response> { return http::json_response({{"hello", "world"}}); });
-  router_.add({.method = "GET", .pattern = "/api/v1/openapi.json", .access = http::Access::open(),
-               .summary = "Dokument OpenAPI 3 tego API", .tag = "system"},
+  router_.add({.method = "GET",
+               .pattern = "/api/v1/openapi.json",
+               .access = http::Access::open(),
+               .summary = "Dokument OpenAPI 3 tego API",
+               .tag = "system"},
               [this](http::RequestContext&) -> Result<http::Response> {
                 return http::json_response(router_.openapi(kVersion));
               });
   identity::register_routes(router_, *identity_,
-                            {config.secure_cookies,
-                             [this](CentreId c) { return org_->section_names(c); },
+                            {config.secure_cookies, [this](CentreId c) { return org_->section_names(c); },
                              [this](CentreId c) {
                                auto centre = org_->centre(system_principal(c));
                                return centre.ok() ? centre->name : std::string();
@@ -160,8 +170,10 @@ Application::~Application() = default;
 
 void Application::serve(std::function<void(unsigned short)> on_listening) {
   std::shared_ptr<spdlog::logger> access;
-  if (config_.access_log == "-") access = spdlog::stdout_logger_mt("access");
-  else if (!config_.access_log.empty()) access = spdlog::basic_logger_mt("access", config_.access_log);
+  if (config_.access_log == "-")
+    access = spdlog::stdout_logger_mt("access");
+  else if (!config_.access_log.empty())
+    access = spdlog::basic_logger_mt("access", config_.access_log);
   if (access) access->set_pattern("%v");
 
   http::ServerConfig sc;
@@ -190,7 +202,9 @@ void Application::serve(std::function<void(unsigned short)> on_listening) {
   hooks.run_inline = [this](const http::Request& req) { return router_.is_inline(req); };
   if (access)
     hooks.access_log = [access](const http::AccessRecord& rec) {
-      auto now = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+      auto now =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+              .count();
       access->info(R"({{"ts":{},"method":"{}","path":"{}","status":{},"bytes":{},"us":{}}})", now,
                    rec.request.method.size() <= 10 ? rec.request.method : "?", loggable_path(rec.request.path),
                    rec.status, rec.bytes, rec.duration.count());

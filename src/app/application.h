@@ -11,12 +11,12 @@
 #include "modules/cases/service.h"
 #include "modules/decisions/service.h"
 #include "modules/gmina/service.h"
+#include "modules/identity/service.h"
 #include "modules/income/service.h"
+#include "modules/organisation/service.h"
 #include "modules/payments/service.h"
 #include "modules/services/service.h"
 #include "modules/timeline/service.h"
-#include "modules/identity/service.h"
-#include "modules/organisation/service.h"
 #include "storage/database.h"
 
 namespace ostoja::app {
@@ -28,10 +28,10 @@ struct Config {
   std::string address{"0.0.0.0"};
   unsigned short port{8080};
   std::size_t io_threads{4};  // event-loop threads; all but one may also run database work inline
-  std::size_t workers{8};  // threads for database work; audited reads wait for group commit without blocking them
+  std::size_t workers{8};     // threads for database work; audited reads wait for group commit without blocking them
   bool secure_cookies{false};
   std::string access_log{"-"};  // "-" = stdout, "" = off, else a file path
-  std::string trusted_proxies;   // comma-separated addresses whose X-Forwarded-For names the client
+  std::string trusted_proxies;  // comma-separated addresses whose X-Forwarded-For names the client
 };
 
 // Reads OSTOJA_* environment variables; the default database is ./ostoja.db.

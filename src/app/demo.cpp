@@ -95,35 +95,57 @@ const SpecialisedSeed kSpecialised[] = {
      "Pomoc w nauce, socjoterapia, zajęcia kulturalno-oświatowe dla dzieci z rodzin z problemem alkoholowym."},
 };
 
-const char* kMaleNames[] = {"Jan", "Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Michał", "Marcin", "Łukasz",
-                            "Jakub", "Adam", "Marek", "Stanisław", "Józef", "Zbigniew", "Grzegorz", "Kacper", "Szymon",
-                            "Wojciech", "Mateusz", "Bartłomiej", "Dariusz", "Ryszard", "Henryk"};
-const char* kFemaleNames[] = {"Anna", "Maria", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Krystyna",
-                              "Elżbieta", "Zofia", "Joanna", "Magdalena", "Monika", "Danuta", "Łucja", "Aleksandra",
-                              "Natalia", "Julia", "Zuzanna", "Halina", "Jadwiga", "Beata", "Grażyna", "Żaneta"};
+const char* kMaleNames[] = {"Jan",    "Piotr",  "Krzysztof", "Andrzej", "Tomasz",     "Paweł",   "Michał",   "Marcin",
+                            "Łukasz", "Jakub",  "Adam",      "Marek",   "Stanisław",  "Józef",   "Zbigniew", "Grzegorz",
+                            "Kacper", "Szymon", "Wojciech",  "Mateusz", "Bartłomiej", "Dariusz", "Ryszard",  "Henryk"};
+const char* kFemaleNames[] = {"Anna",    "Maria",    "Katarzyna", "Małgorzata", "Agnieszka", "Barbara",
+                              "Ewa",     "Krystyna", "Elżbieta",  "Zofia",      "Joanna",    "Magdalena",
+                              "Monika",  "Danuta",   "Łucja",     "Aleksandra", "Natalia",   "Julia",
+                              "Zuzanna", "Halina",   "Jadwiga",   "Beata",      "Grażyna",   "Żaneta"};
 // Surnames with separate feminine forms where Polish grammar has them.
 struct Surname {
   const char* male;
   const char* female;
 };
-const Surname kSurnames[] = {
-    {"Nowak", "Nowak"},           {"Kowalski", "Kowalska"},     {"Wiśniewski", "Wiśniewska"},
-    {"Wójcik", "Wójcik"},         {"Kowalczyk", "Kowalczyk"},   {"Kamiński", "Kamińska"},
-    {"Lewandowski", "Lewandowska"}, {"Zieliński", "Zielińska"}, {"Szymański", "Szymańska"},
-    {"Woźniak", "Woźniak"},       {"Dąbrowski", "Dąbrowska"},   {"Kozłowski", "Kozłowska"},
-    {"Jankowski", "Jankowska"},   {"Mazur", "Mazur"},           {"Kwiatkowski", "Kwiatkowska"},
-    {"Krawczyk", "Krawczyk"},     {"Piotrowski", "Piotrowska"}, {"Grabowski", "Grabowska"},
-    {"Nowakowski", "Nowakowska"}, {"Pawłowski", "Pawłowska"},   {"Michalski", "Michalska"},
-    {"Łukasiewicz", "Łukasiewicz"}, {"Żak", "Żak"},             {"Ślusarczyk", "Ślusarczyk"},
-    {"Łazarczyk", "Łazarczyk"},   {"Sobczak", "Sobczak"},       {"Czarnecki", "Czarnecka"},
-    {"Śliwiński", "Śliwińska"},   {"Ostrowski", "Ostrowska"},   {"Zając", "Zając"}};
+const Surname kSurnames[] = {{"Nowak", "Nowak"},
+                             {"Kowalski", "Kowalska"},
+                             {"Wiśniewski", "Wiśniewska"},
+                             {"Wójcik", "Wójcik"},
+                             {"Kowalczyk", "Kowalczyk"},
+                             {"Kamiński", "Kamińska"},
+                             {"Lewandowski", "Lewandowska"},
+                             {"Zieliński", "Zielińska"},
+                             {"Szymański", "Szymańska"},
+                             {"Woźniak", "Woźniak"},
+                             {"Dąbrowski", "Dąbrowska"},
+                             {"Kozłowski", "Kozłowska"},
+                             {"Jankowski", "Jankowska"},
+                             {"Mazur", "Mazur"},
+                             {"Kwiatkowski", "Kwiatkowska"},
+                             {"Krawczyk", "Krawczyk"},
+                             {"Piotrowski", "Piotrowska"},
+                             {"Grabowski", "Grabowska"},
+                             {"Nowakowski", "Nowakowska"},
+                             {"Pawłowski", "Pawłowska"},
+                             {"Michalski", "Michalska"},
+                             {"Łukasiewicz", "Łukasiewicz"},
+                             {"Żak", "Żak"},
+                             {"Ślusarczyk", "Ślusarczyk"},
+                             {"Łazarczyk", "Łazarczyk"},
+                             {"Sobczak", "Sobczak"},
+                             {"Czarnecki", "Czarnecka"},
+                             {"Śliwiński", "Śliwińska"},
+                             {"Ostrowski", "Ostrowska"},
+                             {"Zając", "Zając"}};
 
 template <class T, std::size_t N>
 const T& pick(const T (&arr)[N], std::mt19937_64& rng) {
   return arr[std::uniform_int_distribution<std::size_t>(0, N - 1)(rng)];
 }
 
-int uniform(std::mt19937_64& rng, int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
+int uniform(std::mt19937_64& rng, int lo, int hi) {
+  return std::uniform_int_distribution<int>(lo, hi)(rng);
+}
 
 struct ParsedStreet {
   std::string name;
@@ -146,7 +168,6 @@ ParsedStreet parse_seed_street(std::string_view s) {
   if (dash + 1 < spec.size()) p.to = std::stoi(spec.substr(dash + 1));
   return p;
 }
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Help given to the demo households in the previous and the current year (until today), recorded as the services
@@ -176,11 +197,17 @@ int age_on(Date birth, Date day) {
   const bool before_birthday = day.month() < birth.month() || (day.month() == birth.month() && day.day() < birth.day());
   return day.year() - birth.year() - (before_birthday ? 1 : 0);
 }
-bool is_minor(const DemoPerson& p, Date day) { return age_on(p.birth, day) < 18; }
+bool is_minor(const DemoPerson& p, Date day) {
+  return age_on(p.birth, day) < 18;
+}
 // Of pensionable age (60 for women, 65 for men: art. 24 ust. 1a ustawy o emeryturach i rentach z FUS).
-bool is_senior(const DemoPerson& p, Date day) { return age_on(p.birth, day) >= (p.sex == 'K' ? 60 : 65); }
+bool is_senior(const DemoPerson& p, Date day) {
+  return age_on(p.birth, day) >= (p.sex == 'K' ? 60 : 65);
+}
 
-Date month_end(Date d) { return Date(d.year(), d.month(), 1).plus_months(1).plus_days(-1); }
+Date month_end(Date d) {
+  return Date(d.year(), d.month(), 1).plus_months(1).plus_days(-1);
+}
 
 int weekdays(Date from, Date to) {
   int n = 0;
@@ -226,7 +253,8 @@ const char* kEntries[] = {
     "Wizyta w miejscu zamieszkania: ocena warunków mieszkaniowych i ustalenia co do dalszej pomocy.",
 };
 constexpr const char* kSchoolEntry = "Kontakt z pedagogiem szkolnym w sprawie sytuacji dzieci i dożywiania.";
-constexpr const char* kTreatmentEntry = "Motywowanie do podjęcia leczenia i współpracy z poradnią; deklaracja współpracy.";
+constexpr const char* kTreatmentEntry =
+    "Motywowanie do podjęcia leczenia i współpracy z poradnią; deklaracja współpracy.";
 
 struct Partner {
   const char* name;
@@ -257,7 +285,9 @@ struct HelpState {
 };
 
 // Monthly PIT advance, simplified: 12 % of the base less the monthly tax-reducing amount of 300 zł.
-std::int64_t pit(std::int64_t base) { return std::max<std::int64_t>(0, base * 12 / 100 - 30000); }
+std::int64_t pit(std::int64_t base) {
+  return std::max<std::int64_t>(0, base * 12 / 100 - 30000);
+}
 
 class HelpWriter {
  public:
@@ -267,8 +297,8 @@ class HelpWriter {
                    "quantity", "note", "flat_id", "cost_grosze", "resident_fee_grosze", "family_fee_grosze",
                    "created_by", "created_at"},
                   400),
-        deliveries_(c, "service_deliveries", {"centre_id", "service_id", "on_date", "quantity", "created_by", "created_at"},
-                    2000),
+        deliveries_(c, "service_deliveries",
+                    {"centre_id", "service_id", "on_date", "quantity", "created_by", "created_at"}, 2000),
         social_(c, "social_work",
                 {"centre_id", "household_id", "kind", "person_id", "on_date", "until_date", "review_on", "hours",
                  "subtype", "description", "outcome", "worker_id", "created_at"},
@@ -277,7 +307,10 @@ class HelpWriter {
                 {"centre_id", "household_id", "person_id", "month", "type", "amount_grosze", "tax_grosze",
                  "health_grosze", "social_grosze", "source", "created_by", "created_at"},
                 400),
-        centre_(centre), now_(now), s_(state), rng_(state.rng) {}
+        centre_(centre),
+        now_(now),
+        s_(state),
+        rng_(state.rng) {}
 
   void add(const DemoHousehold& h);
   // Parents first: services before their deliveries (foreign keys are checked per statement). One household adds
@@ -311,8 +344,8 @@ class HelpWriter {
     const std::int64_t id = s_.next_service++;
     int quantity = flat || cost ? from.days_until(to) + 1 : 0;
     for (const auto& d : delivered) quantity += d.second;
-    services_.add({id, centre_, h.id, person, kind, std::move(subtype), std::move(place), from.iso(), to.iso(), quantity,
-                   "", flat, cost, resident_fee, family_fee, h.worker, now_});
+    services_.add({id, centre_, h.id, person, kind, std::move(subtype), std::move(place), from.iso(), to.iso(),
+                   quantity, "", flat, cost, resident_fee, family_fee, h.worker, now_});
     for (const auto& [day, q] : delivered) deliveries_.add({centre_, id, day.iso(), q, h.worker, now_});
   }
   // Monthly statements (meals, care hours) dated on the last day of each month of [from, to] that has passed.
@@ -349,9 +382,9 @@ class HelpWriter {
   std::int64_t centre_, now_;
   HelpState& s_;
   std::mt19937_64& rng_;
-  bool housed_{false};                       // the household had a sheltered-flat stay
-  std::optional<std::int64_t> pension_of_;   // the care-home resident of the household
-  std::int64_t pension_{0};                  // and their pension, gross
+  bool housed_{false};                      // the household had a sheltered-flat stay
+  std::optional<std::int64_t> pension_of_;  // the care-home resident of the household
+  std::int64_t pension_{0};                 // and their pension, gross
 };
 
 Reasons HelpWriter::reasons(const DemoHousehold& h) {
@@ -400,7 +433,8 @@ void HelpWriter::benefits(const DemoHousehold& h, const Reasons& r, const Year& 
     static const char* kGoods[] = {"zywnosc", "odziez", "srodki_czystosci"};
     for (int n = uniform(rng_, 1, 3); n > 0; --n) {
       const Date day = day_in(y.from, y.to);
-      service(h, std::nullopt, "pomoc_rzeczowa", kGoods[weighted(rng_, kWeights)], "Magazyn MOPR", day, day, {{day, 1}});
+      service(h, std::nullopt, "pomoc_rzeczowa", kGoods[weighted(rng_, kWeights)], "Magazyn MOPR", day, day,
+              {{day, 1}});
     }
   }
   if (r.disability)
@@ -418,16 +452,21 @@ void HelpWriter::meals(const DemoHousehold& h, const Year& y) {
   for (const auto& p : h.members) any = any || (p.child && is_minor(p, y.from));
   if (!any || !chance(60)) return;
   // School terms: meals are counted from the school's monthly statements.
-  for (const auto& [from, to] : {std::pair{y.from, Date(y.end.year(), 6, 30)}, std::pair{Date(y.end.year(), 9, 1), y.end}}) {
+  for (const auto& [from, to] :
+       {std::pair{y.from, Date(y.end.year(), 6, 30)}, std::pair{Date(y.end.year(), 9, 1), y.end}}) {
     if (from > y.to) continue;
     for (const auto& p : h.members) {
       if (!p.child) continue;
       const int age = age_on(p.birth, from);
-      const char* where = age >= 7 && age < 18 ? "szkola" : age >= 3 && age < 7 ? "przedszkole" : age >= 1 && age < 3 ? "zlobek" : nullptr;
+      const char* where = age >= 7 && age < 18  ? "szkola"
+                          : age >= 3 && age < 7 ? "przedszkole"
+                          : age >= 1 && age < 3 ? "zlobek"
+                                                : nullptr;
       if (!where || (age < 3 && !chance(30))) continue;
       const int absent = uniform(rng_, 0, 2);
-      service(h, p.id, "posilek", where, age >= 7 ? "Szkoła Podstawowa nr " + std::to_string(uniform(rng_, 1, 58)) + " w Lublinie"
-                                                 : "Przedszkole nr " + std::to_string(uniform(rng_, 1, 75)) + " w Lublinie",
+      service(h, p.id, "posilek", where,
+              age >= 7 ? "Szkoła Podstawowa nr " + std::to_string(uniform(rng_, 1, 58)) + " w Lublinie"
+                       : "Przedszkole nr " + std::to_string(uniform(rng_, 1, 75)) + " w Lublinie",
               from, to, monthly(from, to, [&](Date a, Date b) { return std::max(0, weekdays(a, b) - absent); }));
     }
   }
@@ -441,8 +480,8 @@ void HelpWriter::care(const DemoHousehold& h, const DemoPerson& p, const Year& y
   const bool specialised = chance(15);
   const Date from = chance(60) ? y.from : day_in(y.from, y.to);
   const int lo = specialised ? 8 : 20, hi = specialised ? 30 : 80;
-  service(h, p.id, "uslugi_opiekuncze", specialised ? "specjalistyczne" : "zwykle", "w miejscu zamieszkania", from, y.end,
-          monthly(from, y.end, [&](Date, Date) { return uniform(rng_, lo, hi); }));
+  service(h, p.id, "uslugi_opiekuncze", specialised ? "specjalistyczne" : "zwykle", "w miejscu zamieszkania", from,
+          y.end, monthly(from, y.end, [&](Date, Date) { return uniform(rng_, lo, hi); }));
 }
 
 void HelpWriter::counselling(const DemoHousehold& h, const Year& y) {
@@ -463,7 +502,8 @@ void HelpWriter::counselling(const DemoHousehold& h, const Year& y) {
   }
   std::sort(days.begin(), days.end());
   service(h, p.id, "poradnictwo", kTypes[weighted(rng_, weights)],
-          h.restricted == "addiction" ? "Punkt Konsultacyjny, ul. Piekarska 27" : "Centrum Interwencji Kryzysowej, ul. Szewska 1",
+          h.restricted == "addiction" ? "Punkt Konsultacyjny, ul. Piekarska 27"
+                                      : "Centrum Interwencji Kryzysowej, ul. Szewska 1",
           from, to, days);
 }
 
@@ -477,7 +517,8 @@ bool HelpWriter::sheltered(const DemoHousehold& h, const Year& y) {
   if (mother)
     for (const auto& p : h.members)
       if (p.child && is_minor(p, y.from)) residents.push_back(p.id);
-  const Date from = day_in(y.from, y.to), to = std::min(from.plus_days(uniform(rng_, 60, 300)), Date(s_.today.year(), 12, 31));
+  const Date from = day_in(y.from, y.to),
+             to = std::min(from.plus_days(uniform(rng_, 60, 300)), Date(s_.today.year(), 12, 31));
   for (auto& flat : s_.flats) {
     if (flat.opened > from) continue;
     std::vector<Date*> free;
@@ -512,7 +553,8 @@ void HelpWriter::care_home(const DemoHousehold& h, const DemoPerson& p) {
 void HelpWriter::social_work(const DemoHousehold& h, const Reasons& r, const Year& y) {
   const std::string why = " Przesłanki pomocy: " + reasons_text(r, h.restricted) + ".";
   for (int n = uniform(rng_, 2, 6); n > 0; --n)
-    social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "", pick(kEntries, rng_) + why);
+    social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "",
+           pick(kEntries, rng_) + why);
   const bool children = std::any_of(h.members.begin(), h.members.end(), [](const DemoPerson& p) { return p.child; });
   if (children && chance(30))
     social(h, "entry", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, "", kSchoolEntry + why);
@@ -551,15 +593,14 @@ void HelpWriter::social_work(const DemoHousehold& h, const Reasons& r, const Yea
     if (chance(8)) {
       static const char* kForms[] = {"internship", "job", "training", "cis", "other"};
       static constexpr int kFormWeights[] = {18, 10, 6, 3, 3};
-      social(h, "activation", person, day_in(y.from, y.to), std::nullopt, std::nullopt, 0, kForms[weighted(rng_, kFormWeights)],
-             "Aktywizacja we współpracy z Powiatowym Urzędem Pracy.");
+      social(h, "activation", person, day_in(y.from, y.to), std::nullopt, std::nullopt, 0,
+             kForms[weighted(rng_, kFormWeights)], "Aktywizacja we współpracy z Powiatowym Urzędem Pracy.");
     }
   }
   if (chance(h.restricted == "violence" || h.restricted == "addiction" ? 50 : 10)) {
     std::vector<const Partner*> fit;
     for (const auto& p : kPartners)
-      if (!*p.restricted || std::string_view(p.restricted) == h.restricted)
-        fit.push_back(&p);
+      if (!*p.restricted || std::string_view(p.restricted) == h.restricted) fit.push_back(&p);
     if (!fit.empty())
       social(h, "referral", std::nullopt, day_in(y.from, y.to), std::nullopt, std::nullopt, 0,
              fit[static_cast<std::size_t>(uniform(rng_, 0, static_cast<int>(fit.size()) - 1))]->name,
@@ -584,7 +625,8 @@ void HelpWriter::incomes(const DemoHousehold& h, const Reasons& r) {
       const std::int64_t g = uniform(rng_, is_senior(p, day) ? 1800 : 1300, is_senior(p, day) ? 4000 : 2300) * 100;
       income(h, p.id, "emerytura_renta", g, pit(g), g * 9 / 100, 0, "decyzja ZUS");
     } else if (r.unemployed && h.members[*r.unemployed].id == p.id) {
-      if (chance(20)) income(h, p.id, "zasilek_dla_bezrobotnych", uniform(rng_, 1200, 1700) * 100, 0, 0, 0, "zaświadczenie PUP");
+      if (chance(20))
+        income(h, p.id, "zasilek_dla_bezrobotnych", uniform(rng_, 1200, 1700) * 100, 0, 0, 0, "zaświadczenie PUP");
     } else if (chance(r.poverty ? 40 : 75)) {
       const std::int64_t g = uniform(rng_, r.poverty ? 2000 : 4806, r.poverty ? 4806 : 8000) * 100;
       const std::int64_t social_contributions = g * 1371 / 10000, health = (g - social_contributions) * 9 / 100;
@@ -600,7 +642,6 @@ void HelpWriter::incomes(const DemoHousehold& h, const Reasons& r) {
     income(h, head, "alimenty", uniform(rng_, 400, 900) * 100, 0, 0, 0, "wyrok sądu i oświadczenie");
 }
 
-
 // The register of sheltered flats (seed 003: 6 flats with 23 places), through the services module's use case: a
 // few flats open for years and, for the report's new flats, one opened this year.
 Status add_demo_flats(Application& app, const Principal& sys, int households, HelpState& state) {
@@ -612,7 +653,8 @@ Status add_demo_flats(Application& app, const Principal& sys, int households, He
     services::NewFlat f{"Mieszkanie chronione nr " + std::to_string(i + 1),
                         std::string("ul. ") + kStreets[i % 6] + ", Lublin", 3 + i % 3, opened.iso(), std::nullopt};
     OSTOJA_TRY(flat, app.services().add_flat(sys, f));
-    state.flats.push_back({flat.id, flat.data.name, opened, std::vector<Date>(static_cast<std::size_t>(flat.data.places), opened)});
+    state.flats.push_back(
+        {flat.id, flat.data.name, opened, std::vector<Date>(static_cast<std::size_t>(flat.data.places), opened)});
   }
   return ok();
 }
@@ -652,7 +694,8 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
     return Error::validation("Liczba gospodarstw: 0–5 000 000.", "households");
   {
     auto c = app.db().acquire();
-    if (c->query_one("SELECT 1 FROM centres")) return Error::conflict("Baza zawiera już ośrodek — demo tworzy się w pustej bazie.");
+    if (c->query_one("SELECT 1 FROM centres"))
+      return Error::conflict("Baza zawiera już ośrodek — demo tworzy się w pustej bazie.");
   }
   std::mt19937_64 rng(opt.seed);
   DemoSummary sum;
@@ -683,9 +726,10 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
   OSTOJA_TRY(div_child, unit(std::nullopt, "division", "Pion ds. opieki nad dzieckiem i rodziną", "", ""));
   OSTOJA_TRY(div_benefits, unit(std::nullopt, "division", "Pion ds. świadczeń socjalnych", "", ""));
   OSTOJA_TRY(dep_env, unit(div_env, "department", "Dział pomocy środowiskowej", "", ""));
-  OSTOJA_TRY(dep_child, unit(div_child, "department",
-                             "Dział ds. placówek opiekuńczo-wychowawczych, integracji ze środowiskiem i rodzin zastępczych",
-                             "", ""));
+  OSTOJA_TRY(
+      dep_child,
+      unit(div_child, "department",
+           "Dział ds. placówek opiekuńczo-wychowawczych, integracji ze środowiskiem i rodzin zastępczych", "", ""));
   OSTOJA_TRY(dep_benefits, unit(div_benefits, "department", "Dział świadczeń socjalnych", "", ""));
   (void)dep_env, (void)dep_child, (void)dep_benefits;
   std::vector<std::int64_t> branch_ids;
@@ -782,10 +826,10 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
     int end = std::min(opt.households, start + 5000);
     std::vector<DemoHousehold> chunk;
     storage::in_transaction(*conn, true, [&](storage::Connection& c) {
-      storage::BulkInsert households(c, "households",
-                                     {"id", "centre_id", "section_id", "worker_id", "locality", "street", "building",
-                                      "flat", "postal_code", "street_key", "street_sort", "locality_key", "house_sort",
-                                      "family_type", "restricted", "created_at"});
+      storage::BulkInsert households(
+          c, "households",
+          {"id", "centre_id", "section_id", "worker_id", "locality", "street", "building", "flat", "postal_code",
+           "street_key", "street_sort", "locality_key", "house_sort", "family_type", "restricted", "created_at"});
       storage::BulkInsert persons(c, "persons",
                                   {"id", "centre_id", "pesel", "first_name", "last_name", "first_name_key",
                                    "last_name_key", "name_sort", "birth_date", "sex", "health_note", "addiction_note",
@@ -800,8 +844,12 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
         if (rr.street.parity == "even" && number % 2 == 1) number = number > lo ? number - 1 : number + 1;
         if (number < 1) number = rr.street.parity == "even" ? 2 : 1;
         int ft = uniform(rng, 0, 99);
-        const char* type = ft < 35 ? family_types[0] : ft < 45 ? family_types[1] : ft < 65 ? family_types[2]
-                         : ft < 80 ? family_types[3] : ft < 88 ? family_types[4] : family_types[5];
+        const char* type = ft < 35   ? family_types[0]
+                           : ft < 45 ? family_types[1]
+                           : ft < 65 ? family_types[2]
+                           : ft < 80 ? family_types[3]
+                           : ft < 88 ? family_types[4]
+                                     : family_types[5];
         std::string restricted = uniform(rng, 0, 19) == 0 ? categories[uniform(rng, 0, 2)] : "";
         std::optional<std::int64_t> worker;
         if (rr.section == section_by_number.at(1) && uniform(rng, 0, 2) == 0) worker = pracownik_id;
@@ -817,12 +865,15 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
         std::string tstr(type);
         chunk.push_back({hid, worker, tstr, restricted, {}});
         int adults = (tstr == "single" || tstr == "single_parent") ? 1 : 2;
-        int children = tstr == "with_children" ? uniform(rng, 1, 2) : tstr == "single_parent" ? uniform(rng, 1, 3)
-                     : tstr == "large_family" ? uniform(rng, 3, 6) : 0;
+        int children = tstr == "with_children"   ? uniform(rng, 1, 2)
+                       : tstr == "single_parent" ? uniform(rng, 1, 3)
+                       : tstr == "large_family"  ? uniform(rng, 3, 6)
+                                                 : 0;
         bool old = tstr == "pensioners" || (tstr == "single" && uniform(rng, 0, 2) == 0);
         for (int m = 0; m < adults + children; ++m) {
           bool child = m >= adults;
-          char sex = m == 0 ? (uniform(rng, 0, 1) ? 'K' : 'M') : (m == 1 && !child ? 'K' : (uniform(rng, 0, 1) ? 'K' : 'M'));
+          char sex =
+              m == 0 ? (uniform(rng, 0, 1) ? 'K' : 'M') : (m == 1 && !child ? 'K' : (uniform(rng, 0, 1) ? 'K' : 'M'));
           if (tstr == "single_parent" && m == 0) sex = uniform(rng, 0, 5) ? 'K' : 'M';
           int year = child ? uniform(rng, 2008, 2024) : old ? uniform(rng, 1935, 1958) : uniform(rng, 1960, 2004);
           unsigned month = static_cast<unsigned>(uniform(rng, 1, 12)), day = static_cast<unsigned>(uniform(rng, 1, 28));
@@ -839,7 +890,8 @@ Result<DemoSummary> create_demo(Application& app, const DemoOptions& opt) {
                        text::hex(text::collation_key(last + " " + first)), std::string(bd), std::string(1, sex),
                        head && restricted == "health" ? "Choroba przewlekła — leczenie specjalistyczne." : "",
                        head && restricted == "addiction" ? "Uzależnienie od alkoholu — terapia w poradni." : "",
-                       head && restricted == "violence" ? "Procedura Niebieska Karta — w toku." : "", now, rr.section, worker, hid});
+                       head && restricted == "violence" ? "Procedura Niebieska Karta — w toku." : "", now, rr.section,
+                       worker, hid});
           members.add({created.id, hid, pid, head ? "head" : (!child ? "spouse" : "child"), "2024-01-01"});
           chunk.back().members.push_back({pid, Date(year, month, day), sex, child});
           ++sum.persons;

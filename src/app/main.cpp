@@ -1,7 +1,7 @@
 // ostoja — one binary: serve, init, migrate, demo, user, audit, openapi.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/application.h"
+#include "app/demo.h"
 #include "modules/cases/import.h"
 #include "modules/cases/service.h"
-#include "app/demo.h"
 #include "modules/identity/crypto.h"
 #include "modules/rules_api/service.h"
 #include "rules/dated.h"
@@ -24,17 +24,23 @@ namespace {
 // The single mapping of expected failures to CLI exit codes (HTTP has its twin in http/router.cpp).
 int exit_code(ErrorCode c) {
   switch (c) {
-    case ErrorCode::validation: return 2;
-    case ErrorCode::not_found: return 3;
+    case ErrorCode::validation:
+      return 2;
+    case ErrorCode::not_found:
+      return 3;
     case ErrorCode::conflict:
-    case ErrorCode::limit_reached: return 4;
+    case ErrorCode::limit_reached:
+      return 4;
     case ErrorCode::forbidden:
     case ErrorCode::unauthenticated:
     case ErrorCode::locked:
-    case ErrorCode::rate_limited: return 5;
+    case ErrorCode::rate_limited:
+      return 5;
     case ErrorCode::too_large:
-    case ErrorCode::method_not_allowed: return 2;
-    case ErrorCode::unavailable: return 6;
+    case ErrorCode::method_not_allowed:
+      return 2;
+    case ErrorCode::unavailable:
+      return 6;
   }
   return 1;
 }
@@ -61,7 +67,9 @@ Principal admin_principal(app::Application& a, CentreId centre) {
   return p;
 }
 
-bool any_centre(app::Application& a) { return a.db().acquire()->query_one("SELECT 1 FROM centres").has_value(); }
+bool any_centre(app::Application& a) {
+  return a.db().acquire()->query_one("SELECT 1 FROM centres").has_value();
+}
 
 // The centre a command acts on: the one with TERYT `teryt` when given; otherwise the only centre in
 // the database (several centres share one database — then the operator must name it).
@@ -84,7 +92,8 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   cli.fallthrough();  // global options (--database) may follow the subcommand too
   app::Config config = app::config_from_env();
-  cli.add_option("--database", config.database_url, "Baza: sqlite:///ścieżka.db lub postgresql://… (OSTOJA_DATABASE_URL)");
+  cli.add_option("--database", config.database_url,
+                 "Baza: sqlite:///ścieżka.db lub postgresql://… (OSTOJA_DATABASE_URL)");
   std::string centre_teryt;
   cli.add_option("--centre", centre_teryt, "Kod TERYT ośrodka, gdy baza zawiera kilka ośrodków (user, import)");
 
@@ -95,7 +104,8 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("migrate", "Stosuje zaległe migracje schematu bazy");
 
-  auto* init = cli.add_subcommand("init", "Tworzy ośrodek i jego administratora (hasło: OSTOJA_ADMIN_PASSWORD lub stdin)");
+  auto* init =
+      cli.add_subcommand("init", "Tworzy ośrodek i jego administratora (hasło: OSTOJA_ADMIN_PASSWORD lub stdin)");
   std::string centre_name, teryt, admin_login = "admin", admin_name = "Administrator";
   init->add_option("--centre-name", centre_name, "Nazwa ośrodka")->required();
   init->add_option("--teryt", teryt, "Kod TERYT gminy (7 cyfr)")->required();
@@ -142,14 +152,17 @@ int main(int argc, char** argv) {
   auto* import_persons = import_cmd->add_subcommand("persons", "Osoby i gospodarstwa domowe z pliku CSV");
   std::string import_file, import_source = "csv";
   bool import_partial = false;
-  import_persons->add_option("file", import_file, "Plik CSV (UTF-8, separator ; lub ,)")->required()->check(CLI::ExistingFile);
+  import_persons->add_option("file", import_file, "Plik CSV (UTF-8, separator ; lub ,)")
+      ->required()
+      ->check(CLI::ExistingFile);
   import_persons->add_option("--source", import_source, "Nazwa systemu źródłowego (klucz ponownego importu)");
   import_persons->add_flag("--partial", import_partial,
                            "Zaimportuj poprawne gospodarstwa, pomiń błędne (domyślnie: nic, jeśli jest błąd)");
 
   auto* openapi = cli.add_subcommand("openapi", "Wypisuje dokument OpenAPI");
 
-  auto* rules = cli.add_subcommand("rules", "Przepisy: kryteria, wyliczenie zasiłku, walidacja identyfikatorów, terminy");
+  auto* rules =
+      cli.add_subcommand("rules", "Przepisy: kryteria, wyliczenie zasiłku, walidacja identyfikatorów, terminy");
   rules->require_subcommand(1);
   std::string r_date, r_benefit = "zasilek_okresowy", r_kind, r_value, r_days;
   int r_size = 1;
@@ -175,8 +188,9 @@ int main(int argc, char** argv) {
   rules_recheck->add_option("--date", r_date, "Dzień, od którego obowiązują nowe przepisy (RRRR-MM-DD)")->required();
   rules_recheck->add_option("--month", r_month, "Miesiąc dochodu RRRR-MM (domyślnie poprzedzający --date)");
 
-  auto* gmina_cmd = cli.add_subcommand("gmina", "Uchwały gminy stosowane w wyliczeniach (procent zasiłku okresowego, "
-                                                "najwyższe kwoty zasiłków celowych)");
+  auto* gmina_cmd = cli.add_subcommand("gmina",
+                                       "Uchwały gminy stosowane w wyliczeniach (procent zasiłku okresowego, "
+                                       "najwyższe kwoty zasiłków celowych)");
   gmina_cmd->require_subcommand(1);
   std::string g_date, g_to;
   gmina::NewResolution g_new;
@@ -184,12 +198,14 @@ int main(int argc, char** argv) {
   auto* gmina_list = gmina_cmd->add_subcommand("list", "Uchwały ośrodka (z zaznaczeniem obowiązujących w dniu --date)");
   gmina_list->add_option("--date", g_date, "RRRR-MM-DD (domyślnie dziś)");
   auto* gmina_add = gmina_cmd->add_subcommand("add", "Zapisuje uchwałę; uchyla wcześniejszą bezterminową tego rodzaju");
-  gmina_add->add_option("--kind", g_new.kind, "zasilek_okresowy_percent | zasilek_celowy_max | specjalny_zasilek_celowy_max")
+  gmina_add
+      ->add_option("--kind", g_new.kind, "zasilek_okresowy_percent | zasilek_celowy_max | specjalny_zasilek_celowy_max")
       ->required();
   gmina_add->add_option("--from", g_new.valid_from, "Pierwszy dzień obowiązywania (RRRR-MM-DD)")->required();
   gmina_add->add_option("--to", g_new.valid_to, "Ostatni dzień obowiązywania (domyślnie bezterminowo)");
   gmina_add->add_option("--percent", g_new.percent, "Procent różnicy (50–100) — dla zasilek_okresowy_percent");
-  gmina_add->add_option("--amount-grosze", g_new.amount_grosze, "Najwyższa kwota jednej decyzji w groszach — dla limitów");
+  gmina_add->add_option("--amount-grosze", g_new.amount_grosze,
+                        "Najwyższa kwota jednej decyzji w groszach — dla limitów");
   gmina_add->add_option("--resolution", g_new.resolution, "Uchwała: numer, organ, data")->required();
   auto* gmina_end = gmina_cmd->add_subcommand("end", "Ustala ostatni dzień obowiązywania uchwały");
   gmina_end->add_option("id", g_id, "Id uchwały (z gmina list)")->required();
@@ -206,11 +222,15 @@ int main(int argc, char** argv) {
   try {
     if (rules->parsed() && !rules_recheck->parsed()) {  // pure calculations: no database needed
       Result<nlohmann::json> out = Error::validation("");
-      if (rules_criteria->parsed()) out = rules_api::criteria(r_date);
-      else if (rules_validate->parsed()) out = rules_api::validate(r_kind, r_value);
-      else if (rules_days->parsed()) out = rules_api::working_days(r_date, r_days);
+      if (rules_criteria->parsed())
+        out = rules_api::criteria(r_date);
+      else if (rules_validate->parsed())
+        out = rules_api::validate(r_kind, r_value);
+      else if (rules_days->parsed())
+        out = rules_api::working_days(r_date, r_days);
       else {
-        nlohmann::json req = {{"date", r_date}, {"benefit", r_benefit}, {"household_size", r_size}, {"income_grosze", r_income}};
+        nlohmann::json req = {
+            {"date", r_date}, {"benefit", r_benefit}, {"household_size", r_size}, {"income_grosze", r_income}};
         if (r_percent) req["gmina_percent"] = *r_percent;
         out = rules_api::benefit_preview(req);
       }
@@ -237,7 +257,8 @@ int main(int argc, char** argv) {
     if (init->parsed()) {
       if (a.db().acquire()->query_one("SELECT 1 FROM centres WHERE teryt = ?", {std::string_view(teryt)}))
         return fail(Error::conflict("Baza zawiera już ośrodek o kodzie TERYT " + teryt + ".", "teryt"));
-      identity::NewUser nu{admin_login, admin_name, read_password("OSTOJA_ADMIN_PASSWORD"), {"administrator"}, {}, false};
+      identity::NewUser nu{admin_login,       admin_name, read_password("OSTOJA_ADMIN_PASSWORD"),
+                           {"administrator"}, {},         false};
       // The administrator is checked first, so a refused password or login leaves no centre without one.
       if (auto st = a.identity().check_new_user(nu); !st.ok()) return fail(st.error());
       org::Centre c;
@@ -260,9 +281,10 @@ int main(int argc, char** argv) {
       auto s = app::create_demo(a, demo_opt);
       if (!s.ok()) return fail(s.error());
       auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-      std::cout << "Demo: ośrodek " << s->centre_id << ", sekcji " << s->sections << ", użytkowników " << s->users
-                << ", gospodarstw " << s->households << ", osób " << s->persons << " (" << ms << " ms).\n"
-                << "Loginy: admin, dyrektor, kierownik, pracownik, asystent, swiadczenia, analityk, partner; hasło: demo\n";
+      std::cout
+          << "Demo: ośrodek " << s->centre_id << ", sekcji " << s->sections << ", użytkowników " << s->users
+          << ", gospodarstw " << s->households << ", osób " << s->persons << " (" << ms << " ms).\n"
+          << "Loginy: admin, dyrektor, kierownik, pracownik, asystent, swiadczenia, analityk, partner; hasło: demo\n";
       return 0;
     }
     if (user_list->parsed() || user_add->parsed()) {
@@ -336,10 +358,11 @@ int main(int argc, char** argv) {
       };
       auto r = cases::import_persons_households(a.db(), a.clock(), admin_principal(a, *centre), text, opt);
       if (!r.ok()) return fail(r.error());
-      for (const auto& e : r->errors) std::cout << "wiersz " << e.row << ", kolumna " << e.column << ": " << e.message << "\n";
+      for (const auto& e : r->errors)
+        std::cout << "wiersz " << e.row << ", kolumna " << e.column << ": " << e.message << "\n";
       std::cout << "Wierszy: " << r->rows << "; gospodarstwa: nowe " << r->households_created << ", już zaimportowane "
-                << r->households_existing << ", odrzucone " << r->households_rejected << "; osoby: nowe " << r->persons_created
-                << ", istniejące " << r->persons_existing << ".\n";
+                << r->households_existing << ", odrzucone " << r->households_rejected << "; osoby: nowe "
+                << r->persons_created << ", istniejące " << r->persons_existing << ".\n";
       if (!r->applied) {
         std::cout << "Nic nie zapisano: popraw błędy albo użyj --partial.\n";
         return 2;
@@ -353,10 +376,13 @@ int main(int argc, char** argv) {
       if (!r.ok()) return fail(r.error());
       nlohmann::json forms = nlohmann::json::array();
       for (const auto& f : r->forms)
-        forms.push_back({{"form", f.form}, {"eligible_before", f.eligible_before}, {"eligible_after", f.eligible_after},
+        forms.push_back({{"form", f.form},
+                         {"eligible_before", f.eligible_before},
+                         {"eligible_after", f.eligible_after},
                          {"amount_changed", f.amount_changed}});
-      std::cout << nlohmann::json{{"date", r->date}, {"before", r->before}, {"month", r->month},
-                                  {"households", r->households}, {"skipped", r->skipped}, {"forms", forms}}
+      std::cout << nlohmann::json{{"date", r->date},       {"before", r->before},
+                                  {"month", r->month},     {"households", r->households},
+                                  {"skipped", r->skipped}, {"forms", forms}}
                        .dump(2)
                 << "\n";
       return 0;

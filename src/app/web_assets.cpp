@@ -57,8 +57,10 @@ std::optional<http::Response> serve_web_asset(const http::Request& req) {
   r.content_type = content_type(fallback ? "index.html" : f->path);
   r.body = std::string(f->content);
   // Vite puts content hashes in asset names: cache them forever; the HTML shell must revalidate.
-  if (f->path.starts_with("assets/")) r.header("Cache-Control", "public, max-age=31536000, immutable");
-  else r.header("Cache-Control", "no-cache");
+  if (f->path.starts_with("assets/"))
+    r.header("Cache-Control", "public, max-age=31536000, immutable");
+  else
+    r.header("Cache-Control", "no-cache");
   return r;
 }
 

@@ -13,7 +13,9 @@ namespace {
 constexpr char kSep = '\x1f';  // unit separator: cannot occur in the logged fields' meaning
 const std::string kGenesis(64, '0');
 
-std::string opt(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : ""; }
+std::string opt(const std::optional<std::int64_t>& v) {
+  return v ? std::to_string(*v) : "";
+}
 
 struct Head {
   std::int64_t seq{0};
@@ -144,8 +146,8 @@ VerifyResult verify(storage::Connection& c, CentreId centre) {
   VerifyResult res;
   std::string prev = kGenesis;
   std::int64_t expected = 1;
-  const std::string sql = std::string("SELECT ") + kColumnsSql +
-                          " FROM audit_log WHERE centre_id = ? AND seq >= ? ORDER BY seq LIMIT 5000";
+  const std::string sql =
+      std::string("SELECT ") + kColumnsSql + " FROM audit_log WHERE centre_id = ? AND seq >= ? ORDER BY seq LIMIT 5000";
   auto fail = [&](std::int64_t seq, std::string why) {
     res.ok = false;
     res.first_bad_seq = seq;
@@ -176,20 +178,41 @@ VerifyResult verify(storage::Connection& c, CentreId centre) {
 Page query(storage::Connection& c, CentreId centre, const Filter& f) {
   std::string where = " FROM audit_log WHERE centre_id = ?";
   storage::Params p{centre.value};
-  if (f.person_id) { where += " AND person_id = ?"; p.emplace_back(*f.person_id); }
-  if (f.user_id) { where += " AND user_id = ?"; p.emplace_back(*f.user_id); }
-  if (f.entity_id) { where += " AND entity_id = ?"; p.emplace_back(*f.entity_id); }
-  if (!f.action.empty()) { where += " AND action = ?"; p.emplace_back(std::string_view(f.action)); }
-  if (!f.entity.empty()) { where += " AND entity = ?"; p.emplace_back(std::string_view(f.entity)); }
-  if (f.from_ms) { where += " AND at >= ?"; p.emplace_back(*f.from_ms); }
-  if (f.to_ms) { where += " AND at < ?"; p.emplace_back(*f.to_ms); }
+  if (f.person_id) {
+    where += " AND person_id = ?";
+    p.emplace_back(*f.person_id);
+  }
+  if (f.user_id) {
+    where += " AND user_id = ?";
+    p.emplace_back(*f.user_id);
+  }
+  if (f.entity_id) {
+    where += " AND entity_id = ?";
+    p.emplace_back(*f.entity_id);
+  }
+  if (!f.action.empty()) {
+    where += " AND action = ?";
+    p.emplace_back(std::string_view(f.action));
+  }
+  if (!f.entity.empty()) {
+    where += " AND entity = ?";
+    p.emplace_back(std::string_view(f.entity));
+  }
+  if (f.from_ms) {
+    where += " AND at >= ?";
+    p.emplace_back(*f.from_ms);
+  }
+  if (f.to_ms) {
+    where += " AND at < ?";
+    p.emplace_back(*f.to_ms);
+  }
   Page page;
   page.total = c.query_one("SELECT COUNT(*)" + where, p)->int64(0);
   auto list_params = p;
   list_params.emplace_back(f.limit);
   list_params.emplace_back(f.offset);
-  for (const auto& r : c.query(std::string("SELECT ") + kColumnsSql + where + " ORDER BY seq DESC LIMIT ? OFFSET ?",
-                               list_params))
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kColumnsSql + where + " ORDER BY seq DESC LIMIT ? OFFSET ?", list_params))
     page.items.push_back(stored_from_row(r));
   return page;
 }
@@ -211,8 +234,10 @@ void GroupCommitLog::append_durable(std::vector<Entry> entries) {
   auto promise = std::make_shared<std::promise<void>>();
   std::future<void> done = promise->get_future();
   enqueue(std::move(entries), [promise](std::exception_ptr e) {
-    if (e) promise->set_exception(e);
-    else promise->set_value();
+    if (e)
+      promise->set_exception(e);
+    else
+      promise->set_value();
   });
   done.get();
 }
@@ -249,7 +274,11 @@ void GroupCommitLog::run() {
     }
     try {
       std::vector<Entry> all;
-      const std::size_t n_entries = [&] { std::size_t k = 0; for (auto& p : batch) k += p.entries.size(); return k; }();
+      const std::size_t n_entries = [&] {
+        std::size_t k = 0;
+        for (auto& p : batch) k += p.entries.size();
+        return k;
+      }();
       for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
       {
         auto conn = db_.acquire();  // returned to the pool before the waiters are released

@@ -55,7 +55,9 @@ std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const Ent
 
 // Appends entries inside the caller's open write transaction.
 void append(storage::Connection& c, std::span<const Entry> entries);
-inline void append(storage::Connection& c, const Entry& e) { append(c, std::span(&e, 1)); }
+inline void append(storage::Connection& c, const Entry& e) {
+  append(c, std::span(&e, 1));
+}
 
 struct VerifyResult {
   bool ok{true};

@@ -75,7 +75,9 @@ std::string utc_time(std::int64_t ms) {
 }  // namespace
 
 void register_routes(http::Router& r, storage::Database& db, const Clock& clock) {
-  r.add({.method = "GET", .pattern = "/api/v1/audit", .access = http::Access::need("audit.read"),
+  r.add({.method = "GET",
+         .pattern = "/api/v1/audit",
+         .access = http::Access::need("audit.read"),
          .summary = "Dziennik audytu: kto i kiedy miał dostęp do danych (filtry: person_id, user_id, action, from, to)",
          .tag = "audit"},
         [&db](RequestContext& ctx) -> Result<http::Response> {
@@ -87,8 +89,12 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
           return http::json_response({{"items", items}, {"total", page.total}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/audit.csv", .access = http::Access::need("audit.read"),
-         .summary = "Eksport dziennika audytu do CSV (te same filtry)", .tag = "audit", .response_type = "text/csv"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/audit.csv",
+         .access = http::Access::need("audit.read"),
+         .summary = "Eksport dziennika audytu do CSV (te same filtry)",
+         .tag = "audit",
+         .response_type = "text/csv"},
         [&db, &clock](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(f, filter_from(ctx.req, 100000));
           if (!ctx.req.query_param("limit")) f.limit = 100000;
@@ -100,9 +106,9 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
           auto id = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
           for (const auto& s : page.items) {
             const auto& e = s.entry;
-            csv::append_record(csv, {std::to_string(s.seq), utc_time(e.at), std::to_string(e.at), csv::field(e.user_login),
-                                     csv::field(e.action), csv::field(e.entity), id(e.entity_id), id(e.person_id),
-                                     csv::field(e.purpose), csv::field(e.ip)});
+            csv::append_record(csv, {std::to_string(s.seq), utc_time(e.at), std::to_string(e.at),
+                                     csv::field(e.user_login), csv::field(e.action), csv::field(e.entity),
+                                     id(e.entity_id), id(e.person_id), csv::field(e.purpose), csv::field(e.ip)});
           }
           // The export itself is recorded.
           Entry ex;
@@ -125,8 +131,11 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
           return resp;
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/audit/verify", .access = http::Access::need("audit.read"),
-         .summary = "Sprawdzenie integralności łańcucha dziennika audytu", .tag = "audit"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/audit/verify",
+         .access = http::Access::need("audit.read"),
+         .summary = "Sprawdzenie integralności łańcucha dziennika audytu",
+         .tag = "audit"},
         [&db](RequestContext& ctx) -> Result<http::Response> {
           auto conn = db.acquire();
           auto v = verify(*conn, ctx.principal->centre);

@@ -6,4 +6,4 @@
 namespace ostoja::audit {
 // GET /audit (filterable), /audit.csv (RODO art. 15 export), /audit/verify. Permission audit.read.
 void register_routes(http::Router& router, storage::Database& db, const Clock& clock);
-}
+}  // namespace ostoja::audit

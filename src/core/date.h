@@ -35,8 +35,8 @@ class Date {
   Date plus_months(int n) const;  // clamps to the month's last day (31.01 + 1 → 28/29.02)
   int days_until(Date other) const { return static_cast<int>((other.days() - days()).count()); }
 
-  std::string iso() const;       // 2025-01-31
-  std::string polish() const;    // 31.01.2025
+  std::string iso() const;     // 2025-01-31
+  std::string polish() const;  // 31.01.2025
 
   friend constexpr bool operator==(const Date&, const Date&) = default;
   friend constexpr auto operator<=>(const Date& a, const Date& b) { return a.ymd_ <=> b.ymd_; }

@@ -12,12 +12,12 @@ enum class ErrorCode {
   unauthenticated,  // no valid session or token
   forbidden,        // authenticated but not permitted
   not_found,
-  conflict,         // duplicate, stale state, illegal transition
-  limit_reached,    // statutory or configured limit (e.g. 15 families per assistant)
-  locked,           // account or resource temporarily locked
-  rate_limited,     // too many attempts; retry later
-  too_large,        // payload too large
-  unavailable,      // dependency down (database), retry later
+  conflict,            // duplicate, stale state, illegal transition
+  limit_reached,       // statutory or configured limit (e.g. 15 families per assistant)
+  locked,              // account or resource temporarily locked
+  rate_limited,        // too many attempts; retry later
+  too_large,           // payload too large
+  unavailable,         // dependency down (database), retry later
   method_not_allowed,  // the address exists, but not for this HTTP method
 };
 

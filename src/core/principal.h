@@ -21,8 +21,8 @@ struct Principal {
   std::vector<SectionId> sections;
   bool restricted_access{false};  // explicitly granted: violence, health, addiction categories
   AuthMethod method{AuthMethod::session};
-  std::string csrf_token;      // for session-authenticated requests
-  std::string session_hash;    // identifies the session (logout)
+  std::string csrf_token;    // for session-authenticated requests
+  std::string session_hash;  // identifies the session (logout)
   std::string ip;
 
   bool can(std::string_view permission) const {

@@ -1,8 +1,8 @@
 #include "core/text.h"
 
-#include <unicode/ucol.h>
 #include <unicode/coll.h>
 #include <unicode/translit.h>
+#include <unicode/ucol.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -24,8 +24,7 @@ icu::Transliterator& folder() {
     // so it is mapped explicitly (after lower-casing, Ł is ł too).
     std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createFromRules(
         "ostoja-fold",
-        icu::UnicodeString::fromUTF8(
-            ":: Lower ; :: NFD ; :: [:Nonspacing Mark:] Remove ; \\u0142 > l ; :: NFC ;"),
+        icu::UnicodeString::fromUTF8(":: Lower ; :: NFD ; :: [:Nonspacing Mark:] Remove ; \\u0142 > l ; :: NFC ;"),
         UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator rules failed to compile");
     return tr;
@@ -46,8 +45,7 @@ icu::Collator& collator() {
 }  // namespace
 
 std::string fold(std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   folder().transliterate(s);
   std::string out;
   s.toUTF8String(out);
@@ -55,8 +53,7 @@ std::string fold(std::string_view utf8) {
 }
 
 std::string collation_key(std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   int32_t need = collator().getSortKey(s, nullptr, 0);
   std::string key(static_cast<size_t>(need), '\0');
   collator().getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), need);
@@ -81,8 +78,8 @@ std::pair<std::string, std::string> collation_prefix_range(std::string_view pref
 }
 
 std::vector<std::string> polish_spellings(std::string_view typed, std::size_t max) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(typed.data(), static_cast<int32_t>(typed.size())));
+  icu::UnicodeString s =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(typed.data(), static_cast<int32_t>(typed.size())));
   s.toLower(icu::Locale("pl", "PL"));
   std::vector<icu::UnicodeString> out{icu::UnicodeString()};
   for (int32_t i = 0; i < s.length();) {
@@ -90,15 +87,32 @@ std::vector<std::string> polish_spellings(std::string_view typed, std::size_t ma
     i += U16_LENGTH(c);
     std::u16string_view alts;
     switch (c) {
-      case u'a': alts = u"aą"; break;
-      case u'c': alts = u"cć"; break;
-      case u'e': alts = u"eę"; break;
-      case u'l': alts = u"lł"; break;
-      case u'n': alts = u"nń"; break;
-      case u'o': alts = u"oó"; break;
-      case u's': alts = u"sś"; break;
-      case u'z': alts = u"zźż"; break;
-      default: break;
+      case u'a':
+        alts = u"aą";
+        break;
+      case u'c':
+        alts = u"cć";
+        break;
+      case u'e':
+        alts = u"eę";
+        break;
+      case u'l':
+        alts = u"lł";
+        break;
+      case u'n':
+        alts = u"nń";
+        break;
+      case u'o':
+        alts = u"oó";
+        break;
+      case u's':
+        alts = u"sś";
+        break;
+      case u'z':
+        alts = u"zźż";
+        break;
+      default:
+        break;
     }
     if (alts.empty()) {
       for (auto& v : out) v.append(c);

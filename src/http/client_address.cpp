@@ -1,10 +1,9 @@
 #include "http/client_address.h"
 
 #include <arpa/inet.h>
-
-#include <algorithm>
 #include <strings.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace ostoja::http {

@@ -18,7 +18,8 @@ Result<std::optional<std::string>> optional_string(const Json& j, const char* fi
   if (!it->is_string()) return type_error(field, "tekstem");
   std::string v = text::trim(it->get<std::string>());
   if (v.size() > max_len)
-    return Error::validation(std::string("Pole „") + field + "” jest za długie (maks. " + std::to_string(max_len) + " znaków).", field);
+    return Error::validation(
+        std::string("Pole „") + field + "” jest za długie (maks. " + std::to_string(max_len) + " znaków).", field);
   return std::optional<std::string>{std::move(v)};
 }
 
@@ -94,7 +95,8 @@ Result<std::optional<std::int64_t>> query_opt_int(const Request& req, const char
   return std::optional<std::int64_t>{out};
 }
 
-Result<std::int64_t> query_int(const Request& req, const char* name, std::int64_t def, std::int64_t min, std::int64_t max) {
+Result<std::int64_t> query_int(const Request& req, const char* name, std::int64_t def, std::int64_t min,
+                               std::int64_t max) {
   OSTOJA_TRY(v, query_opt_int(req, name));
   std::int64_t x = v.value_or(def);
   if (x < min || x > max)

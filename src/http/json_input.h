@@ -23,7 +23,8 @@ Result<std::optional<std::vector<std::int64_t>>> optional_id_list(const Json& j,
                                                                   std::size_t max_items = 200);
 
 // Query-string integer (?limit=…): absent → default; malformed or out of range → validation error.
-Result<std::int64_t> query_int(const Request& req, const char* name, std::int64_t def, std::int64_t min, std::int64_t max);
+Result<std::int64_t> query_int(const Request& req, const char* name, std::int64_t def, std::int64_t min,
+                               std::int64_t max);
 Result<std::optional<std::int64_t>> query_opt_int(const Request& req, const char* name);
 
 // Output: an optional value as JSON, null when absent (dates as "YYYY-MM-DD").
@@ -31,6 +32,8 @@ template <class T>
 Json nullable(const std::optional<T>& v) {
   return v ? Json(*v) : Json(nullptr);
 }
-inline Json nullable(const std::optional<Date>& d) { return d ? Json(d->iso()) : Json(nullptr); }
+inline Json nullable(const std::optional<Date>& d) {
+  return d ? Json(d->iso()) : Json(nullptr);
+}
 
 }  // namespace ostoja::http

@@ -18,7 +18,7 @@ struct Request {
   std::string body;
   std::string remote_ip;
 
-  std::string_view header(std::string_view name) const;  // case-insensitive; "" if absent
+  std::string_view header(std::string_view name) const;                 // case-insensitive; "" if absent
   std::optional<std::string> query_param(std::string_view name) const;  // percent-decoded
   std::optional<std::string> cookie(std::string_view name) const;
 };

@@ -23,7 +23,9 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return parts;
 }
 
-bool state_changing(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+bool state_changing(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
 
 // Path and query reach handlers, the audit log and the database percent-decoded: they must decode
 // to valid UTF-8 (a PostgreSQL text column refuses anything else — one bad parameter in an audit
@@ -36,17 +38,28 @@ bool target_is_valid_utf8(const Request& req) {
 
 unsigned http_status(ErrorCode code) {
   switch (code) {
-    case ErrorCode::validation: return 400;
-    case ErrorCode::unauthenticated: return 401;
-    case ErrorCode::forbidden: return 403;
-    case ErrorCode::not_found: return 404;
-    case ErrorCode::conflict: return 409;
-    case ErrorCode::limit_reached: return 409;
-    case ErrorCode::too_large: return 413;
-    case ErrorCode::locked: return 423;
-    case ErrorCode::rate_limited: return 429;
-    case ErrorCode::unavailable: return 503;
-    case ErrorCode::method_not_allowed: return 405;
+    case ErrorCode::validation:
+      return 400;
+    case ErrorCode::unauthenticated:
+      return 401;
+    case ErrorCode::forbidden:
+      return 403;
+    case ErrorCode::not_found:
+      return 404;
+    case ErrorCode::conflict:
+      return 409;
+    case ErrorCode::limit_reached:
+      return 409;
+    case ErrorCode::too_large:
+      return 413;
+    case ErrorCode::locked:
+      return 423;
+    case ErrorCode::rate_limited:
+      return 429;
+    case ErrorCode::unavailable:
+      return 503;
+    case ErrorCode::method_not_allowed:
+      return 405;
   }
   return 500;
 }
@@ -173,7 +186,8 @@ Response Router::dispatch(const Request& req, const Authenticator& auth) const {
       ctx.principal = &*principal;
       if (state_changing(req.method) && principal->method == AuthMethod::session && !m.spec->csrf_exempt &&
           req.header("X-CSRF-Token") != principal->csrf_token)
-        return error_response({ErrorCode::forbidden, "Brak lub nieprawidłowy token CSRF (nagłówek X-CSRF-Token).", "csrf"});
+        return error_response(
+            {ErrorCode::forbidden, "Brak lub nieprawidłowy token CSRF (nagłówek X-CSRF-Token).", "csrf"});
       if (m.spec->access.kind == Access::Kind::permission && !principal->can(m.spec->access.permission))
         return error_response(Error::forbidden());
     }
@@ -182,9 +196,11 @@ Response Router::dispatch(const Request& req, const Authenticator& auth) const {
     return std::move(result).value();
   } catch (const std::exception& e) {
     spdlog::error("request {} {} failed: {}", req.method, req.path, e.what());
-    Response r = json_response(
-        Json{{"error", {{"code", "internal"}, {"message", "Błąd wewnętrzny serwera. Zgłoś go administratorowi."}, {"field", ""}}}},
-        500);
+    Response r = json_response(Json{{"error",
+                                     {{"code", "internal"},
+                                      {"message", "Błąd wewnętrzny serwera. Zgłoś go administratorowi."},
+                                      {"field", ""}}}},
+                               500);
     return r;
   }
 }
@@ -205,43 +221,50 @@ Json Router::openapi(const std::string& version) const {
                           {"schema", {{"type", "string"}}}});
     if (!params.empty()) op["parameters"] = params;
     if (!spec.request_schema.is_null())
-      op["requestBody"] = {{"required", true},
-                           {"content", {{spec.request_schema.contains("x-content-type")
-                                             ? spec.request_schema["x-content-type"].get<std::string>()
-                                             : "application/json",
-                                         {{"schema", spec.request_schema}}}}}};
+      op["requestBody"] = {
+          {"required", true},
+          {"content",
+           {{spec.request_schema.contains("x-content-type") ? spec.request_schema["x-content-type"].get<std::string>()
+                                                            : "application/json",
+             {{"schema", spec.request_schema}}}}}};
     Json ok_resp = {{"description", "OK"}};
     if (spec.success_status != 204)
-      ok_resp["content"] = {{spec.response_type,
-                             {{"schema", spec.response_schema.is_null() ? Json{{"type", "object"}} : spec.response_schema}}}};
+      ok_resp["content"] = {
+          {spec.response_type,
+           {{"schema", spec.response_schema.is_null() ? Json{{"type", "object"}} : spec.response_schema}}}};
     op["responses"][std::to_string(spec.success_status)] = ok_resp;
-    op["responses"]["default"] = {{"description", "Błąd"},
-                                  {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+    op["responses"]["default"] = {
+        {"description", "Błąd"},
+        {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
     if (spec.access.kind == Access::Kind::open) op["security"] = Json::array();
     if (spec.access.kind == Access::Kind::permission) op["x-permission"] = spec.access.permission;
     std::string method = spec.method;
     for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     paths[spec.pattern][method] = op;
   }
-  return {
-      {"openapi", "3.0.3"},
-      {"info", {{"title", "Ostoja API"}, {"version", version}, {"description", "API systemu Ostoja dla ośrodków pomocy społecznej."}}},
-      {"paths", paths},
-      {"security", Json::array({{{"cookieAuth", Json::array()}}, {{"bearerAuth", Json::array()}}})},
-      {"components",
-       {{"securitySchemes",
-         {{"cookieAuth", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ostoja_session"}}},
-          {"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}}}}},
-        {"schemas",
-         {{"Error",
-           {{"type", "object"},
-            {"required", {"error"}},
-            {"properties",
-             {{"error",
+  return {{"openapi", "3.0.3"},
+          {"info",
+           {{"title", "Ostoja API"},
+            {"version", version},
+            {"description", "API systemu Ostoja dla ośrodków pomocy społecznej."}}},
+          {"paths", paths},
+          {"security", Json::array({{{"cookieAuth", Json::array()}}, {{"bearerAuth", Json::array()}}})},
+          {"components",
+           {{"securitySchemes",
+             {{"cookieAuth", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ostoja_session"}}},
+              {"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}}}}},
+            {"schemas",
+             {{"Error",
                {{"type", "object"},
-                {"required", {"code", "message", "field"}},
+                {"required", {"error"}},
                 {"properties",
-                 {{"code", {{"type", "string"}}}, {"message", {{"type", "string"}}}, {"field", {{"type", "string"}}}}}}}}}}}}}}}};
+                 {{"error",
+                   {{"type", "object"},
+                    {"required", {"code", "message", "field"}},
+                    {"properties",
+                     {{"code", {{"type", "string"}}},
+                      {"message", {{"type", "string"}}},
+                      {"field", {{"type", "string"}}}}}}}}}}}}}}}};
 }
 
 }  // namespace ostoja::http

@@ -31,8 +31,8 @@ struct RouteSpec {
   std::string method;
   std::string pattern;  // /api/v1/sections/{id}
   Access access;
-  std::string summary;  // Polish, for OpenAPI
-  std::string tag;      // module
+  std::string summary;            // Polish, for OpenAPI
+  std::string tag;                // module
   Json request_schema = Json();   // optional (null = no body)
   Json response_schema = Json();  // optional
   std::string response_type{"application/json"};

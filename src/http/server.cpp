@@ -1,16 +1,16 @@
 // The only translation unit that includes Boost.Beast.
 #include "http/server.h"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
 #include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <functional>
-#include <utility>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace ostoja::http {
@@ -258,7 +258,8 @@ void Server::Impl::begin_shutdown() {
   beast::error_code ec;
   acceptor.close(ec);
   // Wait for in-flight requests (their responses are sent with Connection: close), then stop.
-  drain(std::make_shared<asio::steady_timer>(acceptor.get_executor()), std::chrono::steady_clock::now() + config.shutdown_grace);
+  drain(std::make_shared<asio::steady_timer>(acceptor.get_executor()),
+        std::chrono::steady_clock::now() + config.shutdown_grace);
 }
 
 void Server::Impl::drain(std::shared_ptr<asio::steady_timer> timer, std::chrono::steady_clock::time_point deadline) {
@@ -270,7 +271,8 @@ void Server::Impl::drain(std::shared_ptr<asio::steady_timer> timer, std::chrono:
   timer->async_wait([this, timer, deadline](beast::error_code) { drain(timer, deadline); });
 }
 
-Server::Server(ServerConfig config, ServerHooks hooks) : impl_(std::make_unique<Impl>(std::move(config), std::move(hooks))) {}
+Server::Server(ServerConfig config, ServerHooks hooks)
+    : impl_(std::make_unique<Impl>(std::move(config), std::move(hooks))) {}
 
 Server::~Server() {
   impl_->workers.join();

@@ -35,20 +35,22 @@ Money divide_rounded(std::int64_t numerator, int persons) {
   return Money{(numerator * 2 + persons) / (std::int64_t{persons} * 2)};
 }
 
-std::string pln(Money m) { return m.polish(); }
+std::string pln(Money m) {
+  return m.polish();
+}
 
 BenefitPreview not_eligible(Money income, Money criterion, std::string_view article, Explanation& why) {
   why.add([&] {
-    return "Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) + " – świadczenie nie przysługuje (" +
-           std::string{article} + " " + std::string{kAct} + ").";
+    return "Dochód " + pln(income) + " nie jest niższy od kryterium " + pln(criterion) +
+           " – świadczenie nie przysługuje (" + std::string{article} + " " + std::string{kAct} + ").";
   });
   return {false, Money{}, criterion, why.take()};
 }
 
 std::string criteria_sentence(const Criteria& c, int household_size) {
   if (household_size == 1)
-    return "Kryterium dochodowe osoby samotnie gospodarującej: " + pln(c.single_person) +
-           " (art. 8 ust. 1 pkt 1 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
+    return "Kryterium dochodowe osoby samotnie gospodarującej: " + pln(c.single_person) + " (art. 8 ust. 1 pkt 1 " +
+           std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
   return "Kryterium dochodowe na osobę w rodzinie: " + pln(c.per_person_in_family) + ", dla " +
          std::to_string(household_size) + " osób: " + pln(family_criterion(c, household_size)) +
          " (art. 8 ust. 1 pkt 2 i 3 " + std::string{kAct} + "; " + std::string{c.legal_basis} + ").";
@@ -75,9 +77,9 @@ Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutor
     return statutory_min;
   }
   if (rate->percent < statutory_min || rate->percent > 100)
-    return Error::validation("Procent zasiłku okresowego ustalony przez gminę musi wynosić od " +
-                                 std::to_string(statutory_min) + " do 100.",
-                             "gmina_percent");
+    return Error::validation(
+        "Procent zasiłku okresowego ustalony przez gminę musi wynosić od " + std::to_string(statutory_min) + " do 100.",
+        "gmina_percent");
   why.add([&] {
     return "Gmina ustaliła " + std::to_string(rate->percent) + " % różnicy" +
            (rate->resolution.empty() ? std::string{} : " (" + rate->resolution + ")") + ".";
@@ -87,17 +89,19 @@ Result<int> gmina_percent_on(const GminaSettings& gmina, Date date, int statutor
 
 }  // namespace
 
-Money percent_of(Money amount, int percent) { return Money{(amount.grosze * percent + 50) / 100}; }
+Money percent_of(Money amount, int percent) {
+  return Money{(amount.grosze * percent + 50) / 100};
+}
 
 Result<Threshold> household_threshold(Date date, int household_size, Money household_income, Explain explain) {
   if (household_size < 1)
-    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.",
-                             "household_size");
+    return Error::validation("Liczba osób w gospodarstwie domowym musi wynosić co najmniej 1.", "household_size");
   if (household_income.grosze < 0) return Error::validation("Dochód nie może być ujemny.", "income_grosze");
   OSTOJA_TRY(c, criteria_on(date));
   const bool single = household_size == 1;
   Money criterion = single ? c.single_person : family_criterion(c, household_size);
-  return Threshold{c, single, criterion, explain == Explain::yes ? criteria_sentence(c, household_size) : std::string()};
+  return Threshold{c, single, criterion,
+                   explain == Explain::yes ? criteria_sentence(c, household_size) : std::string()};
 }
 
 Result<BenefitKind> parse_benefit_kind(std::string_view text) {
@@ -110,8 +114,12 @@ std::string_view to_string(BenefitKind kind) {
   return kind == BenefitKind::zasilek_staly ? "zasilek_staly" : "zasilek_okresowy";
 }
 
-std::span<const ZasilekStalyRules> zasilek_staly_rules() { return kStaly; }
-std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() { return kOkresowy; }
+std::span<const ZasilekStalyRules> zasilek_staly_rules() {
+  return kStaly;
+}
+std::span<const ZasilekOkresowyRules> zasilek_okresowy_rules() {
+  return kOkresowy;
+}
 
 Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income, Explain explain) {
   OSTOJA_TRY(a, household_threshold(date, household_size, household_income, explain));
@@ -140,9 +148,9 @@ Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money househ
     Money base = percent_of(c.per_person_in_family, rules.percent_of_criterion);
     amount = divide_rounded(base.grosze * household_size - household_income.grosze, household_size);
     why.add([&] {
-      return std::to_string(rules.percent_of_criterion) + " % kryterium na osobę (" + pln(base) + ") − dochód na osobę (" +
-             pln(household_income) + " / " + std::to_string(household_size) + ") = " + pln(amount) +
-             " (art. 37 ust. 2 pkt 2 " + std::string{kAct} + ").";
+      return std::to_string(rules.percent_of_criterion) + " % kryterium na osobę (" + pln(base) +
+             ") − dochód na osobę (" + pln(household_income) + " / " + std::to_string(household_size) +
+             ") = " + pln(amount) + " (art. 37 ust. 2 pkt 2 " + std::string{kAct} + ").";
     });
     why.add([] {
       return std::string(
@@ -155,8 +163,8 @@ Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money househ
   return BenefitPreview{true, amount, a.criterion, why.take()};
 }
 
-Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income, const GminaSettings& gmina,
-                                        Explain explain) {
+Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money household_income,
+                                        const GminaSettings& gmina, Explain explain) {
   OSTOJA_TRY(a, household_threshold(date, household_size, household_income, explain));
   Explanation why(explain);
   why.add([&] { return a.sentence; });
@@ -168,14 +176,15 @@ Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money hou
   Money difference = a.criterion - household_income;
   Money amount = percent_of(difference, percent);
   why.add([&] {
-    return std::to_string(percent) + " % × (kryterium " + pln(a.criterion) + " − dochód " + pln(household_income) + " = " +
-           pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " + std::string{kAct} + ").";
+    return std::to_string(percent) + " % × (kryterium " + pln(a.criterion) + " − dochód " + pln(household_income) +
+           " = " + pln(difference) + ") = " + pln(amount) + " (art. 38 ust. 2 i 3 " + std::string{kAct} + ").";
   });
   if (a.single) {
     Money cap = rules.single_person_cap.value_or(a.criteria.per_person_in_family);
     if (amount > cap) {
       amount = cap;
-      why.add([&] { return "Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ")."; });
+      why.add(
+          [&] { return "Kwota ograniczona do " + pln(cap) + " (art. 38 ust. 2 pkt 1 " + std::string{kAct} + ")."; });
     }
   }
   amount = raise_to_minimum(amount, rules.minimum, "art. 147 ust. 8", why);

@@ -78,7 +78,8 @@ Result<Threshold> household_threshold(Date date, int household_size, Money house
 // Eligibility requires income *below* the criterion. The person's own income condition of
 // ust. 1 pkt 2 and the incapacity for work are not known here and are left to the case worker.
 // With Explain::no the explanation stays empty (bulk re-checks); the verdict and the amount are the same.
-Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income, Explain explain = Explain::yes);
+Result<BenefitPreview> zasilek_staly(Date date, int household_size, Money household_income,
+                                     Explain explain = Explain::yes);
 
 // art. 38: zasiłek okresowy = the gmina's percentage of (criterion − income), capped for a single
 // person, never below the statutory minimum.
@@ -88,8 +89,7 @@ Result<BenefitPreview> zasilek_okresowy(Date date, int household_size, Money hou
 // Entry point of POST /api/v1/rules/benefit-preview. Errors (Polish, with the JSON field):
 // household_size < 1 → "household_size"; negative income → "income_grosze";
 // date before 2012-10-01 → "date"; gmina percentage outside 50..100 → "gmina_percent".
-Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size,
-                                       Money household_income, const GminaSettings& gmina,
-                                       Explain explain = Explain::yes);
+Result<BenefitPreview> benefit_preview(Date date, BenefitKind kind, int household_size, Money household_income,
+                                       const GminaSettings& gmina, Explain explain = Explain::yes);
 
 }  // namespace ostoja::rules

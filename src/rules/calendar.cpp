@@ -58,7 +58,9 @@ constexpr Date kKpaSaturdayFrom{2011, 6, 15};
 
 }  // namespace
 
-std::span<const HolidayRule> holiday_rules() { return kHolidays; }
+std::span<const HolidayRule> holiday_rules() {
+  return kHolidays;
+}
 
 Date easter_sunday(int year) {
   // Anonymous Gregorian algorithm (Meeus, "Astronomical Algorithms", ch. 8).
@@ -85,9 +87,13 @@ std::optional<std::string_view> public_holiday_name(Date date) {
   return std::nullopt;
 }
 
-bool is_public_holiday(Date date) { return public_holiday_name(date).has_value(); }
+bool is_public_holiday(Date date) {
+  return public_holiday_name(date).has_value();
+}
 
-bool is_working_day(Date date) { return date.iso_weekday() < kSaturday && !is_public_holiday(date); }
+bool is_working_day(Date date) {
+  return date.iso_weekday() < kSaturday && !is_public_holiday(date);
+}
 
 Date add_working_days(Date from, int n) {
   assert(n >= 0);

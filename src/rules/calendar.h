@@ -13,9 +13,9 @@ namespace ostoja::rules {
 struct HolidayRule {
   enum class Kind { fixed, easter_offset };
   Kind kind;
-  unsigned month;    // fixed: 1..12
-  unsigned day;      // fixed: 1..31
-  int easter_offset; // easter_offset: days after Easter Sunday
+  unsigned month;     // fixed: 1..12
+  unsigned day;       // fixed: 1..31
+  int easter_offset;  // easter_offset: days after Easter Sunday
   std::string_view name;
   Date valid_from;
   std::optional<Date> valid_to;  // inclusive; nullopt = still in force

@@ -28,7 +28,9 @@ constexpr std::string_view kRm2024 =
     "Rozporządzenie Rady Ministrów z dnia 12 lipca 2024 r. w sprawie zweryfikowanych kryteriów "
     "dochodowych oraz kwot świadczeń pieniężnych z pomocy społecznej (Dz.U. 2024 poz. 1044)";
 
-constexpr Money zl(std::int64_t z) { return Money::zl(z); }
+constexpr Money zl(std::int64_t z) {
+  return Money::zl(z);
+}
 
 constexpr std::array<Criteria, 6> kCriteria{{
     {Date{2012, 10, 1}, Date{2015, 9, 30}, zl(542), zl(456), zl(529), zl(250), kRm2012},
@@ -41,13 +43,15 @@ constexpr std::array<Criteria, 6> kCriteria{{
 
 }  // namespace
 
-std::span<const Criteria> criteria_table() { return kCriteria; }
+std::span<const Criteria> criteria_table() {
+  return kCriteria;
+}
 
 Result<Criteria> criteria_on(Date date) {
   if (const Criteria* row = row_on(criteria_table(), date)) return *row;
-  return Error::validation("Brak kryteriów dochodowych dla dnia " + date.polish() +
-                               " – system obsługuje okres od 1 października 2012 r.",
-                           "date");
+  return Error::validation(
+      "Brak kryteriów dochodowych dla dnia " + date.polish() + " – system obsługuje okres od 1 października 2012 r.",
+      "date");
 }
 
 Money family_criterion(const Criteria& criteria, int persons) {

@@ -13,12 +13,12 @@ namespace ostoja::rules {
 
 struct Criteria {
   Date valid_from;
-  std::optional<Date> valid_to;    // inclusive; nullopt = in force until a new regulation
-  Money single_person;             // art. 8 ust. 1 pkt 1: osoba samotnie gospodarująca
-  Money per_person_in_family;      // art. 8 ust. 1 pkt 2: osoba w rodzinie
-  Money max_zasilek_staly;         // art. 37 ust. 2 pkt 1
-  Money income_per_hectare;        // art. 8 ust. 8: dochód z 1 ha przeliczeniowego
-  std::string_view legal_basis;    // the act that set these amounts, with its Dz.U. reference
+  std::optional<Date> valid_to;  // inclusive; nullopt = in force until a new regulation
+  Money single_person;           // art. 8 ust. 1 pkt 1: osoba samotnie gospodarująca
+  Money per_person_in_family;    // art. 8 ust. 1 pkt 2: osoba w rodzinie
+  Money max_zasilek_staly;       // art. 37 ust. 2 pkt 1
+  Money income_per_hectare;      // art. 8 ust. 8: dochód z 1 ha przeliczeniowego
+  std::string_view legal_basis;  // the act that set these amounts, with its Dz.U. reference
 };
 
 // Every period since 2012-10-01, oldest first, contiguous and non-overlapping.

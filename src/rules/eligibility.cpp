@@ -21,7 +21,8 @@ constexpr std::string_view kMealNote2012 =
     "uwzględniono).";
 constexpr std::string_view kMealNote =
     "Ustawa nie uzależnia posiłku od dochodu – przysługuje osobie, która własnym staraniem nie może go sobie zapewnić "
-    "(art. 48b ust. 2 ustawy o pomocy społecznej); próg dochodowy jest warunkiem programu, gmina może go podwyższyć (nie "
+    "(art. 48b ust. 2 ustawy o pomocy społecznej); próg dochodowy jest warunkiem programu, gmina może go podwyższyć "
+    "(nie "
     "uwzględniono).";
 
 // One table for every form of help. The meals programme (a state programme adopted by an act of 2005 and
@@ -84,8 +85,12 @@ const FormIncomeRule* rule_on(std::string_view form, Date date) {
   return it == kRules.end() ? nullptr : &*it;
 }
 
-std::string pln(Money m) { return m.polish(); }
-std::string in_parens(std::string_view basis) { return " (" + std::string{basis} + ")."; }
+std::string pln(Money m) {
+  return m.polish();
+}
+std::string in_parens(std::string_view basis) {
+  return " (" + std::string{basis} + ").";
+}
 
 void add_note(const FormIncomeRule& rule, std::vector<std::string>& why) {
   if (!rule.note.empty()) why.emplace_back(rule.note);
@@ -104,7 +109,7 @@ void apply_gmina_limit(const std::vector<GminaLimit>& limits, Date date, FormEli
 }
 
 FormEligibility from_preview(std::string_view form, BenefitPreview p) {
-  FormEligibility out{std::string{form}, p.eligible, true, p.criterion, std::nullopt, std::nullopt,
+  FormEligibility out{std::string{form},       p.eligible, true, p.criterion, std::nullopt, std::nullopt,
                       std::move(p.explanation)};
   if (p.eligible) out.amount = p.amount;
   return out;
@@ -112,22 +117,23 @@ FormEligibility from_preview(std::string_view form, BenefitPreview p) {
 
 // Income not above percent × criterion (art. 8 ust. 1: "nie przekracza"): equal is eligible.
 FormEligibility not_above(const FormIncomeRule& rule, const Threshold& t, Money income) {
-  FormEligibility out{std::string{rule.form}, false, true, percent_of(t.criterion, rule.percent), std::nullopt,
-                      std::nullopt, {t.sentence}};
-  const std::string threshold =
-      rule.percent == 100 ? "kryterium " + pln(out.criterion)
-                          : std::to_string(rule.percent) + " % kryterium (" + pln(out.criterion) + ")";
+  FormEligibility out{std::string{rule.form}, false,        true,        percent_of(t.criterion, rule.percent),
+                      std::nullopt,           std::nullopt, {t.sentence}};
+  const std::string threshold = rule.percent == 100
+                                    ? "kryterium " + pln(out.criterion)
+                                    : std::to_string(rule.percent) + " % kryterium (" + pln(out.criterion) + ")";
   out.eligible = income <= out.criterion;
-  out.explanation.push_back("Dochód " + pln(income) + (out.eligible ? " nie przekracza " : " przekracza ") + threshold +
-                            (out.eligible ? " – warunek dochodowy jest spełniony" : " – warunek dochodowy nie jest spełniony") +
-                            in_parens(rule.basis));
+  out.explanation.push_back(
+      "Dochód " + pln(income) + (out.eligible ? " nie przekracza " : " przekracza ") + threshold +
+      (out.eligible ? " – warunek dochodowy jest spełniony" : " – warunek dochodowy nie jest spełniony") +
+      in_parens(rule.basis));
   return out;
 }
 
 // Art. 41 pkt 1: income above the criterion; the amount not above the criterion.
 FormEligibility above(const FormIncomeRule& rule, const Threshold& t, Money income) {
-  FormEligibility out{std::string{rule.form}, income > t.criterion, true, t.criterion, std::nullopt, std::nullopt,
-                      {t.sentence}};
+  FormEligibility out{std::string{rule.form}, income > t.criterion, true,        t.criterion,
+                      std::nullopt,           std::nullopt,         {t.sentence}};
   if (!out.eligible) {
     out.explanation.push_back("Dochód " + pln(income) + " nie przekracza kryterium " + pln(t.criterion) +
                               " – specjalny zasiłek celowy przysługuje przy dochodzie przekraczającym kryterium" +
@@ -136,9 +142,10 @@ FormEligibility above(const FormIncomeRule& rule, const Threshold& t, Money inco
     return out;
   }
   out.max_amount = t.criterion;
-  out.explanation.push_back("Dochód " + pln(income) + " przekracza kryterium " + pln(t.criterion) +
-                            " – specjalny zasiłek celowy może być przyznany w wysokości nieprzekraczającej kryterium (" +
-                            pln(t.criterion) + ")" + in_parens(rule.basis));
+  out.explanation.push_back(
+      "Dochód " + pln(income) + " przekracza kryterium " + pln(t.criterion) +
+      " – specjalny zasiłek celowy może być przyznany w wysokości nieprzekraczającej kryterium (" + pln(t.criterion) +
+      ")" + in_parens(rule.basis));
   return out;
 }
 
@@ -152,14 +159,18 @@ FormEligibility without_income_test(const FormIncomeRule& rule) {
 
 }  // namespace
 
-std::span<const FormIncomeRule> form_income_rules() { return kRules; }
+std::span<const FormIncomeRule> form_income_rules() {
+  return kRules;
+}
 
 Result<FormEligibility> form_eligibility(Date date, std::string_view form, int household_size, Money household_income,
                                          const GminaSettings& gmina) {
   if (!form_of_help(form)) return Error::validation("Nieznana forma pomocy: „" + std::string{form} + "”.", "form");
   OSTOJA_TRY(t, household_threshold(date, household_size, household_income));
   const FormIncomeRule* rule = rule_on(form, date);  // the table covers every form from the first criteria
-  if (!rule) return Error::validation("Brak reguły dla formy pomocy „" + std::string{form} + "” na dzień " + date.polish() + ".", "date");
+  if (!rule)
+    return Error::validation("Brak reguły dla formy pomocy „" + std::string{form} + "” na dzień " + date.polish() + ".",
+                             "date");
   FormEligibility out;
   switch (rule->condition) {
     case C::below: {
@@ -167,13 +178,20 @@ Result<FormEligibility> form_eligibility(Date date, std::string_view form, int h
       OSTOJA_TRY(preview, benefit_preview(date, kind, household_size, household_income, gmina));
       return from_preview(form, std::move(preview));
     }
-    case C::not_above: out = not_above(*rule, t, household_income); break;
-    case C::above: out = above(*rule, t, household_income); break;
+    case C::not_above:
+      out = not_above(*rule, t, household_income);
+      break;
+    case C::above:
+      out = above(*rule, t, household_income);
+      break;
     case C::regardless:
-    case C::not_tied: out = without_income_test(*rule); break;
+    case C::not_tied:
+      out = without_income_test(*rule);
+      break;
   }
   if (form == "zasilek_celowy") apply_gmina_limit(gmina.zasilek_celowy_max, date, out);
-  if (form == "specjalny_zasilek_celowy" && out.eligible) apply_gmina_limit(gmina.specjalny_zasilek_celowy_max, date, out);
+  if (form == "specjalny_zasilek_celowy" && out.eligible)
+    apply_gmina_limit(gmina.specjalny_zasilek_celowy_max, date, out);
   add_note(*rule, out.explanation);
   return out;
 }

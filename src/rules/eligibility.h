@@ -48,11 +48,11 @@ std::span<const FormIncomeRule> form_income_rules();
 
 struct FormEligibility {
   std::string form;
-  bool eligible{false};              // the income condition is met (true when income does not decide)
-  bool income_tested{false};         // false: the form does not depend on income
-  Money criterion;                   // threshold compared with; 0 when not income-tested
-  std::optional<Money> amount;       // monthly amount of zasiłek stały / okresowy when eligible
-  std::optional<Money> max_amount;   // the most one decision may grant (art. 41 pkt 1; the gmina's limits)
+  bool eligible{false};                  // the income condition is met (true when income does not decide)
+  bool income_tested{false};             // false: the form does not depend on income
+  Money criterion;                       // threshold compared with; 0 when not income-tested
+  std::optional<Money> amount;           // monthly amount of zasiłek stały / okresowy when eligible
+  std::optional<Money> max_amount;       // the most one decision may grant (art. 41 pkt 1; the gmina's limits)
   std::vector<std::string> explanation;  // Polish, citing the provisions
 };
 

@@ -14,9 +14,10 @@ constexpr Date kRulesFrom{2012, 10, 1};  // the first day of the criteria table
 
 Status check_period_and_reference(Date from, const std::optional<Date>& to, const std::string& resolution) {
   if (from < kRulesFrom)
-    return Error::validation("Uchwałę można zapisać od dnia 1 października 2012 r. (od tego dnia obowiązują tu przepisy).",
-                             "valid_from");
-  if (to && *to < from) return Error::validation("Koniec obowiązywania nie może być przed jego początkiem.", "valid_to");
+    return Error::validation(
+        "Uchwałę można zapisać od dnia 1 października 2012 r. (od tego dnia obowiązują tu przepisy).", "valid_from");
+  if (to && *to < from)
+    return Error::validation("Koniec obowiązywania nie może być przed jego początkiem.", "valid_to");
   const std::string ref = text::trim(resolution);
   if (ref.size() < 3 || ref.size() > 300)
     return Error::validation("Podaj uchwałę (numer, organ, data; od 3 do 300 znaków).", "resolution");

@@ -33,8 +33,8 @@ struct GminaLimit {
 };
 
 struct GminaSettings {
-  std::vector<GminaRate> zasilek_okresowy_percent;     // none in force on a date → the statutory 50 %
-  std::vector<GminaLimit> zasilek_celowy_max;          // none in force → no gmina limit
+  std::vector<GminaRate> zasilek_okresowy_percent;  // none in force on a date → the statutory 50 %
+  std::vector<GminaLimit> zasilek_celowy_max;       // none in force → no gmina limit
   std::vector<GminaLimit> specjalny_zasilek_celowy_max;
 };
 

@@ -7,8 +7,12 @@ namespace ostoja::rules {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-int digit(char c) { return c - '0'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+int digit(char c) {
+  return c - '0';
+}
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -39,10 +43,16 @@ int weighted_sum(std::string_view digits, const std::array<int, N>& weights) {
   return sum;
 }
 
-IdentifierCheck invalid(std::string message) { return {false, std::move(message), {}}; }
-IdentifierCheck valid(std::string normalized) { return {true, {}, std::move(normalized)}; }
+IdentifierCheck invalid(std::string message) {
+  return {false, std::move(message), {}};
+}
+IdentifierCheck valid(std::string normalized) {
+  return {true, {}, std::move(normalized)};
+}
 
-PeselCheck invalid_pesel(std::string message) { return {false, std::nullopt, '\0', std::move(message), {}}; }
+PeselCheck invalid_pesel(std::string message) {
+  return {false, std::nullopt, '\0', std::move(message), {}};
+}
 
 // PESEL encodes the century in the month: 1800s +80, 1900s +0, 2000s +20, 2100s +40, 2200s +60.
 std::optional<Date> pesel_birth_date(std::string_view d) {
@@ -51,12 +61,27 @@ std::optional<Date> pesel_birth_date(std::string_view d) {
   int dd = digit(d[4]) * 10 + digit(d[5]);
   int century = 0;
   switch (mm / 20) {
-    case 4: century = 1800; mm -= 80; break;
-    case 0: century = 1900; break;
-    case 1: century = 2000; mm -= 20; break;
-    case 2: century = 2100; mm -= 40; break;
-    case 3: century = 2200; mm -= 60; break;
-    default: return std::nullopt;
+    case 4:
+      century = 1800;
+      mm -= 80;
+      break;
+    case 0:
+      century = 1900;
+      break;
+    case 1:
+      century = 2000;
+      mm -= 20;
+      break;
+    case 2:
+      century = 2100;
+      mm -= 40;
+      break;
+    case 3:
+      century = 2200;
+      mm -= 60;
+      break;
+    default:
+      return std::nullopt;
   }
   if (mm < 1 || mm > 12 || dd < 1) return std::nullopt;
   Date date{century + yy, static_cast<unsigned>(mm), static_cast<unsigned>(dd)};
@@ -117,8 +142,7 @@ IdentifierCheck check_iban(std::string_view text) {
     if (c != ' ') s.push_back(c);
   if (s.empty()) return invalid("Numer rachunku bankowego jest pusty.");
   if (s.size() == 28 && (s[0] == 'P' || s[0] == 'p') && (s[1] == 'L' || s[1] == 'l')) s.erase(0, 2);
-  if (s.size() != 26 || !all_digits(s))
-    return invalid("Numer rachunku musi mieć postać PL i 26 cyfr albo 26 cyfr.");
+  if (s.size() != 26 || !all_digits(s)) return invalid("Numer rachunku musi mieć postać PL i 26 cyfr albo 26 cyfr.");
   // ISO 13616: move country code + check digits to the end, letters as numbers (P=25, L=21).
   std::string rearranged = s.substr(2) + "2521" + s.substr(0, 2);
   int remainder = 0;
@@ -145,7 +169,13 @@ IdentifierCheck check_teryt_gmina(std::string_view text) {
   if (s.substr(2, 2) == "00") return invalid("Nieprawidłowy kod powiatu w kodzie TERYT.");
   if (s.substr(4, 2) == "00") return invalid("Nieprawidłowy kod gminy w kodzie TERYT.");
   switch (s[6]) {
-    case '1': case '2': case '3': case '4': case '5': case '8': case '9':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '8':
+    case '9':
       return valid(std::string{s});
     default:
       return invalid("Nieprawidłowy rodzaj gminy w kodzie TERYT (dozwolone 1, 2, 3, 4, 5, 8, 9).");

@@ -14,7 +14,7 @@ namespace ostoja::rules {
 // it is empty when the identifier is invalid.
 struct IdentifierCheck {
   bool valid{false};
-  std::string error;       // Polish, empty when valid
+  std::string error;  // Polish, empty when valid
   std::string normalized;
 };
 
@@ -33,8 +33,8 @@ struct PeselCheck {
 PeselCheck check_pesel(std::string_view text);
 
 // NIP — ustawa z 13 października 1995 r. o zasadach ewidencji i identyfikacji podatników;
-// check-digit algorithm as published by the Ministry of Finance: 10 digits, weights 6,5,7,2,3,4,5,6,7, check = sum mod 11
-// (a remainder of 10 never occurs in an issued NIP). Dashes and spaces are accepted.
+// check-digit algorithm as published by the Ministry of Finance: 10 digits, weights 6,5,7,2,3,4,5,6,7, check = sum mod
+// 11 (a remainder of 10 never occurs in an issued NIP). Dashes and spaces are accepted.
 IdentifierCheck check_nip(std::string_view text);
 
 // REGON — ustawa z 29 czerwca 1995 r. o statystyce publicznej, art. 42 (rejestr REGON kept by

@@ -40,7 +40,8 @@ const std::array<IncomeExclusion, 6> kExclusions{{
     {"swiadczenie_wychowawcze", Date{2016, 4, 1}, std::nullopt,
      "art. 26 ustawy z dnia 11 lutego 2016 r. o pomocy państwa w wychowywaniu dzieci"},
     {"dobry_start", Date{2018, 6, 1}, Date{2021, 6, 30},
-     "rozporządzenie Rady Ministrów z dnia 30 maja 2018 r. w sprawie szczegółowych warunków realizacji rządowego programu "
+     "rozporządzenie Rady Ministrów z dnia 30 maja 2018 r. w sprawie szczegółowych warunków realizacji rządowego "
+     "programu "
      "„Dobry start” (Dz.U. 2018 poz. 1061)"},
     {"dobry_start", Date{2021, 7, 1}, std::nullopt,
      "rozporządzenie Rady Ministrów z dnia 15 czerwca 2021 r. w sprawie szczegółowych warunków realizacji rządowego "
@@ -54,14 +55,18 @@ std::optional<Date> month_start(std::string_view month) {
 
 }  // namespace
 
-std::span<const IncomeType> income_types() { return kTypes; }
+std::span<const IncomeType> income_types() {
+  return kTypes;
+}
 
 const IncomeType* income_type(std::string_view code) {
   auto it = std::find_if(kTypes.begin(), kTypes.end(), [&](const IncomeType& t) { return t.code == code; });
   return it == kTypes.end() ? nullptr : &*it;
 }
 
-std::span<const IncomeExclusion> income_exclusions() { return kExclusions; }
+std::span<const IncomeExclusion> income_exclusions() {
+  return kExclusions;
+}
 
 const IncomeExclusion* excluded_on(std::string_view code, Date date) {
   for (const auto& e : income_exclusions())
@@ -95,65 +100,79 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
     if (it.period_from || it.period_to) {
       auto from = it.period_from ? month_start(*it.period_from) : std::nullopt;
       auto to = it.period_to ? month_start(*it.period_to) : std::nullopt;
-      if (!from || !to) return Error::validation(where() + "okres, za który należy się dochód: od i do w postaci RRRR-MM.", "items");
+      if (!from || !to)
+        return Error::validation(where() + "okres, za który należy się dochód: od i do w postaci RRRR-MM.", "items");
       if (*to < *from) return Error::validation(where() + "koniec okresu dochodu przed jego początkiem.", "items");
-      const int months = (to->year() - from->year()) * 12 + static_cast<int>(to->month()) - static_cast<int>(from->month()) + 1;
+      const int months =
+          (to->year() - from->year()) * 12 + static_cast<int>(to->month()) - static_cast<int>(from->month()) + 1;
       if (months > 36) return Error::validation(where() + "okres dochodu najwyżej 36 miesięcy.", "items");
       if (type->one_off || type->farm)
-        return Error::validation(where() + "okres można podać tylko dla dochodu należnego za okres (art. 8 ust. 12), nie dla „" +
-                                     std::string(type->name) + "”.",
-                                 "items");
+        return Error::validation(
+            where() + "okres można podać tylko dla dochodu należnego za okres (art. 8 ust. 12), nie dla „" +
+                std::string(type->name) + "”.",
+            "items");
       const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
       if (deductions > it.amount)
-        return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+        return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.",
+                                 "items");
       if (const auto* ex = excluded_on(it.type, *start)) {
-        if (explained) c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+        if (explained)
+          c.explanation =
+              std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
       } else if (*start < *from || *to < *start) {
-        if (explained) c.explanation = "Dochód należny za okres " + *it.period_from + " – " + *it.period_to +
-                        ", który nie obejmuje tego miesiąca — nie wlicza się (art. 8 ust. 12).";
+        if (explained)
+          c.explanation = "Dochód należny za okres " + *it.period_from + " – " + *it.period_to +
+                          ", który nie obejmuje tego miesiąca — nie wlicza się (art. 8 ust. 12).";
       } else {
         const Money net = it.amount - deductions;
-        const int k = (start->year() - from->year()) * 12 + static_cast<int>(start->month()) - static_cast<int>(from->month());
+        const int k =
+            (start->year() - from->year()) * 12 + static_cast<int>(start->month()) - static_cast<int>(from->month());
         // Equal parts adding up to the amount; the grosze left by the division go to the first months.
         c.counted = Money{net.grosze / months + (k < net.grosze % months ? 1 : 0)};
-        if (explained) c.explanation = std::string(type->name) + " uzyskany jednorazowo (" + net.polish() + " po potrąceniach) za okres " +
-                        *it.period_from + " – " + *it.period_to + " (" + std::to_string(months) +
-                        " mies.) — wlicza się część przypadającą na ten miesiąc: " + c.counted.polish() +
-                        " (art. 8 ust. 12).";
+        if (explained)
+          c.explanation =
+              std::string(type->name) + " uzyskany jednorazowo (" + net.polish() + " po potrąceniach) za okres " +
+              *it.period_from + " – " + *it.period_to + " (" + std::to_string(months) +
+              " mies.) — wlicza się część przypadającą na ten miesiąc: " + c.counted.polish() + " (art. 8 ust. 12).";
       }
       out.total = out.total + c.counted;
       out.items.push_back(std::move(c));
       continue;
     }
     if (*received > *start) {
-      if (explained) c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
+      if (explained)
+        c.explanation = "Dochód z miesiąca późniejszego niż miesiąc, za który liczy się dochód — nie wlicza się.";
       out.items.push_back(std::move(c));
       continue;
     }
     if (const auto* ex = excluded_on(it.type, *start)) {
-      if (explained) c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
+      if (explained)
+        c.explanation = std::string(type->name) + " nie wlicza się do dochodu (" + std::string(ex->legal_basis) + ").";
       out.items.push_back(std::move(c));
       continue;
     }
     if (type->farm) {
       if (*received != *start) {
-        if (explained) c.explanation = "Gospodarstwo rolne liczy się według stanu w miesiącu, za który ustala się dochód.";
+        if (explained)
+          c.explanation = "Gospodarstwo rolne liczy się według stanu w miesiącu, za który ustala się dochód.";
         out.items.push_back(std::move(c));
         continue;
       }
       // ha × per-hectare income; the product rounded to the nearest grosz.
       const std::int64_t v = (it.hectares_e4 * criteria.income_per_hectare.grosze + 5000) / 10000;
       c.counted = Money{v};
-      if (explained) c.explanation = "Gospodarstwo rolne: " + std::to_string(it.hectares_e4 / 10000) + "," +
-                      std::to_string(10000 + it.hectares_e4 % 10000).substr(1) + " ha przeliczeniowych × " +
-                      criteria.income_per_hectare.polish() + " = " + c.counted.polish() + " (art. 8 ust. 8).";
+      if (explained)
+        c.explanation = "Gospodarstwo rolne: " + std::to_string(it.hectares_e4 / 10000) + "," +
+                        std::to_string(10000 + it.hectares_e4 % 10000).substr(1) + " ha przeliczeniowych × " +
+                        criteria.income_per_hectare.polish() + " = " + c.counted.polish() + " (art. 8 ust. 8).";
       out.total = out.total + c.counted;
       out.items.push_back(std::move(c));
       continue;
     }
     const Money deductions = it.tax + it.health + it.social + it.alimony_paid;
     if (deductions > it.amount)
-      return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.", "items");
+      return Error::validation(where() + "potrącenia (podatek, składki, alimenty) przekraczają kwotę dochodu.",
+                               "items");
     const Money net = it.amount - deductions;
     if (type->one_off && net > spread_threshold) {
       const int months_since = (start->year() - received->year()) * 12 + static_cast<int>(start->month()) -
@@ -162,21 +181,27 @@ Result<HouseholdIncome> household_income(std::span<const IncomeItem> items, std:
         // Twelve equal parts that add up to the amount: the grosze left over by the division go one
         // each to the first months, so nothing is lost or counted twice over the year.
         c.counted = Money{net.grosze / 12 + (months_since < net.grosze % 12 ? 1 : 0)};
-        if (explained) c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
-                        spread_threshold.polish() + ") — wlicza się 1/12 przez 12 miesięcy od miesiąca jej uzyskania: " +
-                        c.counted.polish() + " (art. 8 ust. 11).";
+        if (explained)
+          c.explanation = "Kwota jednorazowa " + net.polish() + " przekracza pięciokrotność kryterium (" +
+                          spread_threshold.polish() +
+                          ") — wlicza się 1/12 przez 12 miesięcy od miesiąca jej uzyskania: " + c.counted.polish() +
+                          " (art. 8 ust. 11).";
       } else {
-        if (explained) c.explanation = "Kwota jednorazowa rozliczona w 12 miesiącach, które już minęły — nie wlicza się (art. 8 ust. 11).";
+        if (explained)
+          c.explanation =
+              "Kwota jednorazowa rozliczona w 12 miesiącach, które już minęły — nie wlicza się (art. 8 ust. 11).";
       }
     } else if (*received == *start) {
       c.counted = net;
-      if (explained) c.explanation = std::string(type->name) + ": " + it.amount.polish() +
-                      (deductions.grosze ? " pomniejszone o podatek, składki i alimenty świadczone (" + deductions.polish() +
-                                               ") = " + net.polish()
-                                         : "") +
-                      " (art. 8 ust. 3).";
+      if (explained)
+        c.explanation = std::string(type->name) + ": " + it.amount.polish() +
+                        (deductions.grosze ? " pomniejszone o podatek, składki i alimenty świadczone (" +
+                                                 deductions.polish() + ") = " + net.polish()
+                                           : "") +
+                        " (art. 8 ust. 3).";
     } else {
-      if (explained) c.explanation = "Dochód z innego miesiąca niż miesiąc, za który liczy się dochód — nie wlicza się.";
+      if (explained)
+        c.explanation = "Dochód z innego miesiąca niż miesiąc, za który liczy się dochód — nie wlicza się.";
     }
     out.total = out.total + c.counted;
     out.items.push_back(std::move(c));

@@ -46,20 +46,20 @@ const IncomeExclusion* excluded_on(std::string_view code, Date date);
 
 struct IncomeItem {
   std::int64_t person_id{0};
-  std::string type;       // income_types() code
-  std::string month;      // "YYYY-MM": month received
-  Money amount;           // gross amount received (farm: ignored)
+  std::string type;                         // income_types() code
+  std::string month;                        // "YYYY-MM": month received
+  Money amount;                             // gross amount received (farm: ignored)
   Money tax, health, social, alimony_paid;  // deductions (art. 8 ust. 3 pkt 1–3)
-  std::int64_t hectares_e4{0};  // farm: hectares przeliczeniowe × 10 000
+  std::int64_t hectares_e4{0};              // farm: hectares przeliczeniowe × 10 000
   // Art. 8 ust. 12: the months ("YYYY-MM", inclusive) the amount is due for, when it was received at
   // once for a period; empty for income of the month it was received. Not for one-off or farm types.
   std::optional<std::string> period_from, period_to;
 };
 
 struct CountedItem {
-  std::size_t index;       // into the input
-  Money counted;           // what enters the month's income (0 when excluded)
-  std::string explanation; // Polish, with the article
+  std::size_t index;        // into the input
+  Money counted;            // what enters the month's income (0 when excluded)
+  std::string explanation;  // Polish, with the article
 };
 
 struct HouseholdIncome {

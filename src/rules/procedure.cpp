@@ -22,7 +22,8 @@ const std::array<Art7Reason, 17> kArt7{{
     {"niepelnosprawnosc", "5", "niepełnosprawności", Date(2012, 10, 1), std::nullopt, kUps},
     {"choroba", "6", "długotrwałej lub ciężkiej choroby", Date(2012, 10, 1), std::nullopt, kUps},
     {"przemoc", "7", "przemocy w rodzinie", Date(2012, 10, 1), Date(2023, 6, 21), kUps},
-    // Ustawa z 9 marca 2023 r. o zmianie ustawy o przeciwdziałaniu przemocy w rodzinie (Dz.U. 2023 poz. 535), art. 10 pkt 1.
+    // Ustawa z 9 marca 2023 r. o zmianie ustawy o przeciwdziałaniu przemocy w rodzinie (Dz.U. 2023 poz. 535), art. 10
+    // pkt 1.
     {"przemoc", "7", "przemocy domowej", Date(2023, 6, 22), std::nullopt, kUps},
     {"handel_ludzmi", "7a", "potrzeby ochrony ofiar handlu ludźmi", Date(2012, 10, 1), std::nullopt, kUps},
     {"macierzynstwo", "8", "potrzeby ochrony macierzyństwa lub wielodzietności", Date(2012, 10, 1), std::nullopt, kUps},
@@ -97,7 +98,9 @@ Result<const InterviewDeadlines*> interview_rules_on(Date date) {
 
 }  // namespace
 
-std::span<const Art7Reason> art7_reasons() { return kArt7; }
+std::span<const Art7Reason> art7_reasons() {
+  return kArt7;
+}
 
 std::vector<Art7Reason> art7_reasons_on(Date date) {
   std::vector<Art7Reason> out;
@@ -113,19 +116,24 @@ Result<Art7Reason> art7_reason(std::string_view code, Date date) {
     known = true;
     if (in_force(r, date)) return r;
   }
-  if (!known) return Error::validation("Nieznany powód udzielenia pomocy (art. 7): „" + std::string(code) + "”.", "reasons");
-  return Error::validation("Powód „" + std::string(code) + "” nie był przewidziany w art. 7 w dniu " + date.polish() + ".",
-                           "reasons");
+  if (!known)
+    return Error::validation("Nieznany powód udzielenia pomocy (art. 7): „" + std::string(code) + "”.", "reasons");
+  return Error::validation(
+      "Powód „" + std::string(code) + "” nie był przewidziany w art. 7 w dniu " + date.polish() + ".", "reasons");
 }
 
-std::span<const FormOfHelp> forms_of_help() { return kForms; }
+std::span<const FormOfHelp> forms_of_help() {
+  return kForms;
+}
 
 const FormOfHelp* form_of_help(std::string_view code) {
   auto it = std::find_if(kForms.begin(), kForms.end(), [&](const FormOfHelp& f) { return f.code == code; });
   return it == kForms.end() ? nullptr : &*it;
 }
 
-std::span<const InterviewDeadlines> interview_deadline_rules() { return kInterview; }
+std::span<const InterviewDeadlines> interview_deadline_rules() {
+  return kInterview;
+}
 
 Result<Date> interview_due(Date received, bool urgent) {
   OSTOJA_TRY(rules, interview_rules_on(received));
@@ -137,9 +145,13 @@ Result<Date> interview_update_due(Date last_interview) {
   return last_interview.plus_months(rules->update_months);
 }
 
-Date decision_due(Date received, bool complex) { return add_kpa_months(received, complex ? 2 : 1); }
+Date decision_due(Date received, bool complex) {
+  return add_kpa_months(received, complex ? 2 : 1);
+}
 
-Date appeal_deadline(Date delivered) { return add_kpa_days(delivered, 14); }
+Date appeal_deadline(Date delivered) {
+  return add_kpa_days(delivered, 14);
+}
 
 Result<Date> case_date(std::string_view text, std::string_view field, std::optional<Date> latest) {
   OSTOJA_TRY(d, parse_date_field(text, field));

@@ -2,7 +2,8 @@
 
 namespace ostoja::storage {
 
-BulkInsert::BulkInsert(Connection& c, std::string table, std::vector<std::string> columns, std::size_t rows_per_statement)
+BulkInsert::BulkInsert(Connection& c, std::string table, std::vector<std::string> columns,
+                       std::size_t rows_per_statement)
     : c_(c), table_(std::move(table)), columns_(std::move(columns)), per_statement_(rows_per_statement) {
   sql_cache_.resize(per_statement_ + 1);
   owned_.reserve(per_statement_ * columns_.size());  // never reallocates: views into it stay valid

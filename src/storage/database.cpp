@@ -6,7 +6,9 @@
 
 namespace ostoja::storage {
 
-std::string_view to_string(Dialect d) { return d == Dialect::sqlite ? "sqlite" : "postgresql"; }
+std::string_view to_string(Dialect d) {
+  return d == Dialect::sqlite ? "sqlite" : "postgresql";
+}
 
 std::int64_t Row::int64(std::size_t i) const {
   const Cell& c = cells_.at(i);
@@ -51,7 +53,9 @@ struct Database::Pool {
   std::size_t open = 0;
 };
 
-std::shared_ptr<Database::Pool> Database::make_pool() { return std::make_shared<Pool>(); }
+std::shared_ptr<Database::Pool> Database::make_pool() {
+  return std::make_shared<Pool>();
+}
 
 Lease Database::acquire() {
   std::unique_lock lock(pool_->m);

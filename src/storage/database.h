@@ -30,25 +30,23 @@ struct ConstraintViolation : StorageError {
 // rvalue strings are owned.
 class Param {
  public:
-  Param(std::nullptr_t) {}                                      // NOLINT
-  Param(std::int64_t v) : v_(v) {}                              // NOLINT
+  Param(std::nullptr_t) {}                                     // NOLINT
+  Param(std::int64_t v) : v_(v) {}                             // NOLINT
   Param(int v) : v_(static_cast<std::int64_t>(v)) {}           // NOLINT
   Param(bool v) : v_(static_cast<std::int64_t>(v ? 1 : 0)) {}  // NOLINT
-  Param(std::string_view v) : v_(v) {}                          // NOLINT
+  Param(std::string_view v) : v_(v) {}                         // NOLINT
   Param(const std::string& v) : v_(std::string_view(v)) {}     // NOLINT
   // A temporary string is kept by value, so Params built from temporaries never dangle.
-  Param(std::string&& v) : v_(std::move(v)) {}                 // NOLINT
-  Param(const char* v) : v_(std::string_view(v)) {}             // NOLINT
+  Param(std::string&& v) : v_(std::move(v)) {}       // NOLINT
+  Param(const char* v) : v_(std::string_view(v)) {}  // NOLINT
   template <class T>
-  Param(const std::optional<T>& v) {                            // NOLINT
+  Param(const std::optional<T>& v) {  // NOLINT
     if (v) *this = Param(*v);
   }
   bool is_null() const { return v_.index() == 0; }
   bool is_int() const { return v_.index() == 1; }
   std::int64_t as_int() const { return std::get<1>(v_); }
-  std::string_view as_text() const {
-    return v_.index() == 2 ? std::get<2>(v_) : std::string_view(std::get<3>(v_));
-  }
+  std::string_view as_text() const { return v_.index() == 2 ? std::get<2>(v_) : std::string_view(std::get<3>(v_)); }
   std::string to_text() const { return is_int() ? std::to_string(as_int()) : std::string(as_text()); }
 
  private:
@@ -67,7 +65,7 @@ class Row {
   std::int64_t int64(std::size_t i) const;  // throws StorageError on NULL or non-number
   int int32(std::size_t i) const { return static_cast<int>(int64(i)); }
   bool boolean(std::size_t i) const { return int64(i) != 0; }
-  std::string text(std::size_t i) const;    // NULL → throws
+  std::string text(std::size_t i) const;  // NULL → throws
   std::optional<std::int64_t> opt_int64(std::size_t i) const;
   std::optional<std::string> opt_text(std::size_t i) const;
 
@@ -115,7 +113,7 @@ class Lease {
 };
 
 struct DatabaseConfig {
-  std::string url;          // sqlite:///abs/path.db | postgresql://…
+  std::string url;  // sqlite:///abs/path.db | postgresql://…
   std::size_t pool_size{8};
 };
 

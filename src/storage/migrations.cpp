@@ -57,8 +57,9 @@ std::vector<Migration> migrations_for(Dialect d) {
 }
 
 int schema_version(Connection& c) {
-  c.script("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-           "applied_at BIGINT NOT NULL)");
+  c.script(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at BIGINT NOT NULL)");
   auto row = c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   return row ? row->int32(0) : 0;
 }

@@ -25,11 +25,11 @@ class HouseholdAddress : public StorageTest {
     auto c = db_->acquire();
     for (auto [section, street, from] : {std::tuple{s1_, "Zana", 0}, std::tuple{s1_, "Łęczyńska", 1},
                                          std::tuple{s2_, "Łęczyńska", 51}, std::tuple{s2_, "Żeglarska", 0}})
-      c->execute("INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity, "
-                 "num_from, num_to) VALUES (?, ?, 'Lublin', ?, 'lublin', ?, 'all', ?, ?)",
-                 {centre_.value, section, street, text::fold(street),
-                  from ? std::optional<std::int64_t>(from) : std::nullopt,
-                  from == 1 ? std::optional<std::int64_t>(50) : std::nullopt});
+      c->execute(
+          "INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity, "
+          "num_from, num_to) VALUES (?, ?, 'Lublin', ?, 'lublin', ?, 'all', ?, ?)",
+          {centre_.value, section, street, text::fold(street), from ? std::optional<std::int64_t>(from) : std::nullopt,
+           from == 1 ? std::optional<std::int64_t>(50) : std::nullopt});
     svc_ = std::make_unique<cases::CaseService>(*db_, clock_);
   }
 
@@ -45,9 +45,10 @@ class HouseholdAddress : public StorageTest {
                              const std::string& flat, std::int64_t section, std::vector<std::string> members = {"Anna"},
                              std::optional<std::int64_t> worker = std::nullopt) {
     auto c = db_->acquire();
-    auto h = c->query_one("INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, flat, "
-                          "family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'single', 0) RETURNING id",
-                          {centre_.value, section, worker, locality, street, building, flat})
+    auto h = c->query_one(
+                  "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, flat, "
+                  "family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'single', 0) RETURNING id",
+                  {centre_.value, section, worker, locality, street, building, flat})
                  ->int64(0);
     for (const auto& first : members) add_member(centre_, h, make_person(centre_, first, "Nowak"), "head");
     return h;
@@ -71,9 +72,20 @@ OSTOJA_STORAGE_TEST_SUITE(HouseholdAddress);
 // The search must return exactly what filtering every household and sorting all matches in the order
 // street (Polish collation), locality, house number, flat returns — computed here without the keys.
 TEST_P(HouseholdAddress, AddressSearchEqualsFilterThenFullSort) {
-  const std::vector<std::string> streets{"Łąkowa", "Lasowa", "Łabędzia", "Labiryntowa", "Lubartowska", "Lubelska",
-                                         "Łęczyńska", "Leczna", "Zana", "Żeglarska", "Źródlana", "Zegarowa",
-                                         "Krakowskie Przedmieście", "Kraśnicka"};
+  const std::vector<std::string> streets{"Łąkowa",
+                                         "Lasowa",
+                                         "Łabędzia",
+                                         "Labiryntowa",
+                                         "Lubartowska",
+                                         "Lubelska",
+                                         "Łęczyńska",
+                                         "Leczna",
+                                         "Zana",
+                                         "Żeglarska",
+                                         "Źródlana",
+                                         "Zegarowa",
+                                         "Krakowskie Przedmieście",
+                                         "Kraśnicka"};
   const std::vector<std::string> localities{"Lublin", "Łódź"};
   const std::vector<std::string> buildings{"12", "2", "12a", "100", "12B", "3", "12/3", "12-14"};
   const std::vector<std::string> flats{"", "3", "12", "3a"};
@@ -83,7 +95,8 @@ TEST_P(HouseholdAddress, AddressSearchEqualsFilterThenFullSort) {
   };
   std::vector<H> all;
   for (std::size_t i = 0; i < streets.size() * buildings.size() * 2; ++i) {
-    H h{0, localities[i % 2], streets[i % streets.size()], buildings[(i / 2) % buildings.size()], flats[i % flats.size()]};
+    H h{0, localities[i % 2], streets[i % streets.size()], buildings[(i / 2) % buildings.size()],
+        flats[i % flats.size()]};
     h.id = raw_household(h.locality, h.street, h.building, h.flat, s1_);
     all.push_back(h);
   }
@@ -102,10 +115,20 @@ TEST_P(HouseholdAddress, AddressSearchEqualsFilterThenFullSort) {
   struct Q {
     std::string street, house, flat, locality;
   };
-  for (const Q& q : std::vector<Q>{{"la", "", "", ""}, {"ŁA", "", "", ""}, {"lu", "", "", ""}, {"lubartowska", "", "", ""},
-                                   {"leczynska", "", "", ""}, {"ul. Zana", "", "", ""}, {"ze", "", "", ""}, {"zr", "", "", ""},
-                                   {"krakowskie p", "", "", ""}, {"kra", "12", "", ""}, {"la", "12a", "", ""},
-                                   {"za", "12", "3", ""}, {"lu", "", "", "lodz"}, {"za", "12B", "", "Łódź"}}) {
+  for (const Q& q : std::vector<Q>{{"la", "", "", ""},
+                                   {"ŁA", "", "", ""},
+                                   {"lu", "", "", ""},
+                                   {"lubartowska", "", "", ""},
+                                   {"leczynska", "", "", ""},
+                                   {"ul. Zana", "", "", ""},
+                                   {"ze", "", "", ""},
+                                   {"zr", "", "", ""},
+                                   {"krakowskie p", "", "", ""},
+                                   {"kra", "12", "", ""},
+                                   {"la", "12a", "", ""},
+                                   {"za", "12", "3", ""},
+                                   {"lu", "", "", "lodz"},
+                                   {"za", "12B", "", "Łódź"}}) {
     for (int limit : {3, 200}) {
       auto got = svc_->search_households(director(), {q.street, q.house, q.flat, q.locality, limit});
       ASSERT_TRUE(got.ok()) << q.street << ": " << got.error().message;
@@ -125,8 +148,9 @@ TEST_P(HouseholdAddress, AddressSearchEqualsFilterThenFullSort) {
         expected.push_back(h);
       }
       std::sort(expected.begin(), expected.end(), [&](const H& a, const H& b) {
-        return std::tuple(text::collation_key(a.street), text::fold(a.locality), number(a.building), number(a.flat), a.id) <
-               std::tuple(text::collation_key(b.street), text::fold(b.locality), number(b.building), number(b.flat), b.id);
+        return std::tuple(text::collation_key(a.street), text::fold(a.locality), number(a.building), number(a.flat),
+                          a.id) < std::tuple(text::collation_key(b.street), text::fold(b.locality), number(b.building),
+                                             number(b.flat), b.id);
       });
       if (expected.size() > static_cast<std::size_t>(limit)) expected.resize(static_cast<std::size_t>(limit));
       std::vector<std::int64_t> want;
@@ -201,10 +225,12 @@ TEST_P(HouseholdAddress, Migration16GivesExistingHouseholdsTheirAddressKeys) {
       c->script(m.sql);
       c->execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)", {m.version, m.name});
     }
-    auto centre = c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES ('C', '0663011', 0) RETURNING id")->int64(0);
-    household = c->query_one("INSERT INTO households (centre_id, locality, street, building, flat, family_type, created_at) "
-                             "VALUES (?, 'Łódź', 'Łęczyńska', '12a', '3', 'single', 0) RETURNING id",
-                             {centre})
+    auto centre =
+        c->query_one("INSERT INTO centres (name, teryt, created_at) VALUES ('C', '0663011', 0) RETURNING id")->int64(0);
+    household = c->query_one(
+                     "INSERT INTO households (centre_id, locality, street, building, flat, family_type, created_at) "
+                     "VALUES (?, 'Łódź', 'Łęczyńska', '12a', '3', 'single', 0) RETURNING id",
+                     {centre})
                     ->int64(0);
   }
   auto applied = storage::migrate(*old, 0, cases::migration_steps());
@@ -234,9 +260,10 @@ TEST_P(HouseholdAddress, HouseholdChangesAreValidatedResolvedMirroredAndAudited)
   EXPECT_EQ(created->section_id, s1_);
   const Principal w = worker({s1_}, me_);
   auto state = [&] {
-    return text_of("SELECT street || ' ' || building || '/' || flat || ' ' || family_type || ' s' || "
-                   "CAST(section_id AS TEXT) || ' w' || COALESCE(CAST(worker_id AS TEXT), '-') FROM households WHERE id = ?",
-                   {id});
+    return text_of(
+        "SELECT street || ' ' || building || '/' || flat || ' ' || family_type || ' s' || "
+        "CAST(section_id AS TEXT) || ' w' || COALESCE(CAST(worker_id AS TEXT), '-') FROM households WHERE id = ?",
+        {id});
   };
   const std::string before = state();
   auto update = [&](const Principal& who, cases::HouseholdChanges ch) { return svc_->update_household(who, id, ch); };
@@ -251,11 +278,12 @@ TEST_P(HouseholdAddress, HouseholdChangesAreValidatedResolvedMirroredAndAudited)
   ghost.worker_id = std::optional<std::int64_t>(999999);
   cases::HouseholdChanges bad_postal = address("Zana", "7");
   bad_postal.address->postal_code = "20601";
-  for (auto [ch, field] : {std::pair{cases::HouseholdChanges{}, std::string("")}, std::pair{bad_type, std::string("family_type")},
-                           std::pair{ghost, std::string("worker_id")}, std::pair{address("Nieznana", "1"), std::string("address")},
-                           std::pair{address("Łęczyńska", "abc"), std::string("address.building")},
-                           std::pair{address("", "1"), std::string("address.street")},
-                           std::pair{bad_postal, std::string("address.postal_code")}}) {
+  for (auto [ch, field] :
+       {std::pair{cases::HouseholdChanges{}, std::string("")}, std::pair{bad_type, std::string("family_type")},
+        std::pair{ghost, std::string("worker_id")}, std::pair{address("Nieznana", "1"), std::string("address")},
+        std::pair{address("Łęczyńska", "abc"), std::string("address.building")},
+        std::pair{address("", "1"), std::string("address.street")},
+        std::pair{bad_postal, std::string("address.postal_code")}}) {
     auto r = update(w, ch);
     ASSERT_FALSE(r.ok()) << field;
     EXPECT_EQ(r.error().code, ErrorCode::validation) << field;
@@ -277,7 +305,8 @@ TEST_P(HouseholdAddress, HouseholdChangesAreValidatedResolvedMirroredAndAudited)
   EXPECT_EQ(done->family_type, "couple");
   EXPECT_EQ(done->worker_id, other_);
   EXPECT_TRUE(done->in_scope);
-  EXPECT_EQ(text_of("SELECT CAST(worker_id AS TEXT) FROM persons WHERE id = ?", {anna->value.id}), std::to_string(other_));
+  EXPECT_EQ(text_of("SELECT CAST(worker_id AS TEXT) FROM persons WHERE id = ?", {anna->value.id}),
+            std::to_string(other_));
 
   // A move to Łęczyńska 60 (section 2) resolves the new section; the members' section follows, the
   // street keys too, and the worker of section 1 no longer has it in scope (the assigned worker has).
@@ -286,7 +315,8 @@ TEST_P(HouseholdAddress, HouseholdChangesAreValidatedResolvedMirroredAndAudited)
   EXPECT_EQ(moved->section_id, s2_);
   EXPECT_EQ(moved->section_number, 2);
   EXPECT_FALSE(moved->in_scope);
-  EXPECT_EQ(text_of("SELECT CAST(section_id AS TEXT) FROM persons WHERE id = ?", {anna->value.id}), std::to_string(s2_));
+  EXPECT_EQ(text_of("SELECT CAST(section_id AS TEXT) FROM persons WHERE id = ?", {anna->value.id}),
+            std::to_string(s2_));
   EXPECT_EQ(ids(svc_->search_households(director(), {"leczynska", "60", "", "", 50})), std::vector<std::int64_t>{id});
   EXPECT_TRUE(svc_->search_households(director(), {"zana", "", "", "", 50})->value.empty());
   EXPECT_EQ(svc_->household(w, id).error().code, ErrorCode::forbidden);
@@ -307,13 +337,15 @@ TEST_P(HouseholdAddress, HouseholdChangesAreValidatedResolvedMirroredAndAudited)
                                 "entity_id = ? AND person_id = ? ORDER BY seq",
                                 {id, anna->value.id}))
     purposes.push_back(r.text(0));
-  EXPECT_EQ(purposes, (std::vector<std::string>{"zmiana: typ rodziny single → couple; pracownik " + std::to_string(other_),
-                                                "zmiana: adres, sekcja nr 2", "zmiana: bez przydzielonego pracownika"}));
+  EXPECT_EQ(purposes,
+            (std::vector<std::string>{"zmiana: typ rodziny single → couple; pracownik " + std::to_string(other_),
+                                      "zmiana: adres, sekcja nr 2", "zmiana: bez przydzielonego pracownika"}));
 }
 
 TEST_P(HouseholdAddress, ActualAddressIsASeparateFieldOfThePerson) {
   const auto h = raw_household("Lublin", "Zana", "1", "", s1_);
-  const auto pid = db_->acquire()->query_one("SELECT person_id FROM household_members WHERE household_id = ?", {h})->int64(0);
+  const auto pid =
+      db_->acquire()->query_one("SELECT person_id FROM household_members WHERE household_id = ?", {h})->int64(0);
   cases::PersonChanges ch;
   ch.registered_address = "ul. Zana 1, 20-601 Lublin";
   ch.actual_address = "  ul. Żeglarska 5/2, 20-128 Lublin  ";
@@ -323,7 +355,8 @@ TEST_P(HouseholdAddress, ActualAddressIsASeparateFieldOfThePerson) {
   EXPECT_EQ(done->value.registered_address, "ul. Zana 1, 20-601 Lublin");
   cases::PersonChanges only_actual;
   only_actual.actual_address = "";
-  EXPECT_EQ(svc_->update_person(worker({s1_}, me_), pid, only_actual)->value.registered_address, "ul. Zana 1, 20-601 Lublin");
+  EXPECT_EQ(svc_->update_person(worker({s1_}, me_), pid, only_actual)->value.registered_address,
+            "ul. Zana 1, 20-601 Lublin");
   EXPECT_EQ(svc_->person(worker({s1_}, me_), pid)->value.actual_address, "");
   EXPECT_EQ(svc_->update_person(worker({s2_}, other_), pid, ch).error().code, ErrorCode::forbidden);
 }
@@ -346,7 +379,9 @@ TEST_P(HouseholdAddress, DuplicateWarningSkipsMergedRecordsAndShowsOnlyCandidate
   np.last_name = "KOWALSKI";
   np.birth_date = "1980-05-05";
   np.sex = "M";
-  auto try_create = [&](const Principal& who, cases::Audited<cases::Duplicates>& d) { return svc_->create_person(who, np, d); };
+  auto try_create = [&](const Principal& who, cases::Audited<cases::Duplicates>& d) {
+    return svc_->create_person(who, np, d);
+  };
 
   cases::Audited<cases::Duplicates> mine;
   auto refused = try_create(worker({s1_}, me_), mine);
@@ -433,10 +468,10 @@ TEST_P(HouseholdAddress, DuplicateWarningCatchesSimilarSpellingOfTheSameBirthDat
       {"Jann", "Kowalski", {kowalski}},  // first name one insertion away
       {"Anna", "Nowak", {nowack}},       // one deletion from Nowack; the merged-away Nowak itself is no candidate
       {"Ana", "Nowack", {nowack}},
-      {"Anna", "Nowal", {}},             // two edits from Nowack, one from the merged-away Nowak only
-      {"Jan", "Nowakowski", {}},         // a different surname
-      {"Piotr", "Kowalski", {}},         // a different first name
-      {"Jan", "Kolwaski", {}},           // two letters swapped: two edits
+      {"Anna", "Nowal", {}},      // two edits from Nowack, one from the merged-away Nowak only
+      {"Jan", "Nowakowski", {}},  // a different surname
+      {"Piotr", "Kowalski", {}},  // a different first name
+      {"Jan", "Kolwaski", {}},    // two letters swapped: two edits
   };
   for (const auto& row : rows) {
     auto [created, field, shown, outside] = attempt(row.first, row.last, all);

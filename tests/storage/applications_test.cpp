@@ -17,7 +17,8 @@ class Applications : public StorageTest {
     if (IsSkipped()) return;
     centre_ = make_centre();
     for (int i = 0; i < 2; ++i) sections_[i] = make_section(centre_, i + 1);
-    for (int i = 0; i < 2; ++i) users_[i] = make_user(centre_, "u" + std::to_string(i), "Pracownik " + std::to_string(i));
+    for (int i = 0; i < 2; ++i)
+      users_[i] = make_user(centre_, "u" + std::to_string(i), "Pracownik " + std::to_string(i));
     household_ = make_household(centre_, sections_[0], users_[0]);
     for (int m = 0; m < 2; ++m) persons_[m] = make_person(centre_, m == 0 ? "Anna" : "Zofia", "Łęcka");
     add_member(centre_, household_, persons_[0]);
@@ -81,7 +82,8 @@ TEST_P(Applications, RegisteredWithNumberDeadlinesAndAPlannedInterview) {
   auto c = db_->acquire();
   EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND entity = 'application' AND "
                          "person_id = ?",
-                         {persons_[0]})->int64(0),
+                         {persons_[0]})
+                ->int64(0),
             2);
 }
 
@@ -97,7 +99,11 @@ TEST_P(Applications, BadInputAndOutOfScopeChangeNothing) {
       {"before 2012-10", [](NewApplication& a) { a.received_on = "2012-09-28"; }, "received_on"},
       {"unknown form", [](NewApplication& a) { a.forms = {"bon_na_wczasy"}; }, "forms"},
       {"no forms", [](NewApplication& a) { a.forms.clear(); }, "forms"},
-      {"repeated reason", [](NewApplication& a) { a.reasons = {"ubostwo", "ubostwo"}; }, "reasons"},
+      {"repeated reason",
+       [](NewApplication& a) {
+         a.reasons = {"ubostwo", "ubostwo"};
+       },
+       "reasons"},
       {"unknown reason", [](NewApplication& a) { a.reasons = {"lenistwo"}; }, "reasons"},
       {"bad mode", [](NewApplication& a) { a.mode = "telefon"; }, "mode"},
       {"applicant not a member", [this](NewApplication& a) { a.applicant_id = persons_[1]; }, "applicant_id"},
@@ -200,17 +206,20 @@ TEST_P(Applications, WorklistShowsOverdueAndUpcomingInScopeWithCountsPerWorker) 
 
 TEST_P(Applications, WorklistShowsExpiringDecisionsAndContractReviews) {
   auto c = db_->acquire();
-  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
-             "amount_grosze, state, final_on, created_at) VALUES (?, 'D/2025/7', ?, ?, 'grant', 'zasilek_okresowy', "
-             "'2025-09-01', '2025-11-30', 50000, 'final', '2025-08-20', 0)",
-             {centre_.value, household_, persons_[0]});
-  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
-             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_okresowy', '2025-09-01', "
-             "'2025-11-30', 50000, 'draft', 0)",
-             {centre_.value, household_, persons_[0]});  // a draft does not expire
-  c->execute("INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, review_on, "
-             "description, created_at) VALUES (?, ?, 'contract', ?, '2025-06-01', '2025-12-31', '2025-11-20', 'Cele', 0)",
-             {centre_.value, household_, persons_[0]});
+  c->execute(
+      "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
+      "amount_grosze, state, final_on, created_at) VALUES (?, 'D/2025/7', ?, ?, 'grant', 'zasilek_okresowy', "
+      "'2025-09-01', '2025-11-30', 50000, 'final', '2025-08-20', 0)",
+      {centre_.value, household_, persons_[0]});
+  c->execute(
+      "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, "
+      "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_okresowy', '2025-09-01', "
+      "'2025-11-30', 50000, 'draft', 0)",
+      {centre_.value, household_, persons_[0]});  // a draft does not expire
+  c->execute(
+      "INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, review_on, "
+      "description, created_at) VALUES (?, ?, 'contract', ?, '2025-06-01', '2025-12-31', '2025-11-20', 'Cele', 0)",
+      {centre_.value, household_, persons_[0]});
   auto list = svc_->worklist(worker(0), "2025-11-24", 14);
   ASSERT_TRUE(list.ok()) << list.error().message;
   std::vector<std::string> kinds;
@@ -227,14 +236,16 @@ TEST_P(Applications, WorklistShowsDraftDecisionsToThoseWhoSign) {
   ASSERT_TRUE(created.ok()) << created.error().message;
   const auto* app = &created->value;
   auto c = db_->acquire();
-  c->execute("INSERT INTO decisions (centre_id, number, application_id, household_id, person_id, kind, form, period_from, "
-             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, ?, 'grant', 'zasilek_okresowy', '2026-01-01', 50000, "
-             "'draft', 0)",
-             {centre_.value, app->id, household_, persons_[0]});
-  c->execute("INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, "
-             "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_celowy', '2026-03-01', 20000, "
-             "'draft', 0)",
-             {centre_.value, household_, persons_[0]});
+  c->execute(
+      "INSERT INTO decisions (centre_id, number, application_id, household_id, person_id, kind, form, period_from, "
+      "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, ?, 'grant', 'zasilek_okresowy', '2026-01-01', 50000, "
+      "'draft', 0)",
+      {centre_.value, app->id, household_, persons_[0]});
+  c->execute(
+      "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, "
+      "amount_grosze, state, created_at) VALUES (?, NULL, ?, ?, 'grant', 'zasilek_celowy', '2026-03-01', 20000, "
+      "'draft', 0)",
+      {centre_.value, household_, persons_[0]});
   Principal manager = worker(0);
   manager.permissions.push_back("decisions.approve");
   std::sort(manager.permissions.begin(), manager.permissions.end());
@@ -245,7 +256,7 @@ TEST_P(Applications, WorklistShowsDraftDecisionsToThoseWhoSign) {
     if (w.kind == "decision_to_sign") signs.emplace_back(w.due_on, w.application_number);
   ASSERT_EQ(signs.size(), 2u);
   EXPECT_EQ(signs[0], (std::pair<std::string, std::string>{app->decision_due, app->number}));  // the KPA term
-  EXPECT_EQ(signs[1], (std::pair<std::string, std::string>{"2026-03-01", ""}));  // ex officio: its period
+  EXPECT_EQ(signs[1], (std::pair<std::string, std::string>{"2026-03-01", ""}));                // ex officio: its period
   auto own = svc_->worklist(worker(0), "2025-11-24", 7);  // kept: a temporary's member dies before the loop
   ASSERT_TRUE(own.ok());
   for (const auto& w : own->value.items) EXPECT_NE(w.kind, "decision_to_sign");

@@ -35,8 +35,10 @@ class Audit : public StorageTest {
   void tamper(const std::string& sql) {
     // Simulates an attacker with direct database access who first removes the insert-only guard.
     auto c = db_->acquire();
-    if (postgres()) c->script("ALTER TABLE audit_log DISABLE TRIGGER USER");
-    else c->script("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
+    if (postgres())
+      c->script("ALTER TABLE audit_log DISABLE TRIGGER USER");
+    else
+      c->script("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
     c->script(sql);
   }
 };

@@ -13,16 +13,21 @@ class Cases : public StorageTest {
     centre_ = make_centre();
     auto c = db_->acquire();
     auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre_.value})->int64(0);
+                             {centre_.value})
+                    ->int64(0);
     s1_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 1, 'S1') RETURNING id",
-                       {centre_.value, unit})->int64(0);
+                       {centre_.value, unit})
+              ->int64(0);
     s2_ = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, 2, 'S2') RETURNING id",
-                       {centre_.value, unit})->int64(0);
+                       {centre_.value, unit})
+              ->int64(0);
     for (int i = 0; i < 3; ++i)
-      users_[i] = c->query_one(
-                       "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
-                       "VALUES (?, ?, 'U', 'x', 0, 0) RETURNING id",
-                       {centre_.value, "u" + std::to_string(i)})->int64(0);
+      users_[i] =
+          c->query_one(
+               "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+               "VALUES (?, ?, 'U', 'x', 0, 0) RETURNING id",
+               {centre_.value, "u" + std::to_string(i)})
+              ->int64(0);
     h1_ = add_household(*c, s1_, std::nullopt, "");
     h2_ = add_household(*c, s2_, users_[2], "violence");
     audit_ = std::make_unique<audit::GroupCommitLog>(*db_);
@@ -34,20 +39,27 @@ class Cases : public StorageTest {
     StorageTest::TearDown();
   }
   std::int64_t add_household(storage::Connection& c, std::int64_t section, std::optional<std::int64_t> worker,
-                         const char* restricted) {
+                             const char* restricted) {
     auto h = c.query_one(
-        "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, restricted, "
-        "created_at) VALUES (?, ?, ?, 'Lublin', 'Zana', '1', 'single_parent', ?, 0) RETURNING id",
-        {centre_.value, section, worker, restricted})->int64(0);
+                  "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, "
+                  "restricted, "
+                  "created_at) VALUES (?, ?, ?, 'Lublin', 'Zana', '1', 'single_parent', ?, 0) RETURNING id",
+                  {centre_.value, section, worker, restricted})
+                 ->int64(0);
     for (int m = 0; m < 2; ++m) {
       auto p = c.query_one(
-          "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
-          "birth_date, sex, violence_note, created_at) VALUES (?, ?, 'Anna', 'Żak', 'anna', 'zak', 'x', '1990-01-01', "
-          "'K', ?, 0) RETURNING id",
-          {centre_.value, std::to_string(h * 10 + m), std::string(restricted) == "violence" ? "Niebieska Karta" : ""})->int64(0);
-      c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, "
-                "'2024-01-01')",
-                {centre_.value, h, p, m == 0 ? "head" : "child"});
+                    "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, "
+                    "name_sort, "
+                    "birth_date, sex, violence_note, created_at) VALUES (?, ?, 'Anna', 'Żak', 'anna', 'zak', 'x', "
+                    "'1990-01-01', "
+                    "'K', ?, 0) RETURNING id",
+                    {centre_.value, std::to_string(h * 10 + m),
+                     std::string(restricted) == "violence" ? "Niebieska Karta" : ""})
+                   ->int64(0);
+      c.execute(
+          "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, "
+          "'2024-01-01')",
+          {centre_.value, h, p, m == 0 ? "head" : "child"});
     }
     return h;
   }
@@ -118,7 +130,9 @@ TEST_P(Cases, BreakTheGlassNeedsAReasonIsAuditedAndExpires) {
   EXPECT_TRUE(h->via_break_glass);
   {
     auto c = db_->acquire();
-    EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'break_glass' AND user_id = ?", {users_[0]})->int64(0), 1);
+    EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'break_glass' AND user_id = ?", {users_[0]})
+                  ->int64(0),
+              1);
   }
   clock_.advance(std::chrono::minutes(61));
   EXPECT_EQ(household(w, h2_).error().code, ErrorCode::forbidden);

@@ -25,7 +25,8 @@ class Decisions : public StorageTest {
     cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
     apps_ = std::make_unique<applications::ApplicationService>(*db_, clock_, *cases_);
     svc_ = std::make_unique<DecisionService>(*db_, clock_, *cases_);
-    svc_->on_binding([this](storage::Connection&, const Principal&, const decisions::Decision& d) { bound_.push_back(d.id); });
+    svc_->on_binding(
+        [this](storage::Connection&, const Principal&, const decisions::Decision& d) { bound_.push_back(d.id); });
   }
   Principal worker() {
     Principal p = actor(centre_, {"cases.read", "cases.write", "decisions.write"}, user_);
@@ -116,7 +117,8 @@ TEST_P(Decisions, SignedDecisionReprintsAsSignedAfterTemplateAndAddressChange) {
   auto draft = svc_->create_draft(worker(), okresowy(app));
   ASSERT_TRUE(draft.ok()) << draft.error().message;
   const auto id = draft->value.id;
-  ASSERT_TRUE(svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja A) orzekam:").ok());
+  ASSERT_TRUE(
+      svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja A) orzekam:").ok());
   auto before = svc_->document(worker(), id);
   ASSERT_TRUE(before.ok()) << before.error().message;
   EXPECT_EQ(before->value.title, "PROJEKT DECYZJI");
@@ -130,7 +132,8 @@ TEST_P(Decisions, SignedDecisionReprintsAsSignedAfterTemplateAndAddressChange) {
   EXPECT_EQ(signed_doc->value.issue_date.iso(), "2025-11-24");
 
   // After signing: the template is edited and the household moves.
-  ASSERT_TRUE(svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja B) orzekam:").ok());
+  ASSERT_TRUE(
+      svc_->set_template(manager(), "legal_basis_grant", "Na podstawie art. 38 ustawy (wersja B) orzekam:").ok());
   ASSERT_TRUE(svc_->set_template(manager(), "appeal_instruction", "Nowe pouczenie.").ok());
   db_->acquire()->execute("UPDATE households SET street = 'ul. Nowa', building = '99' WHERE id = ?", {household_});
 
@@ -158,15 +161,23 @@ TEST_P(Decisions, SignedDecisionReprintsAsSignedAfterTemplateAndAddressChange) {
 TEST_P(Decisions, DraftAmountFollowsTheGminaResolutionsInForceOnThePeriodStart) {
   gmina::GminaService resolutions(*db_, clock_);
   const Principal director = actor(centre_, {"org.write"});
-  ASSERT_TRUE(resolutions.add(director, {"zasilek_okresowy_percent", "2025-01-01", "", 70, std::nullopt, "uchwała nr I/1/2024"}).ok());
-  ASSERT_TRUE(resolutions.add(director, {"zasilek_okresowy_percent", "2026-02-01", "", 90, std::nullopt, "uchwała nr II/2/2026"}).ok());
-  ASSERT_TRUE(resolutions.add(director, {"zasilek_celowy_max", "2025-01-01", "", std::nullopt, 40000, "uchwała nr I/3/2024"}).ok());
+  ASSERT_TRUE(
+      resolutions.add(director, {"zasilek_okresowy_percent", "2025-01-01", "", 70, std::nullopt, "uchwała nr I/1/2024"})
+          .ok());
+  ASSERT_TRUE(
+      resolutions
+          .add(director, {"zasilek_okresowy_percent", "2026-02-01", "", 90, std::nullopt, "uchwała nr II/2/2026"})
+          .ok());
+  ASSERT_TRUE(
+      resolutions.add(director, {"zasilek_celowy_max", "2025-01-01", "", std::nullopt, 40000, "uchwała nr I/3/2024"})
+          .ok());
   // 1.12.2025: 70 % of (3 × 823 zł − 1 000 zł) = 1 028,30 zł; the 90 % resolution is not yet in force
   auto draft = svc_->create_draft(worker(), okresowy(std::nullopt));
   ASSERT_TRUE(draft.ok()) << draft.error().message;
   EXPECT_EQ(draft->value.amount.grosze, 102830);
   bool cited = false;
-  for (const auto& line : draft->value.calculation) cited = cited || line.find("uchwała nr I/1/2024") != std::string::npos;
+  for (const auto& line : draft->value.calculation)
+    cited = cited || line.find("uchwała nr I/1/2024") != std::string::npos;
   EXPECT_TRUE(cited);
   auto later = okresowy(std::nullopt);
   later.period_from = "2026-02-01";
@@ -182,8 +193,8 @@ TEST_P(Decisions, DraftAmountFollowsTheGminaResolutionsInForceOnThePeriodStart) 
   EXPECT_EQ(count("SELECT COUNT(*) FROM decisions"), saved);
   celowy.amount_grosze = 40000;
   EXPECT_TRUE(svc_->create_draft(worker(), celowy).ok());
-  auto preview = svc_->amount_preview(worker(), {"zasilek_celowy", decisions::Kind::grant, Date(2025, 12, 1), std::nullopt,
-                                                 std::nullopt, {}});
+  auto preview = svc_->amount_preview(
+      worker(), {"zasilek_celowy", decisions::Kind::grant, Date(2025, 12, 1), std::nullopt, std::nullopt, {}});
   ASSERT_TRUE(preview.ok());
   EXPECT_EQ(preview->max, Money{40000});
 }
@@ -199,10 +210,20 @@ TEST_P(Decisions, BadDraftsChangeNothing) {
       {"end before start", [](NewDecision& d) { d.period_to = "2025-11-01"; }, "period_to"},
       {"income above criterion", [](NewDecision& d) { d.income_grosze = 300000; }, "income_grosze"},
       {"negative income", [](NewDecision& d) { d.income_grosze = -1; }, "income_grosze"},
-      {"amount above the difference", [](NewDecision& d) { d.amount_grosze = 200000; d.amount_justification = "Uzasadnienie kwoty."; }, "amount_grosze"},
+      {"amount above the difference",
+       [](NewDecision& d) {
+         d.amount_grosze = 200000;
+         d.amount_justification = "Uzasadnienie kwoty.";
+       },
+       "amount_grosze"},
       {"other amount without reason", [](NewDecision& d) { d.amount_grosze = 80000; }, "amount_justification"},
       {"refusal without reasoning", [](NewDecision& d) { d.kind = "refuse"; }, "reasoning"},
-      {"withdrawal without target", [](NewDecision& d) { d.kind = "withdraw"; d.reasoning = "Zmiana sytuacji dochodowej."; }, "changes_decision_id"},
+      {"withdrawal without target",
+       [](NewDecision& d) {
+         d.kind = "withdraw";
+         d.reasoning = "Zmiana sytuacji dochodowej.";
+       },
+       "changes_decision_id"},
       {"unknown form", [](NewDecision& d) { d.form = "bon"; }, "form"},
       {"date before 2012-10", [](NewDecision& d) { d.period_from = "2011-01-01"; }, "period_from"},
   };

@@ -14,8 +14,8 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "core/text.h"
-#include "storage/database.h"
 #include "modules/cases/service.h"
+#include "storage/database.h"
 #include "storage/migrations.h"
 
 namespace ostoja::testing {
@@ -30,7 +30,8 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "postgresql") {
       const char* base = std::getenv("OSTOJA_TEST_PG_URL");
-      if (!base || !*base) GTEST_SKIP() << "OSTOJA_TEST_PG_URL not set: PostgreSQL tests need a server (scripts/test.sh starts one)";
+      if (!base || !*base)
+        GTEST_SKIP() << "OSTOJA_TEST_PG_URL not set: PostgreSQL tests need a server (scripts/test.sh starts one)";
       admin_ = storage::open_database({base, 1});
     }
     url_ = fresh_url();
@@ -75,32 +76,38 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   std::int64_t make_section(CentreId centre, int number = 1) {
     auto c = db_->acquire();
     auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Filia') RETURNING id",
-                             {centre.value})->int64(0);
-    return c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, ?) RETURNING id",
-                        {centre.value, unit, number, "Sekcja " + std::to_string(number)})->int64(0);
+                             {centre.value})
+                    ->int64(0);
+    return c
+        ->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, ?) RETURNING id",
+                    {centre.value, unit, number, "Sekcja " + std::to_string(number)})
+        ->int64(0);
   }
   std::int64_t make_user(CentreId centre, const std::string& login, const std::string& full_name = "Użytkownik") {
     return db_->acquire()
-        ->query_one("INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
-                    "VALUES (?, ?, ?, 'x', 0, 0) RETURNING id",
-                    {centre.value, login, full_name})
+        ->query_one(
+            "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+            "VALUES (?, ?, ?, 'x', 0, 0) RETURNING id",
+            {centre.value, login, full_name})
         ->int64(0);
   }
   std::int64_t make_household(CentreId centre, std::int64_t section, std::optional<std::int64_t> worker = std::nullopt,
                               const std::string& family_type = "single_parent", const std::string& building = "1") {
     return db_->acquire()
-        ->query_one("INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, "
-                    "created_at) VALUES (?, ?, ?, 'Lublin', 'Zana', ?, ?, 0) RETURNING id",
-                    {centre.value, section, worker, building, family_type})
+        ->query_one(
+            "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, family_type, "
+            "created_at) VALUES (?, ?, ?, 'Lublin', 'Zana', ?, ?, 0) RETURNING id",
+            {centre.value, section, worker, building, family_type})
         ->int64(0);
   }
   std::int64_t make_person(CentreId centre, const std::string& first = "Anna", const std::string& last = "Nowak",
                            const std::string& birth = "1990-01-01", std::optional<std::string> pesel = std::nullopt) {
     return db_->acquire()
-        ->query_one("INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, "
-                    "name_sort, birth_date, sex, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'K', 0) RETURNING id",
-                    {centre.value, pesel, first, last, text::fold(first), text::fold(last),
-                     text::hex(text::collation_key(last + " " + first)), birth})
+        ->query_one(
+            "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, "
+            "name_sort, birth_date, sex, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'K', 0) RETURNING id",
+            {centre.value, pesel, first, last, text::fold(first), text::fold(last),
+             text::hex(text::collation_key(last + " " + first)), birth})
         ->int64(0);
   }
   void add_member(CentreId centre, std::int64_t household, std::int64_t person, const std::string& relation = "head") {
@@ -134,7 +141,7 @@ class StorageTest : public ::testing::TestWithParam<std::string> {
   std::vector<std::filesystem::path> files_;
 };
 
-#define OSTOJA_STORAGE_TEST_SUITE(Suite) \
+#define OSTOJA_STORAGE_TEST_SUITE(Suite)                                         \
   INSTANTIATE_TEST_SUITE_P(Db, Suite, ::testing::Values("sqlite", "postgresql"), \
                            [](const ::testing::TestParamInfo<std::string>& i) { return i.param; })
 

@@ -16,7 +16,9 @@ class Gmina : public StorageTest {
     centre_ = make_centre();
     svc_ = std::make_unique<gmina::GminaService>(*db_, clock_);
   }
-  Principal director() { return actor(centre_, {"org.write", "gmina.read"}, make_user(centre_, "d" + unique_suffix())); }
+  Principal director() {
+    return actor(centre_, {"org.write", "gmina.read"}, make_user(centre_, "d" + unique_suffix()));
+  }
   static NewResolution percent(const char* from, int p, const char* to = "") {
     return {"zasilek_okresowy_percent", from, to, p, std::nullopt, "uchwała nr " + std::to_string(p) + "/2025"};
   }
@@ -80,7 +82,9 @@ TEST_P(Gmina, OverlapsAndBadInputAreRefusedAndChangeNothing) {
       {percent("2012-09-30", 60), ErrorCode::validation, "valid_from"},
       {percent("2026-01-01", 60, "2025-12-31"), ErrorCode::validation, "valid_to"},
       {percent("2026-13-01", 60), ErrorCode::validation, "valid_from"},
-      {{"zasilek_okresowy_percent", "2026-01-01", "", std::nullopt, std::nullopt, "uchwała"}, ErrorCode::validation, "percent"},
+      {{"zasilek_okresowy_percent", "2026-01-01", "", std::nullopt, std::nullopt, "uchwała"},
+       ErrorCode::validation,
+       "percent"},
       {{"zasilek_okresowy_percent", "2026-01-01", "", 60, 100, "uchwała"}, ErrorCode::validation, "amount_grosze"},
       {{"zasilek_okresowy_percent", "2026-01-01", "", 60, std::nullopt, " "}, ErrorCode::validation, "resolution"},
       {limit("zasilek_celowy_max", "2026-01-01", 0), ErrorCode::validation, "amount_grosze"},
@@ -108,7 +112,7 @@ TEST_P(Gmina, EndSetsTheLastDayWithinItsOwnPeriodOnly) {
   auto ended = svc_->end(who, b->id, "2026-12-31");
   ASSERT_TRUE(ended.ok()) << ended.error().message;
   EXPECT_EQ(ended->valid_to, Date(2026, 12, 31));
-  EXPECT_EQ(svc_->end(who, b->id, "2025-06-30").error().field, "valid_to");       // before its start
+  EXPECT_EQ(svc_->end(who, b->id, "2025-06-30").error().field, "valid_to");          // before its start
   EXPECT_EQ(svc_->end(who, a->id, "2025-07-01").error().code, ErrorCode::conflict);  // into the next one
   EXPECT_EQ(svc_->end(who, a->id, "jutro").error().field, "valid_to");
   EXPECT_EQ(svc_->end(who, 999999, "2026-01-01").error().code, ErrorCode::not_found);

@@ -46,7 +46,8 @@ TEST_P(HouseholdHistory, DetailsAreValidatedAndRestrictedNotesNeedRestrictedAcce
   note.violence_note = "Procedura Niebieskiej Karty od 2025-10-01.";
   EXPECT_EQ(svc_->update_person(worker(), persons_[0], note).error().code, ErrorCode::forbidden);
   ASSERT_TRUE(svc_->update_person(worker(true), persons_[0], note).ok());
-  EXPECT_EQ(db_->acquire()->query_one("SELECT restricted FROM households WHERE id = ?", {household_})->text(0), "violence");
+  EXPECT_EQ(db_->acquire()->query_one("SELECT restricted FROM households WHERE id = ?", {household_})->text(0),
+            "violence");
 }
 
 TEST_P(HouseholdHistory, MembersJoinAndLeaveWithDatesAndTheHistoryKeepsAll) {
@@ -54,7 +55,8 @@ TEST_P(HouseholdHistory, MembersJoinAndLeaveWithDatesAndTheHistoryKeepsAll) {
   EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "spouse", "2030-01-01").error().field, "since");
   ASSERT_TRUE(svc_->add_member(worker(), household_, persons_[1], "spouse", "2025-01-01").ok());
   EXPECT_EQ(svc_->person(worker(), persons_[1])->value.household_id, household_);  // the card's current household
-  EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "spouse", "2025-02-01").error().code, ErrorCode::conflict);
+  EXPECT_EQ(svc_->add_member(worker(), household_, persons_[1], "spouse", "2025-02-01").error().code,
+            ErrorCode::conflict);
   EXPECT_EQ(svc_->end_member(worker(), household_, persons_[0], "2025-06-30", "wyprowadzka").error().code,
             ErrorCode::conflict);  // the head while others remain
   EXPECT_EQ(svc_->end_member(worker(), household_, persons_[1], "2024-12-31", "wyprowadzka").error().field, "until");
@@ -89,7 +91,7 @@ TEST_P(HouseholdHistory, MergingMovesTheDuplicatesRecordsAndHidesItFromSearch) {
   for (const auto& p : found->value) ids.push_back(p.id);
   EXPECT_EQ(std::count(ids.begin(), ids.end(), persons_[2]), 0);  // the tombstone is not found
   EXPECT_EQ(std::count(ids.begin(), ids.end(), persons_[3]), 1);  // the kept record is
-  EXPECT_EQ(ids.size(), 3u);                                       // with persons_[0] and persons_[1]
+  EXPECT_EQ(ids.size(), 3u);                                      // with persons_[0] and persons_[1]
   EXPECT_EQ(svc_->merge_persons(worker(), persons_[3], persons_[2]).error().code, ErrorCode::conflict);
   EXPECT_EQ(svc_->merge_persons(worker(), persons_[3], persons_[3]).error().field, "duplicate_id");
 }

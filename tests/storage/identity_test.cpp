@@ -95,7 +95,8 @@ TEST_P(Identity, WrongPasswordsSlowDownThenLockTheAccountUntilAdminUnlocks) {
   EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "10.0.0.9").error().code, ErrorCode::locked);
   for (int i = 4; i <= 10; ++i) {
     clock_.advance(10min);
-    EXPECT_EQ(svc_->login("jan.kowalski", "zle-haslo", "10.0.1." + std::to_string(i)).error().code, ErrorCode::unauthenticated);
+    EXPECT_EQ(svc_->login("jan.kowalski", "zle-haslo", "10.0.1." + std::to_string(i)).error().code,
+              ErrorCode::unauthenticated);
   }
   clock_.advance(5min);
   auto locked = svc_->login("jan.kowalski", kPassword, "10.0.2.1");
@@ -115,11 +116,13 @@ TEST_P(Identity, FailuresFromOneAddressSlowItDownFromTheTenthThenLockIt) {
   // From the 10th failure each further attempt must wait — even with the right password; nothing sleeps.
   auto slowed = svc_->login("jan.kowalski", kPassword, "192.0.2.7");
   EXPECT_EQ(slowed.error().code, ErrorCode::rate_limited);
-  EXPECT_EQ(slowed.error().message, "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 1 s.");
+  EXPECT_EQ(slowed.error().message,
+            "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 1 s.");
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.8").ok());  // another address is not affected
   clock_.advance(1s);
   ASSERT_EQ(fail(11).error().code, ErrorCode::unauthenticated);
-  EXPECT_EQ(fail(12).error().message, "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 2 s.");
+  EXPECT_EQ(fail(12).error().message,
+            "Po kilku nieudanych próbach logowania z tego adresu kolejna próba jest możliwa za 2 s.");
   clock_.advance(1999ms);
   EXPECT_EQ(fail(12).error().code, ErrorCode::rate_limited);  // a refused attempt is not a failure: still 11
   clock_.advance(1ms);
@@ -133,7 +136,8 @@ TEST_P(Identity, FailuresFromOneAddressSlowItDownFromTheTenthThenLockIt) {
   clock_.advance(14min);
   auto locked = svc_->login("jan.kowalski", kPassword, "192.0.2.7");
   EXPECT_EQ(locked.error().code, ErrorCode::rate_limited);
-  EXPECT_EQ(locked.error().message, "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za 1 minutę.");
+  EXPECT_EQ(locked.error().message,
+            "Zbyt wiele nieudanych prób logowania z tego adresu. Spróbuj ponownie za 1 minutę.");
   clock_.advance(1min);
   EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.7").ok());
 }
@@ -172,12 +176,12 @@ TEST_P(Identity, AdministratorSeesAndLiftsOnlyAddressesThatTriedAccountsOfTheirC
       for (int k = 0; k < 2; ++k)
         ASSERT_EQ(svc_->login(prefix + std::to_string(i), "zle-haslo", ip).error().code, ErrorCode::unauthenticated);
   };
-  spray("nasz", 4, "198.51.100.1");                                        // 8 failures here…
+  spray("nasz", 4, "198.51.100.1");  // 8 failures here…
   ASSERT_FALSE(svc_->login("jan.kowalski", "zle-haslo", "198.51.100.1").ok());
   ASSERT_FALSE(svc_->login("jan.kowalski", "zle-haslo", "198.51.100.1").ok());  // …the 10th: slowed down
-  spray("obcy", 5, "203.0.113.5");                                         // only the other centre's accounts
+  spray("obcy", 5, "203.0.113.5");                                              // only the other centre's accounts
   for (int i = 0; i < 10; ++i) ASSERT_FALSE(svc_->login("nikt" + std::to_string(i), "x", "203.0.113.6").ok());
-  ASSERT_FALSE(svc_->login("nasz1", "zle-haslo", "192.0.2.1").ok());       // one failure: not slowed
+  ASSERT_FALSE(svc_->login("nasz1", "zle-haslo", "192.0.2.1").ok());  // one failure: not slowed
 
   auto ours = svc_->address_locks(admin_);
   ASSERT_TRUE(ours.ok());

@@ -1,7 +1,8 @@
 // CSV import of persons and households on both databases: all-or-nothing with row/column errors,
 // partial mode, idempotent re-run.
-#include "fixture.h"
 #include "modules/cases/import.h"
+
+#include "fixture.h"
 
 namespace ostoja::testing {
 
@@ -12,9 +13,10 @@ class Import : public StorageTest {
     if (IsSkipped()) return;
     centre_ = make_centre();
     section_ = make_section(centre_);
-    db_->acquire()->execute("INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity) "
-               "VALUES (?, ?, 'Lublin', 'Zana', 'lublin', 'zana', 'all')",
-               {centre_.value, section_});
+    db_->acquire()->execute(
+        "INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity) "
+        "VALUES (?, ?, 'Lublin', 'Zana', 'lublin', 'zana', 'all')",
+        {centre_.value, section_});
   }
   Result<cases::ImportReport> run(const std::string& csv, bool partial = false) {
     cases::ImportOptions opt;
@@ -72,18 +74,19 @@ TEST_P(Import, ValidFileImportsOnceAndReRunChangesNothing) {
 }
 
 TEST_P(Import, AnyBadRowMeansNothingIsWrittenWithRowAndColumnReported) {
-  const std::string bad = kHeader + kGood +
-                          "H3;head;02270812348;;;Jan;Zły;;;;;Lublin;Zana;9;;;single\n"    // line 5: PESEL checksum
-                          "H4;head;90022812354;;;Ewa;Obca;;;;;Lublin;Nieznana;1;;;single\n"  // line 6: street in no section
-                          "H5;child;92051512344;;;Ola;Bez;;;;;;;;;;\n"                       // line 7: no head in H5
-                          "H1;cousin;;;;X;Y;;;;;;;;;;\n";                                    // line 8: relation and identity
+  const std::string bad =
+      kHeader + kGood +
+      "H3;head;02270812348;;;Jan;Zły;;;;;Lublin;Zana;9;;;single\n"       // line 5: PESEL checksum
+      "H4;head;90022812354;;;Ewa;Obca;;;;;Lublin;Nieznana;1;;;single\n"  // line 6: street in no section
+      "H5;child;92051512344;;;Ola;Bez;;;;;;;;;;\n"                       // line 7: no head in H5
+      "H1;cousin;;;;X;Y;;;;;;;;;;\n";                                    // line 8: relation and identity
   auto r = run(bad);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_FALSE(r->applied);
   std::vector<std::pair<int, std::string>> got;
   for (const auto& e : r->errors) got.emplace_back(e.row, e.column);
-  std::vector<std::pair<int, std::string>> expected{{5, "pesel"}, {6, "street"}, {7, "relation"}, {8, "relation"},
-                                                    {8, "pesel"}};
+  std::vector<std::pair<int, std::string>> expected{
+      {5, "pesel"}, {6, "street"}, {7, "relation"}, {8, "relation"}, {8, "pesel"}};
   EXPECT_EQ(got, expected);
   EXPECT_EQ(count("persons"), 0);
   EXPECT_EQ(count("households"), 0);

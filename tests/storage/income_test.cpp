@@ -134,8 +134,11 @@ TEST_P(Income, AssessmentCountsTheMembersOnTheAssessmentDateNotTodays) {
 TEST_P(Income, AssessmentAppliesTheGminaResolutionsInForceOnItsDate) {
   gmina::GminaService resolutions(*db_, clock_);
   const Principal director = actor(centre_, {"org.write"});
-  ASSERT_TRUE(resolutions.add(director, {"zasilek_okresowy_percent", "2025-11-01", "", 100, std::nullopt, "uchwała nr 7"}).ok());
-  ASSERT_TRUE(resolutions.add(director, {"zasilek_celowy_max", "2025-11-01", "", std::nullopt, 60000, "uchwała nr 8"}).ok());
+  ASSERT_TRUE(
+      resolutions.add(director, {"zasilek_okresowy_percent", "2025-11-01", "", 100, std::nullopt, "uchwała nr 7"})
+          .ok());
+  ASSERT_TRUE(
+      resolutions.add(director, {"zasilek_celowy_max", "2025-11-01", "", std::nullopt, 60000, "uchwała nr 8"}).ok());
   ASSERT_TRUE(svc_->add(worker(), household_, item("wynagrodzenie", "2025-10", 140000), "").ok());
   auto before = svc_->assess(worker(), household_, "2025-10", "2025-10-31");
   auto after = svc_->assess(worker(), household_, "2025-10", "2025-11-01");
@@ -172,7 +175,7 @@ TEST_P(Income, RecheckCountsEligibilityBeforeAndAfterTheNewCriteria) {
   for (const auto& f : r->forms) {
     EXPECT_EQ(f.eligible_before, 1) << f.form;  // only the single person
     EXPECT_EQ(f.eligible_after, 2) << f.form;
-    EXPECT_EQ(f.amount_changed, 2) << f.form;   // the family's from 0, the single person's with the criterion
+    EXPECT_EQ(f.amount_changed, 2) << f.form;  // the family's from 0, the single person's with the criterion
   }
   // agrees with the assessment of each household on its own
   auto a1 = svc_->assess(worker(), household_, "2024-12", "2025-01-01");

@@ -13,7 +13,8 @@ class Organisation : public StorageTest {
     auto c = svc_->create_centre({0, "MOPR Lublin", "MOPR", "0663011", {"Grodzka", "", "20-112", "Lublin"}, "", 10});
     ASSERT_TRUE(c.ok()) << c.error().message;
     who_ = actor(CentreId{c->id}, {"org.read", "org.write"});
-    auto branch = svc_->create_unit(who_, {0, std::nullopt, "branch", "Filia Nr 1", "", {"Lubartowska", "6-8", "", "Lublin"}, ""});
+    auto branch = svc_->create_unit(
+        who_, {0, std::nullopt, "branch", "Filia Nr 1", "", {"Lubartowska", "6-8", "", "Lublin"}, ""});
     ASSERT_TRUE(branch.ok());
     branch_ = branch->id;
     s1_ = svc_->create_section(who_, section(1))->id;
@@ -64,7 +65,7 @@ TEST_P(Organisation, AddressResolvesToExactlyOneSectionOrSaysWhy) {
       {"lubartowska", "60", s4_, {}},
       {"Lubartowska", "61a", s1_, {}},
       {"Lubartowska", "999", s1_, {}},
-      {"Leczynska", "7", s1_, {}},              // diacritics-insensitive, ł → l
+      {"Leczynska", "7", s1_, {}},                             // diacritics-insensitive, ł → l
       {"Łęczyńska", "8", std::nullopt, ErrorCode::not_found},  // even side not assigned: gap
       {"Zielona", "1", std::nullopt, ErrorCode::not_found},    // street not in territory
       {"Lubartowska", "bez", std::nullopt, ErrorCode::validation},

@@ -103,7 +103,8 @@ TEST_P(Payments, BindingDecisionPlansMonthlyPaymentsAndAListSendsThem) {
   EXPECT_EQ(list->count, 1);
   EXPECT_EQ(list->total.grosze, 73450);
   const auto payment = planned->value[0].id;
-  EXPECT_EQ(payments_->set_status(clerk(), payment, "paid", "2025-11-24").error().code, ErrorCode::conflict);  // not sent
+  EXPECT_EQ(payments_->set_status(clerk(), payment, "paid", "2025-11-24").error().code,
+            ErrorCode::conflict);  // not sent
   auto sent = payments_->send_list(clerk(), list->id);
   ASSERT_TRUE(sent.ok());
   EXPECT_EQ(sent->status, "sent");
@@ -161,8 +162,7 @@ TEST_P(Payments, ChangeFromMidMonthShortensTheGrantAndPlansTheNewAmount) {
   ASSERT_GT(amount, 73450);
 
   std::map<std::pair<std::int64_t, std::string>, std::vector<std::pair<std::string, std::int64_t>>> by;
-  for (const auto& p : all())
-    by[{p.decision_id, p.month}].push_back({p.status, p.amount.grosze});
+  for (const auto& p : all()) by[{p.decision_id, p.month}].push_back({p.status, p.amount.grosze});
   using Lines = std::vector<std::pair<std::string, std::int64_t>>;
   EXPECT_EQ((by[{grant_id, "2025-12"}]), (Lines{{"paid", 73450}}));
   EXPECT_EQ((by[{grant_id, "2026-01"}]), (Lines{{"planned", 35540}}));  // 15/31 of 734,50 zł
@@ -222,15 +222,16 @@ TEST_P(Payments, SuspensionCancelsTheMonthsFromItsDay) {
     EXPECT_EQ(p.kind, "regular");
     status[p.month] = p.status;
   }
-  EXPECT_EQ(status, (std::map<std::string, std::string>{{"2025-12", "sent"}, {"2026-01", "cancelled"},
-                                                        {"2026-02", "cancelled"}}));
+  EXPECT_EQ(status, (std::map<std::string, std::string>{
+                        {"2025-12", "sent"}, {"2026-01", "cancelled"}, {"2026-02", "cancelled"}}));
   auto t = payments_->totals(clerk(), grant_id);
   EXPECT_EQ(t->granted.grosze, 73450);
   EXPECT_TRUE(t->reconciled);
   auto s = payments_->totals(clerk(), suspend_id);
   EXPECT_EQ(s->granted.grosze, 0);
   EXPECT_EQ(s->payments.grosze, 0);
-  EXPECT_EQ(payments_->create_list(clerk(), "2026-02-28", "transfer").error().code, ErrorCode::conflict);  // nothing left
+  EXPECT_EQ(payments_->create_list(clerk(), "2026-02-28", "transfer").error().code,
+            ErrorCode::conflict);  // nothing left
 }
 
 // A payment the bank returned (e.g. a closed account) is still due: it is planned again for the next list, so
@@ -252,8 +253,8 @@ TEST_P(Payments, ReturnedPaymentIsPlannedAgain) {
   std::vector<std::pair<std::string, std::string>> december_payments;
   for (const auto& p : all())
     if (p.month == "2025-12") december_payments.push_back({p.status, p.kind});
-  EXPECT_EQ(december_payments, (std::vector<std::pair<std::string, std::string>>{{"returned", "regular"},
-                                                                                 {"planned", "regular"}}));
+  EXPECT_EQ(december_payments,
+            (std::vector<std::pair<std::string, std::string>>{{"returned", "regular"}, {"planned", "regular"}}));
   auto again = payments_->create_list(clerk(), "2025-12-10", "transfer");
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->count, 1);

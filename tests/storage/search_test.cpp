@@ -13,9 +13,10 @@ class Search : public StorageTest {};
 
 TEST_P(Search, SurnamePrefixSearchEqualsFilterThenFullPolishSort) {
   const CentreId centre = make_centre();
-  const std::vector<std::string> surnames{"Łaba", "Labuda", "Łabędzka", "Lab", "Ląbek", "LABUDA", "Łąbska", "Żak", "Zając",
-                                          "Źrebiec", "Zaorski", "Szczepańska", "Szczepanski", "Ślązak", "Slaski", "Óskar",
-                                          "Oskarek", "Kowal", "Kowalska", "Kówalik", "Nowak", "Ńowak", "Łęcka", "Lecka"};
+  const std::vector<std::string> surnames{"Łaba",        "Labuda",  "Łabędzka", "Lab",     "Ląbek",   "LABUDA",
+                                          "Łąbska",      "Żak",     "Zając",    "Źrebiec", "Zaorski", "Szczepańska",
+                                          "Szczepanski", "Ślązak",  "Slaski",   "Óskar",   "Oskarek", "Kowal",
+                                          "Kowalska",    "Kówalik", "Nowak",    "Ńowak",   "Łęcka",   "Lecka"};
   const std::vector<std::string> firsts{"Anna", "Ąnna", "Jan", "Łucja", "Lucja", "Zofia", "Żaneta", "Ewa"};
   struct P {
     std::string first, last;
@@ -27,10 +28,11 @@ TEST_P(Search, SurnamePrefixSearchEqualsFilterThenFullPolishSort) {
       for (std::size_t i = 0; i < surnames.size() * firsts.size(); ++i) {
         const auto& last = surnames[i % surnames.size()];
         const auto& first = firsts[(i / surnames.size()) % firsts.size()];
-        cn.execute("INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, "
-                   "birth_date, sex, created_at) VALUES (?, ?, ?, ?, ?, ?, '1990-01-01', 'K', 0)",
-                   {centre.value, first, last, text::fold(first), text::fold(last),
-                    text::hex(text::collation_key(last + " " + first))});
+        cn.execute(
+            "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, "
+            "birth_date, sex, created_at) VALUES (?, ?, ?, ?, ?, ?, '1990-01-01', 'K', 0)",
+            {centre.value, first, last, text::fold(first), text::fold(last),
+             text::hex(text::collation_key(last + " " + first))});
         all.push_back({first, last});
       }
       return true;
@@ -49,7 +51,8 @@ TEST_P(Search, SurnamePrefixSearchEqualsFilterThenFullPolishSort) {
       const std::string first_key = folded.find(' ') == std::string::npos ? "" : folded.substr(folded.find(' ') + 1);
       std::vector<P> expected;
       for (const auto& p : all)
-        if (text::fold(p.last).starts_with(last_key) && text::fold(p.first).starts_with(first_key)) expected.push_back(p);
+        if (text::fold(p.last).starts_with(last_key) && text::fold(p.first).starts_with(first_key))
+          expected.push_back(p);
       std::stable_sort(expected.begin(), expected.end(), [](const P& a, const P& b) {
         return text::collation_key(a.last + " " + a.first) < text::collation_key(b.last + " " + b.first);
       });
@@ -65,30 +68,40 @@ TEST_P(Search, SurnamePrefixSearchEqualsFilterThenFullPolishSort) {
 TEST_P(Search, ScopedSearchSeesOwnSectionUnhousedAndAssignedHouseholdsOnly) {
   const CentreId centre = make_centre();
   auto c = db_->acquire();
-  auto unit = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'F') RETURNING id",
-                           {centre.value})->int64(0);
+  auto unit =
+      c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'F') RETURNING id", {centre.value})
+          ->int64(0);
   std::int64_t sec[2];
   for (int i = 0; i < 2; ++i)
     sec[i] = c->query_one("INSERT INTO sections (centre_id, unit_id, number, name) VALUES (?, ?, ?, 'S') RETURNING id",
-                          {centre.value, unit, i + 1})->int64(0);
-  auto me = c->query_one("INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
-                         "VALUES (?, 'me', 'Me', 'x', 0, 0) RETURNING id",
-                         {centre.value})->int64(0);
+                          {centre.value, unit, i + 1})
+                 ->int64(0);
+  auto me = c->query_one(
+                 "INSERT INTO users (centre_id, login, full_name, password_hash, created_at, password_changed_at) "
+                 "VALUES (?, 'me', 'Me', 'x', 0, 0) RETURNING id",
+                 {centre.value})
+                ->int64(0);
   auto person = [&](const std::string& last) {
-    return c->query_one("INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, "
-                        "birth_date, sex, created_at) VALUES (?, 'Anna', ?, 'anna', ?, ?, '1990-01-01', 'K', 0) RETURNING id",
-                        {centre.value, last, text::fold(last), text::hex(text::collation_key(last + " Anna"))})->int64(0);
+    return c
+        ->query_one(
+            "INSERT INTO persons (centre_id, first_name, last_name, first_name_key, last_name_key, name_sort, "
+            "birth_date, sex, created_at) VALUES (?, 'Anna', ?, 'anna', ?, ?, '1990-01-01', 'K', 0) RETURNING id",
+            {centre.value, last, text::fold(last), text::hex(text::collation_key(last + " Anna"))})
+        ->int64(0);
   };
   auto household = [&](std::int64_t section, std::optional<std::int64_t> worker, std::int64_t member) {
-    auto h = c->query_one("INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, "
-                          "family_type, created_at) VALUES (?, ?, ?, 'L', 'S', '1', 'single', 0) RETURNING id",
-                          {centre.value, section, worker})->int64(0);
-    c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, "
-               "'head', '2024-01-01')",
-               {centre.value, h, member});
+    auto h = c->query_one(
+                  "INSERT INTO households (centre_id, section_id, worker_id, locality, street, building, "
+                  "family_type, created_at) VALUES (?, ?, ?, 'L', 'S', '1', 'single', 0) RETURNING id",
+                  {centre.value, section, worker})
+                 ->int64(0);
+    c->execute(
+        "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, "
+        "'head', '2024-01-01')",
+        {centre.value, h, member});
     cases::sync_person_scope(*c, centre, member);
   };
-  household(sec[0], std::nullopt, person("Łaba"));       // my section
+  household(sec[0], std::nullopt, person("Łaba"));      // my section
   household(sec[1], me, person("Labuda"));              // another section, assigned to me
   household(sec[1], std::nullopt, person("Łabędzka"));  // another section: not mine
   person("Labiak");                                     // in no household yet

@@ -49,7 +49,8 @@ class Services : public StorageTest {
   std::int64_t service(int h, std::optional<int> member, const char* kind, const char* subtype, const char* from,
                        const char* to, std::optional<int> quantity = std::nullopt,
                        std::vector<services::Delivery> deliveries = {}, const char* place = "") {
-    NewService s = of(h, member ? std::optional<std::int64_t>(persons_[h][*member]) : std::nullopt, kind, subtype, from, to);
+    NewService s =
+        of(h, member ? std::optional<std::int64_t>(persons_[h][*member]) : std::nullopt, kind, subtype, from, to);
     s.place = place;
     s.quantity = quantity;
     s.deliveries = std::move(deliveries);
@@ -64,7 +65,8 @@ class Services : public StorageTest {
     for (int m = 0; m < months; ++m) out.push_back({ends[m], quantity});
     return out;
   }
-  std::int64_t flat(const char* name, int places, const char* opened, std::optional<std::string> closed = std::nullopt) {
+  std::int64_t flat(const char* name, int places, const char* opened,
+                    std::optional<std::string> closed = std::nullopt) {
     auto f = svc_->add_flat(manager(), {name, "ul. Zana 3", places, opened, closed});
     EXPECT_TRUE(f.ok()) << f.error().message;
     return f.ok() ? f->id : 0;
@@ -118,7 +120,8 @@ void Services::record_year() {
   flat("M1", 3, "2024-01-01");
   flat("M2", 2, "2025-05-01");
   flat("M3", 1, "2023-01-01", "2024-12-31");
-  for (int m = 0; m < 3; ++m) service(2, m, "mieszkanie_chronione", "", "2025-01-01", "2025-12-31", std::nullopt, {}, "M1");
+  for (int m = 0; m < 3; ++m)
+    service(2, m, "mieszkanie_chronione", "", "2025-01-01", "2025-12-31", std::nullopt, {}, "M1");
   service(1, 0, "mieszkanie_chronione", "", "2025-06-01", "2025-08-31", std::nullopt, {}, "M2");
   // Counselling: mother 0 psychological February–April, each consultation on its day (2 + 2 + 1), legal once in
   // March; mother 1 psychological 3 in September.
@@ -199,8 +202,10 @@ TEST_P(Services, ReportCountsAreExactQueriesOverTheRecords) {
 TEST_P(Services, PartlyOverlappingRecordWasCountedInFullInEachQuarter) {
   record_year();
   const auto year = stats("2025-01-01", "2025-12-31");
-  const char* quarters[][2] = {{"2025-01-01", "2025-03-31"}, {"2025-04-01", "2025-06-30"},
-                               {"2025-07-01", "2025-09-30"}, {"2025-10-01", "2025-12-31"}};
+  const char* quarters[][2] = {{"2025-01-01", "2025-03-31"},
+                               {"2025-04-01", "2025-06-30"},
+                               {"2025-07-01", "2025-09-30"},
+                               {"2025-10-01", "2025-12-31"}};
   std::map<std::string, std::int64_t> delivered, consultations;
   std::int64_t hours = 0, resident = 0, family = 0, gmina = 0;
   for (const auto& q : quarters) {
@@ -220,7 +225,8 @@ TEST_P(Services, PartlyOverlappingRecordWasCountedInFullInEachQuarter) {
   EXPECT_EQ(family, year.care_homes.family.grosze);
   EXPECT_EQ(gmina, year.care_homes.gmina.grosze);
   // A month split in two halves adds up too: deliveries fall on one day each.
-  auto a = stats("2025-02-01", "2025-02-14"), b = stats("2025-02-15", "2025-02-28"), feb = stats("2025-02-01", "2025-02-28");
+  auto a = stats("2025-02-01", "2025-02-14"), b = stats("2025-02-15", "2025-02-28"),
+       feb = stats("2025-02-01", "2025-02-28");
   EXPECT_EQ(a.delivered["posilek"] + b.delivered["posilek"], feb.delivered["posilek"]);
   EXPECT_EQ(a.consultations["psychologiczne"] + b.consultations["psychologiczne"], 2);
 }
@@ -228,7 +234,7 @@ TEST_P(Services, PartlyOverlappingRecordWasCountedInFullInEachQuarter) {
 // Issue 4 §6 (c): children with meals were those fed in a nursery, kindergarten or school, whatever their age.
 // A child is now under 18 (art. 10 § 1 k.c.) on the first day of their meals in the period.
 TEST_P(Services, MealsCountChildrenByAgeNotByPlace) {
-  const auto teen = make_person(centre_, "Ola", "Nowak", "2007-03-05");  // 18 on 5.03.2025
+  const auto teen = make_person(centre_, "Ola", "Nowak", "2007-03-05");   // 18 on 5.03.2025
   const auto pupil = make_person(centre_, "Jan", "Nowak", "2006-09-01");  // 18 already, still at school
   add_member(centre_, households_[0], teen, "child");
   add_member(centre_, households_[0], pupil, "child");
@@ -241,7 +247,7 @@ TEST_P(Services, MealsCountChildrenByAgeNotByPlace) {
   meals(teen, "szkola", "2025-02-01", "2025-02-28");  // 17 in February
   meals(teen, "szkola", "2025-04-01", "2025-04-30");  // 18 in April
   meals(pupil, "szkola", "2025-02-01", "2025-02-28");
-  meals(persons_[0][2], "inne", "2025-02-01", "2025-02-28");  // a six-year-old fed at home counts
+  meals(persons_[0][2], "inne", "2025-02-01", "2025-02-28");       // a six-year-old fed at home counts
   EXPECT_EQ(stats("2025-01-01", "2025-12-31").meals_children, 2);  // the teen (17 on 1.02) and the six-year-old
   EXPECT_EQ(stats("2025-04-01", "2025-04-30").meals_children, 0);
   EXPECT_EQ(stats("2025-03-01", "2025-04-30").meals_children, 0);
@@ -253,21 +259,23 @@ TEST_P(Services, FamiliesByFormCountDecisionsForTheTimeTheyHaveEffect) {
   auto c = db_->acquire();
   auto decision = [&](int h, const char* kind, const char* form, const char* from, std::optional<std::string> to,
                       const char* state, std::optional<std::int64_t> changes = std::nullopt) {
-    return c->query_one("INSERT INTO decisions (centre_id, household_id, person_id, kind, form, period_from, period_to, "
-                        "amount_grosze, state, changes_decision_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 50000, ?, ?, 0) "
-                        "RETURNING id",
-                        {centre_.value, households_[h], persons_[h][0], kind, form, from, to, state, changes})
+    return c
+        ->query_one(
+            "INSERT INTO decisions (centre_id, household_id, person_id, kind, form, period_from, period_to, "
+            "amount_grosze, state, changes_decision_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 50000, ?, ?, 0) "
+            "RETURNING id",
+            {centre_.value, households_[h], persons_[h][0], kind, form, from, to, state, changes})
         ->int64(0);
   };
   const auto d1 = decision(0, "grant", "zasilek_okresowy", "2025-01-01", "2025-12-31", "final");
   decision(0, "withdraw", "zasilek_okresowy", "2025-04-01", std::nullopt, "final", d1);  // ends D1 on 31.03
   const auto d2 = decision(1, "grant", "zasilek_okresowy", "2025-01-01", "2025-06-30", "final");
-  decision(1, "change", "zasilek_okresowy", "2025-03-01", "2025-06-30", "final", d2);  // the change rules from March
+  decision(1, "change", "zasilek_okresowy", "2025-03-01", "2025-06-30", "final", d2);    // the change rules from March
   decision(1, "withdraw", "zasilek_okresowy", "2025-02-01", std::nullopt, "draft", d2);  // not binding
-  decision(2, "grant", "zasilek_staly", "2024-06-01", std::nullopt, "final");             // indefinite
+  decision(2, "grant", "zasilek_staly", "2024-06-01", std::nullopt, "final");            // indefinite
   const auto d4 = decision(2, "grant", "zasilek_okresowy", "2025-05-01", "2025-08-31", "final");
-  decision(2, "suspend", "zasilek_okresowy", "2025-05-01", std::nullopt, "final", d4);   // never had effect
-  decision(0, "grant", "zasilek_celowy", "2025-02-10", std::nullopt, "final");            // one-off, 10.02
+  decision(2, "suspend", "zasilek_okresowy", "2025-05-01", std::nullopt, "final", d4);  // never had effect
+  decision(0, "grant", "zasilek_celowy", "2025-02-10", std::nullopt, "final");          // one-off, 10.02
   decision(1, "grant", "zasilek_celowy", "2025-05-05", std::nullopt, "draft");
   decision(2, "refuse", "zasilek_celowy", "2025-05-05", std::nullopt, "final");
   const auto d9 = decision(2, "grant", "zasilek_okresowy", "2025-01-01", "2025-12-31", "upheld");
@@ -276,9 +284,12 @@ TEST_P(Services, FamiliesByFormCountDecisionsForTheTimeTheyHaveEffect) {
   using Counts = std::map<std::string, std::int64_t>;
   EXPECT_EQ(stats("2025-01-01", "2025-03-31").families_by_form,
             (Counts{{"zasilek_celowy", 1}, {"zasilek_okresowy", 3}, {"zasilek_staly", 1}}));
-  EXPECT_EQ(stats("2025-04-01", "2025-06-30").families_by_form, (Counts{{"zasilek_okresowy", 2}, {"zasilek_staly", 1}}));
-  EXPECT_EQ(stats("2025-07-01", "2025-09-30").families_by_form, (Counts{{"zasilek_okresowy", 1}, {"zasilek_staly", 1}}));
-  EXPECT_EQ(stats("2025-10-01", "2025-12-31").families_by_form, (Counts{{"zasilek_okresowy", 1}, {"zasilek_staly", 1}}));
+  EXPECT_EQ(stats("2025-04-01", "2025-06-30").families_by_form,
+            (Counts{{"zasilek_okresowy", 2}, {"zasilek_staly", 1}}));
+  EXPECT_EQ(stats("2025-07-01", "2025-09-30").families_by_form,
+            (Counts{{"zasilek_okresowy", 1}, {"zasilek_staly", 1}}));
+  EXPECT_EQ(stats("2025-10-01", "2025-12-31").families_by_form,
+            (Counts{{"zasilek_okresowy", 1}, {"zasilek_staly", 1}}));
   EXPECT_EQ(stats("2025-01-01", "2025-12-31").families_by_form,
             (Counts{{"zasilek_celowy", 1}, {"zasilek_okresowy", 3}, {"zasilek_staly", 1}}));
   EXPECT_EQ(stats("2025-02-11", "2025-02-28").families_by_form.count("zasilek_celowy"), 0u);
@@ -302,7 +313,7 @@ TEST_P(Services, ShelteredFlatsHoldNoMoreResidentsThanPlaces) {
   ASSERT_TRUE(fits.ok()) << fits.error().message;
   EXPECT_EQ(fits->data.place, "M2");
   EXPECT_EQ(fits->data.quantity, 15);  // the days of the stay
-  s.date_from = "2025-04-01";  // before the flat opened
+  s.date_from = "2025-04-01";          // before the flat opened
   EXPECT_EQ(svc_->record(worker(), s).error().field, "date_from");
   s.flat_id.reset();
   s.place = "M9";
@@ -369,7 +380,10 @@ TEST_P(Services, QuantitiesAreDatedWhereTheyHappen) {
   meal.cost_grosze = 1;
   EXPECT_EQ(svc_->record(worker(), meal).error().field, "cost_grosze");
   EXPECT_EQ(db_->acquire()->query_one("SELECT COUNT(*) FROM service_deliveries")->int64(0), 2);
-  EXPECT_EQ(db_->acquire()->query_one("SELECT COUNT(*) FROM audit_log WHERE entity = 'service' AND action = 'update'")->int64(0), 1);
+  EXPECT_EQ(db_->acquire()
+                ->query_one("SELECT COUNT(*) FROM audit_log WHERE entity = 'service' AND action = 'update'")
+                ->int64(0),
+            1);
 }
 
 TEST_P(Services, BadRecordsAreRefusedWithTheField) {
@@ -419,13 +433,13 @@ TEST_P(Services, ContractReviewPostponesOrClosesTheContract) {
     const char* field;
   };
   const Bad bad[] = {
-      {"2025-09-30", "", std::nullopt, "outcome"},               // neither outcome nor next review
-      {"2025-09-30", "sukces", std::nullopt, "outcome"},         // unknown outcome
-      {"2025-09-30", "achieved", "2025-11-01", "review_on"},     // both
-      {"2025-09-30", "", "2025-09-30", "review_on"},             // next review not after this one
-      {"2025-02-01", "", "2025-10-31", "on_date"},               // before the contract was made
-      {"2025-12-01", "achieved", std::nullopt, "on_date"},       // in the future (today 24.11.2025)
-      {"2025-13-01", "achieved", std::nullopt, "on_date"},       // not a date
+      {"2025-09-30", "", std::nullopt, "outcome"},            // neither outcome nor next review
+      {"2025-09-30", "sukces", std::nullopt, "outcome"},      // unknown outcome
+      {"2025-09-30", "achieved", "2025-11-01", "review_on"},  // both
+      {"2025-09-30", "", "2025-09-30", "review_on"},          // next review not after this one
+      {"2025-02-01", "", "2025-10-31", "on_date"},            // before the contract was made
+      {"2025-12-01", "achieved", std::nullopt, "on_date"},    // in the future (today 24.11.2025)
+      {"2025-13-01", "achieved", std::nullopt, "on_date"},    // not a date
   };
   for (const auto& b : bad) {
     auto r = svc_->review_contract(worker(), contract, b.on, b.outcome, b.next, "");
@@ -443,7 +457,8 @@ TEST_P(Services, ContractReviewPostponesOrClosesTheContract) {
   EXPECT_EQ(row()->text(0), "2025-09-30");
   EXPECT_EQ(row()->text(1), "");
 
-  auto postponed = svc_->review_contract(worker(), contract, "2025-09-30", "", "2025-11-20", "  Zarejestrowana w PUP.  ");
+  auto postponed =
+      svc_->review_contract(worker(), contract, "2025-09-30", "", "2025-11-20", "  Zarejestrowana w PUP.  ");
   ASSERT_TRUE(postponed.ok()) << postponed.error().message;
   EXPECT_EQ(postponed->data.review_on, "2025-11-20");
   EXPECT_EQ(postponed->data.outcome, "");
@@ -456,7 +471,9 @@ TEST_P(Services, ContractReviewPostponesOrClosesTheContract) {
   EXPECT_EQ(again.error().code, ErrorCode::conflict);
   EXPECT_EQ(again.error().field, "outcome");
   EXPECT_EQ(row()->text(1), "achieved");
-  EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'review' AND entity = 'social_work'")->int64(0), 2);
+  EXPECT_EQ(
+      conn->query_one("SELECT COUNT(*) FROM audit_log WHERE action = 'review' AND entity = 'social_work'")->int64(0),
+      2);
 }
 
 OSTOJA_STORAGE_TEST_SUITE(Services);

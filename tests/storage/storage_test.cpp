@@ -18,7 +18,8 @@ TEST_P(Storage, MigrationsApplyFromEmptyAndAreIdempotent) {
 TEST_P(Storage, RoundTripsValuesIncludingPolishTextAndNulls) {
   auto c = db_->acquire();
   c->script("CREATE TABLE rt (id BIGINT, t TEXT, n BIGINT)");
-  c->execute("INSERT INTO rt (id, t, n) VALUES (?, ?, ?)", {std::int64_t{9'000'000'000'000LL}, "Zażółć gęślą jaźń ' ?", nullptr});
+  c->execute("INSERT INTO rt (id, t, n) VALUES (?, ?, ?)",
+             {std::int64_t{9'000'000'000'000LL}, "Zażółć gęślą jaźń ' ?", nullptr});
   auto r = c->query_one("SELECT id, t, n FROM rt WHERE t = ?", {"Zażółć gęślą jaźń ' ?"});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->int64(0), 9'000'000'000'000LL);
@@ -46,8 +47,10 @@ TEST_P(Storage, RollsBackOnErrorAndException) {
 TEST_P(Storage, UniqueViolationIsAConstraintViolation) {
   auto centre = make_centre();
   auto c = db_->acquire();
-  const char* sql = "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
-                    "birth_date, sex, created_at) VALUES (?, '44051401359', 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1944-05-14', 'M', 0)";
+  const char* sql =
+      "INSERT INTO persons (centre_id, pesel, first_name, last_name, first_name_key, last_name_key, name_sort, "
+      "birth_date, sex, created_at) VALUES (?, '44051401359', 'Jan', 'Nowak', 'jan', 'nowak', 'x', '1944-05-14', 'M', "
+      "0)";
   c->execute(sql, {centre.value});
   EXPECT_THROW(c->execute(sql, {centre.value}), storage::ConstraintViolation);
   // The same PESEL in another centre (tenant) is allowed.
@@ -72,7 +75,8 @@ TEST_P(Storage, BulkInsertWithExplicitIdsKeepsIdentityUsable) {
   auto c = db_->acquire();
   storage::in_transaction(*c, true, [&](storage::Connection& cn) {
     storage::BulkInsert units(cn, "units", {"id", "centre_id", "kind", "name"}, 7);
-    for (int i = 1; i <= 20; ++i) units.add({std::int64_t{100 + i}, centre.value, "branch", "Filia " + std::to_string(i)});
+    for (int i = 1; i <= 20; ++i)
+      units.add({std::int64_t{100 + i}, centre.value, "branch", "Filia " + std::to_string(i)});
     units.flush();
     return true;
   });
@@ -81,7 +85,8 @@ TEST_P(Storage, BulkInsertWithExplicitIdsKeepsIdentityUsable) {
   EXPECT_EQ(c->query_one("SELECT name FROM units WHERE id = 113")->text(0), "Filia 13");
   // A row inserted afterwards without an id gets a fresh one instead of colliding.
   auto id = c->query_one("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', 'Nowa') RETURNING id",
-                         {centre.value})->int64(0);
+                         {centre.value})
+                ->int64(0);
   EXPECT_GT(id, 120);
 }
 

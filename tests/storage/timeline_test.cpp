@@ -24,62 +24,84 @@ class Timeline : public StorageTest {
     cases_ = std::make_unique<cases::CaseService>(*db_, clock_);
     svc_ = std::make_unique<TimelineService>(*db_, clock_, *cases_);
     auto c = db_->acquire();
-    auto member = [&](std::int64_t h, std::int64_t p, const char* relation, const char* since, std::optional<std::string> until) {
-      c->execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since, until) VALUES (?, ?, ?, ?, ?, ?)",
-                 {centre_.value, h, p, relation, since, until});
+    auto member = [&](std::int64_t h, std::int64_t p, const char* relation, const char* since,
+                      std::optional<std::string> until) {
+      c->execute(
+          "INSERT INTO household_members (centre_id, household_id, person_id, relation, since, until) VALUES (?, ?, ?, "
+          "?, ?, ?)",
+          {centre_.value, h, p, relation, since, until});
     };
     member(before_, person_, "head", "2024-01-01", "2025-06-30");  // lived in the north, then moved south
     member(now_, person_, "partner", "2025-07-01", std::nullopt);
     member(now_, other_, "head", "2023-01-01", std::nullopt);
-    c->execute("INSERT INTO applications (centre_id, number, household_id, applicant_id, mode, received_on, forms, reasons, "
-               "interview_due, decision_due, created_by, created_at) VALUES (?, 'W/2025/1', ?, ?, 'application', '2025-03-03', "
-               "'zasilek_okresowy', 'bezrobocie', '2025-03-21', '2025-04-03', ?, 0)",
-               {centre_.value, before_, person_, user_});
-    c->execute("INSERT INTO applications (centre_id, number, household_id, applicant_id, mode, received_on, forms, reasons, "
-               "interview_due, decision_due, created_by, created_at) VALUES (?, 'W/2025/2', ?, ?, 'application', '2025-09-01', "
-               "'zasilek_celowy', 'ubostwo', '2025-09-19', '2025-10-01', ?, 0)",
-               {centre_.value, now_, other_, user_});  // another member's application
-    auto interview = [&](std::int64_t h, const char* kind, const char* status, const char* due, std::optional<std::string> done) {
-      c->execute("INSERT INTO interviews (centre_id, household_id, kind, status, due_on, conducted_on, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, 0)",
-                 {centre_.value, h, kind, status, due, done});
+    c->execute(
+        "INSERT INTO applications (centre_id, number, household_id, applicant_id, mode, received_on, forms, reasons, "
+        "interview_due, decision_due, created_by, created_at) VALUES (?, 'W/2025/1', ?, ?, 'application', "
+        "'2025-03-03', "
+        "'zasilek_okresowy', 'bezrobocie', '2025-03-21', '2025-04-03', ?, 0)",
+        {centre_.value, before_, person_, user_});
+    c->execute(
+        "INSERT INTO applications (centre_id, number, household_id, applicant_id, mode, received_on, forms, reasons, "
+        "interview_due, decision_due, created_by, created_at) VALUES (?, 'W/2025/2', ?, ?, 'application', "
+        "'2025-09-01', "
+        "'zasilek_celowy', 'ubostwo', '2025-09-19', '2025-10-01', ?, 0)",
+        {centre_.value, now_, other_, user_});  // another member's application
+    auto interview = [&](std::int64_t h, const char* kind, const char* status, const char* due,
+                         std::optional<std::string> done) {
+      c->execute(
+          "INSERT INTO interviews (centre_id, household_id, kind, status, due_on, conducted_on, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, 0)",
+          {centre_.value, h, kind, status, due, done});
     };
     interview(before_, "initial", "completed", "2025-03-21", "2025-03-10");
     interview(before_, "update", "planned", "2025-09-10", std::nullopt);  // after she left: not hers
     interview(now_, "change", "completed", "2025-05-05", "2025-05-05");   // before she came: not hers
     interview(now_, "change", "completed", "2025-10-01", "2025-10-02");
     const auto mine = c->query_one(
-        "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, period_to, amount_grosze, "
-        "state, issued_on, created_at) VALUES (?, 'D/2025/7', ?, ?, 'grant', 'zasilek_okresowy', '2025-10-01', '2025-11-30', "
-        "50000, 'final', '2025-09-25', 0) RETURNING id",
-        {centre_.value, now_, person_})->int64(0);
+                           "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, "
+                           "period_from, period_to, amount_grosze, "
+                           "state, issued_on, created_at) VALUES (?, 'D/2025/7', ?, ?, 'grant', 'zasilek_okresowy', "
+                           "'2025-10-01', '2025-11-30', "
+                           "50000, 'final', '2025-09-25', 0) RETURNING id",
+                           {centre_.value, now_, person_})
+                          ->int64(0);
     const auto theirs = c->query_one(
-        "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, period_from, amount_grosze, state, "
-        "issued_on, created_at) VALUES (?, 'D/2025/8', ?, ?, 'grant', 'zasilek_celowy', '2025-09-20', 30000, 'final', "
-        "'2025-09-15', 0) RETURNING id",
-        {centre_.value, now_, other_})->int64(0);
+                             "INSERT INTO decisions (centre_id, number, household_id, person_id, kind, form, "
+                             "period_from, amount_grosze, state, "
+                             "issued_on, created_at) VALUES (?, 'D/2025/8', ?, ?, 'grant', 'zasilek_celowy', "
+                             "'2025-09-20', 30000, 'final', "
+                             "'2025-09-15', 0) RETURNING id",
+                             {centre_.value, now_, other_})
+                            ->int64(0);
     for (const auto& [d, p, month, due, status] :
          std::vector<std::tuple<std::int64_t, std::int64_t, const char*, const char*, const char*>>{
-             {mine, person_, "2025-10", "2025-10-10", "paid"}, {mine, person_, "2025-11", "2025-11-10", "planned"},
+             {mine, person_, "2025-10", "2025-10-10", "paid"},
+             {mine, person_, "2025-11", "2025-11-10", "planned"},
              {theirs, other_, "", "2025-09-20", "paid"}})
-      c->execute("INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, "
-                 "method, status, created_at) VALUES (?, ?, ?, ?, 'zasilek_okresowy', ?, ?, 50000, 'cash', ?, 0)",
-                 {centre_.value, d, now_, p, month, due, status});
-    auto service = [&](std::int64_t h, std::optional<std::int64_t> p, const char* kind, const char* subtype, const char* from) {
-      c->execute("INSERT INTO services (centre_id, household_id, person_id, kind, subtype, date_from, date_to, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-                 {centre_.value, h, p, kind, subtype, from, from});
+      c->execute(
+          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, "
+          "method, status, created_at) VALUES (?, ?, ?, ?, 'zasilek_okresowy', ?, ?, 50000, 'cash', ?, 0)",
+          {centre_.value, d, now_, p, month, due, status});
+    auto service = [&](std::int64_t h, std::optional<std::int64_t> p, const char* kind, const char* subtype,
+                       const char* from) {
+      c->execute(
+          "INSERT INTO services (centre_id, household_id, person_id, kind, subtype, date_from, date_to, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+          {centre_.value, h, p, kind, subtype, from, from});
     };
     service(now_, std::nullopt, "pomoc_rzeczowa", "zywnosc", "2025-08-01");  // the household's, while she lives there
     service(now_, other_, "poradnictwo", "prawne", "2025-08-02");            // another member's
     service(now_, person_, "poradnictwo", "psychologiczne", "2025-08-03");   // hers
     service(now_, std::nullopt, "pomoc_rzeczowa", "odziez", "2025-02-01");   // before she came
-    c->execute("INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, description, created_at) "
-               "VALUES (?, ?, 'entry', NULL, '2025-04-01', 'Rozmowa', 0)",
-               {centre_.value, before_});
-    c->execute("INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, description, created_at) "
-               "VALUES (?, ?, 'contract', ?, '2025-10-05', '2026-03-31', 'Cele', 0)",
-               {centre_.value, now_, person_});
+    c->execute(
+        "INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, description, created_at) "
+        "VALUES (?, ?, 'entry', NULL, '2025-04-01', 'Rozmowa', 0)",
+        {centre_.value, before_});
+    c->execute(
+        "INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, description, "
+        "created_at) "
+        "VALUES (?, ?, 'contract', ?, '2025-10-05', '2026-03-31', 'Cele', 0)",
+        {centre_.value, now_, person_});
   }
   Principal in(std::vector<std::int64_t> sections, std::vector<std::string> extra = {}) {
     extra.push_back("cases.read");
@@ -89,7 +111,8 @@ class Timeline : public StorageTest {
   }
   static std::vector<std::string> lines(const timeline::PersonTimeline& t) {
     std::vector<std::string> out;
-    for (const auto& i : t.items) out.push_back(i.on + " " + i.kind + " " + i.code + (i.number.empty() ? "" : " " + i.number));
+    for (const auto& i : t.items)
+      out.push_back(i.on + " " + i.kind + " " + i.code + (i.number.empty() ? "" : " " + i.number));
     return out;
   }
   CentreId centre_;

@@ -1,17 +1,19 @@
 // Table-driven tests of rules/benefits.h. Amounts in grosze; rounding: nearest grosz, halves up.
 #include "rules/benefits.h"
 
-#include "rules/dated.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "rules/dated.h"
+
 namespace ostoja::rules {
 namespace {
 
-Date d(std::string_view iso) { return *Date::parse(iso); }
+Date d(std::string_view iso) {
+  return *Date::parse(iso);
+}
 
 bool mentions(const BenefitPreview& p, std::string_view text) {
   for (const auto& line : p.explanation)
@@ -31,28 +33,28 @@ struct Row {
 TEST(ZasilekStaly, Table) {
   const std::vector<Row> rows{
       // single person, 100 % of the criterion, cap, minimum 30 zł (until 31.12.2023)
-      {"2012-10-01", 1, 0, true, 52900, 54200},        // 542 zł capped at 529 zł
+      {"2012-10-01", 1, 0, true, 52900, 54200},  // 542 zł capped at 529 zł
       {"2015-10-01", 1, 0, true, 60400, 63400},
       {"2018-10-01", 1, 0, true, 64500, 70100},
       {"2023-06-01", 1, 0, true, 71900, 77600},
-      {"2023-06-01", 1, 5700, true, 71900, 77600},     // exactly at the cap
+      {"2023-06-01", 1, 5700, true, 71900, 77600},  // exactly at the cap
       {"2023-06-01", 1, 5701, true, 71899, 77600},
       {"2023-06-01", 1, 10000, true, 67600, 77600},
-      {"2023-06-01", 1, 74600, true, 3000, 77600},     // exactly the minimum
-      {"2023-06-01", 1, 74601, true, 3000, 77600},     // 29,99 zł raised to 30 zł
-      {"2023-06-01", 1, 77599, true, 3000, 77600},     // 1 grosz below the criterion
-      {"2023-06-01", 1, 77600, false, 0, 77600},       // at the criterion: not "below"
-      {"2023-12-31", 1, 50000, true, 27600, 77600},    // last day of the old rule
+      {"2023-06-01", 1, 74600, true, 3000, 77600},   // exactly the minimum
+      {"2023-06-01", 1, 74601, true, 3000, 77600},   // 29,99 zł raised to 30 zł
+      {"2023-06-01", 1, 77599, true, 3000, 77600},   // 1 grosz below the criterion
+      {"2023-06-01", 1, 77600, false, 0, 77600},     // at the criterion: not "below"
+      {"2023-12-31", 1, 50000, true, 27600, 77600},  // last day of the old rule
       // single person, 130 % of the criterion, minimum 100 zł (from 1.01.2024)
-      {"2024-01-01", 1, 50000, true, 50880, 77600},    // 1 008,80 − 500 zł
-      {"2024-01-01", 1, 0, true, 100000, 77600},       // 1 008,80 capped at 1 000 zł
+      {"2024-01-01", 1, 50000, true, 50880, 77600},  // 1 008,80 − 500 zł
+      {"2024-01-01", 1, 0, true, 100000, 77600},     // 1 008,80 capped at 1 000 zł
       {"2024-01-01", 1, 880, true, 100000, 77600},
       {"2024-01-01", 1, 881, true, 99999, 77600},
       {"2024-06-01", 1, 77599, true, 23281, 77600},
       {"2024-06-01", 1, 77600, false, 0, 77600},
       {"2024-12-31", 1, 80000, false, 0, 77600},
       {"2025-01-01", 1, 80000, true, 51300, 101000},
-      {"2025-01-01", 1, 0, true, 122900, 101000},      // 1 313 zł capped at 1 229 zł
+      {"2025-01-01", 1, 0, true, 122900, 101000},  // 1 313 zł capped at 1 229 zł
       {"2025-01-01", 1, 8400, true, 122900, 101000},
       {"2025-01-01", 1, 8401, true, 122899, 101000},
       {"2025-01-01", 1, 100999, true, 30301, 101000},
@@ -100,20 +102,20 @@ GminaSettings gmina_with(int percent) {
 
 TEST(ZasilekOkresowy, Table) {
   const std::vector<OkresowyRow> rows{
-      {"2023-06-01", 1, 0, 0, true, 38800, 77600},       // 50 % of 776 zł
+      {"2023-06-01", 1, 0, 0, true, 38800, 77600},  // 50 % of 776 zł
       {"2023-06-01", 1, 0, 50, true, 38800, 77600},
-      {"2023-06-01", 1, 0, 100, true, 41800, 77600},     // capped at 418 zł
+      {"2023-06-01", 1, 0, 100, true, 41800, 77600},  // capped at 418 zł
       {"2023-12-31", 1, 0, 100, true, 41800, 77600},
       {"2012-10-01", 1, 0, 100, true, 41800, 54200},
-      {"2024-01-01", 1, 0, 100, true, 60000, 77600},     // capped at the per-person criterion
+      {"2024-01-01", 1, 0, 100, true, 60000, 77600},  // capped at the per-person criterion
       {"2025-01-01", 1, 0, 100, true, 82300, 101000},
       {"2025-01-01", 1, 18700, 100, true, 82300, 101000},
       {"2025-01-01", 1, 18699, 100, true, 82300, 101000},
       {"2025-01-01", 1, 18701, 100, true, 82299, 101000},
       {"2025-01-01", 1, 0, 0, true, 50500, 101000},
-      {"2023-06-01", 1, 76000, 0, true, 2000, 77600},    // 8 zł raised to 20 zł
+      {"2023-06-01", 1, 76000, 0, true, 2000, 77600},  // 8 zł raised to 20 zł
       {"2023-06-01", 1, 77599, 0, true, 2000, 77600},
-      {"2023-06-01", 1, 77600, 0, false, 0, 77600},      // at the criterion: not "below"
+      {"2023-06-01", 1, 77600, 0, false, 0, 77600},  // at the criterion: not "below"
       {"2023-06-01", 1, 77600, 100, false, 0, 77600},
       {"2015-10-01", 4, 0, 100, true, 205600, 205600},   // a family has no cap
       {"2023-06-01", 2, 86667, 0, true, 16667, 120000},  // 50 % of 333,33 = 166,665 → 166,67
@@ -124,8 +126,8 @@ TEST(ZasilekOkresowy, Table) {
       {"2025-01-01", 3, 246900, 0, false, 0, 246900},
   };
   for (const auto& row : rows) {
-    SCOPED_TRACE(row.date + " size " + std::to_string(row.size) + " income " + std::to_string(row.income) +
-                 " gmina " + std::to_string(row.gmina_percent));
+    SCOPED_TRACE(row.date + " size " + std::to_string(row.size) + " income " + std::to_string(row.income) + " gmina " +
+                 std::to_string(row.gmina_percent));
     auto r = zasilek_okresowy(d(row.date), row.size, Money{row.income}, gmina_with(row.gmina_percent));
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r->eligible, row.eligible);
@@ -216,7 +218,8 @@ TEST(BenefitPreview, WithoutExplanationTheVerdictsAndAmountsAreTheSame) {
           EXPECT_FALSE(full->explanation.empty());
           EXPECT_TRUE(lean->explanation.empty());
         }
-  EXPECT_EQ(benefit_preview(d("2012-09-30"), BenefitKind::zasilek_staly, 1, Money{}, {}, Explain::no).error().field, "date");
+  EXPECT_EQ(benefit_preview(d("2012-09-30"), BenefitKind::zasilek_staly, 1, Money{}, {}, Explain::no).error().field,
+            "date");
   EXPECT_EQ(benefit_preview(d("2025-01-01"), BenefitKind::zasilek_okresowy, 0, Money{}, {}, Explain::no).error().field,
             "household_size");
 }

@@ -1,13 +1,15 @@
 // CSV reading as spreadsheets write it: quoting, separators, line breaks inside quotes, BOM, CRLF.
-#include <gtest/gtest.h>
-
 #include "core/csv.h"
+
+#include <gtest/gtest.h>
 
 namespace ostoja::csv {
 namespace {
 
 TEST(Csv, QuotedFieldsSeparatorsAndLineBreaksInside) {
-  auto r = parse("\xEF\xBB\xBFimie;nazwisko;uwagi\r\nAnna;\"Kowalska; z d. Nowak\";\"ma \"\"psa\"\"\"\r\n\r\nJan;Łęcki;\"dwie\nlinie\"\nEwa;;\n");
+  auto r = parse(
+      "\xEF\xBB\xBFimie;nazwisko;uwagi\r\nAnna;\"Kowalska; z d. Nowak\";\"ma "
+      "\"\"psa\"\"\"\r\n\r\nJan;Łęcki;\"dwie\nlinie\"\nEwa;;\n");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->size(), 4u);
   EXPECT_EQ((*r)[0].fields, (std::vector<std::string>{"imie", "nazwisko", "uwagi"}));

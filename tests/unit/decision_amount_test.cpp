@@ -2,10 +2,10 @@
 // when the worker departs from the calculated amount.
 #include <gtest/gtest.h>
 
-#include "modules/decisions/amount.h"
-
 #include <string>
 #include <vector>
+
+#include "modules/decisions/amount.h"
 
 namespace ostoja::decisions {
 namespace {
@@ -48,7 +48,8 @@ TEST(DecisionAmount, SinglePersonOkresowyIsCappedAndIncomeAtTheCriterionIsRefuse
 }
 
 TEST(DecisionAmount, CeloweNeedAnAmountSpecjalnyUpToTheCriterion) {
-  auto celowy = amount_range({"zasilek_celowy", Kind::grant, *Date::parse("2026-11-01"), std::nullopt, std::nullopt, {}});
+  auto celowy =
+      amount_range({"zasilek_celowy", Kind::grant, *Date::parse("2026-11-01"), std::nullopt, std::nullopt, {}});
   ASSERT_TRUE(celowy.ok());
   EXPECT_EQ(decide_amount(*celowy, std::nullopt, "").error().field, "amount_grosze");
   EXPECT_EQ(*decide_amount(*celowy, Money::zl(300), ""), Money::zl(300));
@@ -73,7 +74,8 @@ TEST(DecisionAmount, RefusalsAndNonCashHelpCarryNoAmount) {
 TEST(DecisionAmount, GminaResolutionsInForceOnThePeriodStartSetTheRange) {
   const Date d2025{2025, 1, 1}, d2026{2026, 1, 1};
   rules::GminaSettings gmina;
-  gmina.zasilek_okresowy_percent = {{d2025, Date{2025, 12, 31}, 60, "uchwała nr I/1/2024"}, {d2026, std::nullopt, 80, "uchwała nr V/5/2025"}};
+  gmina.zasilek_okresowy_percent = {{d2025, Date{2025, 12, 31}, 60, "uchwała nr I/1/2024"},
+                                    {d2026, std::nullopt, 80, "uchwała nr V/5/2025"}};
   gmina.zasilek_celowy_max = {{d2026, std::nullopt, Money::zl(500), "uchwała nr V/6/2025"}};
   gmina.specjalny_zasilek_celowy_max = {{d2025, std::nullopt, Money::zl(1000), "uchwała nr I/2/2024"}};
   struct Row {
@@ -87,11 +89,11 @@ TEST(DecisionAmount, GminaResolutionsInForceOnThePeriodStartSetTheRange) {
       // 3 persons, 1 000 zł: the difference 3 × 823 − 1 000 = 1 469 zł
       {"zasilek_okresowy", "2025-06-01", 3, 1000, 88140, 88140, 146900},    // 60 %
       {"zasilek_okresowy", "2026-11-01", 3, 1000, 117520, 117520, 146900},  // 80 %
-      {"zasilek_okresowy", "2024-12-01", 3, 1000, 40000, 40000, 80000},     // no resolution yet: 50 % of 3 × 600 − 1 000
-      {"zasilek_celowy", "2026-11-01", 1, 0, -1, 1, 50000},                 // the gmina's 500 zł
-      {"zasilek_celowy", "2025-11-01", 1, 0, -1, 1, 10000000},              // none in force: the sanity ceiling
-      {"specjalny_zasilek_celowy", "2026-11-01", 2, 5000, -1, 1, 100000},   // gmina 1 000 zł < 2 × 823 zł
-      {"specjalny_zasilek_celowy", "2024-11-01", 2, 5000, -1, 1, 120000},   // before the resolution: 2 × 600 zł
+      {"zasilek_okresowy", "2024-12-01", 3, 1000, 40000, 40000, 80000},  // no resolution yet: 50 % of 3 × 600 − 1 000
+      {"zasilek_celowy", "2026-11-01", 1, 0, -1, 1, 50000},              // the gmina's 500 zł
+      {"zasilek_celowy", "2025-11-01", 1, 0, -1, 1, 10000000},           // none in force: the sanity ceiling
+      {"specjalny_zasilek_celowy", "2026-11-01", 2, 5000, -1, 1, 100000},  // gmina 1 000 zł < 2 × 823 zł
+      {"specjalny_zasilek_celowy", "2024-11-01", 2, 5000, -1, 1, 120000},  // before the resolution: 2 × 600 zł
   };
   for (const auto& row : rows) {
     auto r = amount_range({row.form, Kind::grant, *Date::parse(row.date), row.size, Money::zl(row.income_zl), gmina});
@@ -111,7 +113,8 @@ TEST(DecisionAmount, GminaResolutionsInForceOnThePeriodStartSetTheRange) {
   // A stored percent outside 50–100 (which the module refuses to store) is still refused by the calculator.
   rules::GminaSettings bad;
   bad.zasilek_okresowy_percent = {{d2025, std::nullopt, 40, "uchwała błędna"}};
-  EXPECT_EQ(amount_range({"zasilek_okresowy", Kind::grant, d2026, 3, Money::zl(1000), bad}).error().field, "gmina_percent");
+  EXPECT_EQ(amount_range({"zasilek_okresowy", Kind::grant, d2026, 3, Money::zl(1000), bad}).error().field,
+            "gmina_percent");
 }
 
 }  // namespace

@@ -6,7 +6,9 @@
 namespace ostoja::decisions {
 namespace {
 
-Date d(const char* iso) { return *Date::parse(iso); }
+Date d(const char* iso) {
+  return *Date::parse(iso);
+}
 const Date kToday = d("2026-12-31");
 
 TEST(DecisionLifecycle, DraftToFinalAfterTheAppealTermPassesUnused) {
@@ -63,12 +65,14 @@ TEST(DecisionLifecycle, AppealInTimeThenTheSkoOutcome) {
 TEST(DecisionLifecycle, EveryIllegalTransitionIsAConflict) {
   // Legal (from, action) pairs; everything else must be refused.
   const std::pair<State, Action> legal[] = {
-      {State::draft, Action::approve},        {State::draft, Action::cancel},      {State::approved, Action::deliver},
-      {State::delivered, Action::make_final}, {State::delivered, Action::waive_appeal}, {State::delivered, Action::appeal},
-      {State::appealed, Action::uphold},      {State::appealed, Action::overturn}, {State::appealed, Action::send_back},
+      {State::draft, Action::approve},          {State::draft, Action::cancel},
+      {State::approved, Action::deliver},       {State::delivered, Action::make_final},
+      {State::delivered, Action::waive_appeal}, {State::delivered, Action::appeal},
+      {State::appealed, Action::uphold},        {State::appealed, Action::overturn},
+      {State::appealed, Action::send_back},
   };
-  const State states[] = {State::draft,    State::approved, State::delivered,  State::final,    State::appealed,
-                          State::upheld,   State::overturned, State::sent_back, State::cancelled};
+  const State states[] = {State::draft,  State::approved,   State::delivered, State::final,    State::appealed,
+                          State::upheld, State::overturned, State::sent_back, State::cancelled};
   const Action actions[] = {Action::approve, Action::deliver,  Action::make_final, Action::waive_appeal, Action::appeal,
                             Action::uphold,  Action::overturn, Action::send_back,  Action::cancel};
   Dates dates{d("2026-11-02"), d("2026-11-04"), d("2026-11-18"), d("2026-11-10"), {}, {}};

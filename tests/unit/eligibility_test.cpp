@@ -16,7 +16,9 @@
 namespace ostoja::rules {
 namespace {
 
-Date d(std::string_view iso) { return *Date::parse(iso); }
+Date d(std::string_view iso) {
+  return *Date::parse(iso);
+}
 
 bool mentions(const FormEligibility& e, std::string_view text) {
   return std::any_of(e.explanation.begin(), e.explanation.end(),
@@ -59,7 +61,7 @@ TEST(FormEligibility, Table) {
       {"posilek", "2013-06-01", 2, 136801, false, true, 136800, -1, -1, "art. 48"},   // 150 % × 2 × 456 zł
       {"posilek", "2022-06-01", 2, 180000, true, true, 180000, -1, -1, "2019–2023"},  // 150 % × 2 × 600 zł
       {"posilek", "2023-06-01", 2, 240000, true, true, 240000, -1, -1, "28 grudnia 2022"},  // 200 %
-      {"posilek", "2025-03-01", 1, 202000, true, true, 202000, -1, -1, "2024–2028"},  // 200 % × 1 010 zł
+      {"posilek", "2025-03-01", 1, 202000, true, true, 202000, -1, -1, "2024–2028"},        // 200 % × 1 010 zł
       {"posilek", "2025-03-01", 1, 202001, false, true, 202000, -1, -1, "art. 48b ust. 2"},
       // pomoc rzeczowa: above the criterion only with a refund (art. 41 pkt 2)
       {"pomoc_rzeczowa", "2025-03-01", 1, 101000, true, true, 101000, -1, -1, "art. 41 pkt 2"},
@@ -177,9 +179,12 @@ TEST(GminaResolution, RatesAndLimitsAreCheckedAsTheActAllows) {
     auto st = check_gmina_rate(rate);
     EXPECT_EQ(st.ok() ? std::string() : st.error().field, r.field) << r.from << " " << r.percent;
   }
-  const std::vector<std::pair<std::int64_t, const char*>> limits{
-      {1, ""}, {50000, ""}, {kDecisionCeiling.grosze, ""}, {0, "amount_grosze"}, {-100, "amount_grosze"},
-      {kDecisionCeiling.grosze + 1, "amount_grosze"}};
+  const std::vector<std::pair<std::int64_t, const char*>> limits{{1, ""},
+                                                                 {50000, ""},
+                                                                 {kDecisionCeiling.grosze, ""},
+                                                                 {0, "amount_grosze"},
+                                                                 {-100, "amount_grosze"},
+                                                                 {kDecisionCeiling.grosze + 1, "amount_grosze"}};
   for (const auto& [grosze, field] : limits) {
     auto st = check_gmina_limit({d("2025-01-01"), std::nullopt, Money{grosze}, "uchwała nr 8"});
     EXPECT_EQ(st.ok() ? std::string() : st.error().field, field) << grosze;

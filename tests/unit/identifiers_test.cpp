@@ -25,12 +25,12 @@ TEST(Pesel, Table) {
   const std::vector<PeselRow> rows{
       {"44051401359", true, "1944-05-14", 'M', ""},
       {"90010112349", true, "1990-01-01", 'K', ""},
-      {"00222900016", true, "2000-02-29", 'M', ""},   // 2000s: month + 20, leap year 2000
-      {"05323199983", true, "2005-12-31", 'K', ""},   // month 32 = December 2000s
-      {"99923104506", true, "1899-12-31", 'K', ""},   // 1800s: month + 80
+      {"00222900016", true, "2000-02-29", 'M', ""},  // 2000s: month + 20, leap year 2000
+      {"05323199983", true, "2005-12-31", 'K', ""},  // month 32 = December 2000s
+      {"99923104506", true, "1899-12-31", 'K', ""},  // 1800s: month + 80
       {"85810100122", true, "1885-01-01", 'K', ""},
-      {"01410101237", true, "2101-01-01", 'M', ""},   // 2100s: month + 40
-      {"04622900726", true, "2204-02-29", 'K', ""},   // 2200s: month + 60, 2204 is leap
+      {"01410101237", true, "2101-01-01", 'M', ""},  // 2100s: month + 40
+      {"04622900726", true, "2204-02-29", 'K', ""},  // 2200s: month + 60, 2204 is leap
       {"88070305674", true, "1988-07-03", 'M', ""},
       {"23222844465", true, "2023-02-28", 'K', ""},
       {"  44051401359 ", true, "1944-05-14", 'M', ""},  // surrounding blanks ignored
@@ -174,28 +174,27 @@ TEST(PostalCode, Table) {
 TEST(TerytGmina, Table) {
   const std::string voivodeship = "Nieprawidłowy kod województwa w kodzie TERYT (dozwolone 02, 04, …, 32).";
   const std::string type = "Nieprawidłowy rodzaj gminy w kodzie TERYT (dozwolone 1, 2, 3, 4, 5, 8, 9).";
-  check_table(check_teryt_gmina,
-              {
-                  {"0463011", true, "0463011"},  // Toruń (gmina miejska)
-                  {"0663011", true, "0663011"},  // Lublin
-                  {"2205033", true, "2205033"},  // an urban-rural gmina
-                  {"3206022", true, "3206022"},
-                  {"1465118", true, "1465118"},  // a district of Warsaw
-                  {"0264019", true, "0264019"},  // a delegatura of Wrocław
-                  {"0205034", true, "0205034"},
-                  {"0205035", true, "0205035"},
-                  {"0105011", false, voivodeship},
-                  {"0005011", false, voivodeship},
-                  {"3405011", false, voivodeship},
-                  {"0400011", false, "Nieprawidłowy kod powiatu w kodzie TERYT."},
-                  {"0463001", false, "Nieprawidłowy kod gminy w kodzie TERYT."},
-                  {"0463016", false, type},
-                  {"0463017", false, type},
-                  {"0463010", false, type},
-                  {"046301", false, "Kod TERYT gminy musi składać się z 7 cyfr (WWPPGGR)."},
-                  {"04-63011", false, "Kod TERYT gminy musi składać się z 7 cyfr (WWPPGGR)."},
-                  {"", false, "Kod TERYT gminy jest pusty."},
-              });
+  check_table(check_teryt_gmina, {
+                                     {"0463011", true, "0463011"},  // Toruń (gmina miejska)
+                                     {"0663011", true, "0663011"},  // Lublin
+                                     {"2205033", true, "2205033"},  // an urban-rural gmina
+                                     {"3206022", true, "3206022"},
+                                     {"1465118", true, "1465118"},  // a district of Warsaw
+                                     {"0264019", true, "0264019"},  // a delegatura of Wrocław
+                                     {"0205034", true, "0205034"},
+                                     {"0205035", true, "0205035"},
+                                     {"0105011", false, voivodeship},
+                                     {"0005011", false, voivodeship},
+                                     {"3405011", false, voivodeship},
+                                     {"0400011", false, "Nieprawidłowy kod powiatu w kodzie TERYT."},
+                                     {"0463001", false, "Nieprawidłowy kod gminy w kodzie TERYT."},
+                                     {"0463016", false, type},
+                                     {"0463017", false, type},
+                                     {"0463010", false, type},
+                                     {"046301", false, "Kod TERYT gminy musi składać się z 7 cyfr (WWPPGGR)."},
+                                     {"04-63011", false, "Kod TERYT gminy musi składać się z 7 cyfr (WWPPGGR)."},
+                                     {"", false, "Kod TERYT gminy jest pusty."},
+                                 });
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // Household income for the eligibility test (art. 8 ust. 3–13): deductions, dated exclusions,
 // one-off amounts spread over 12 months, farms by hectares, bad input.
-#include <gtest/gtest.h>
-
 #include "rules/income.h"
+
+#include <gtest/gtest.h>
 
 namespace ostoja::rules {
 namespace {
@@ -157,7 +157,8 @@ TEST(HouseholdIncome, FarmCountsHectaresTimesThePerHectareIncome) {
 // The bulk re-check's income: the same amounts without the items' explanations.
 TEST(HouseholdIncome, WithoutExplanationTheAmountsAreTheSame) {
   std::vector<IncomeItem> items(4);
-  items[0] = {1, "wynagrodzenie", "2025-10", Money{350000}, Money{20000}, Money{10000}, Money{5000}, Money{}, 0, {}, {}};
+  items[0] = {1, "wynagrodzenie", "2025-10", Money{350000}, Money{20000}, Money{10000}, Money{5000}, Money{}, 0, {},
+              {}};
   items[1] = {2, "jednorazowy", "2025-06", Money{900000}, {}, {}, {}, {}, 0, {}, {}};
   items[2] = {2, "swiadczenie_wychowawcze", "2025-10", Money{80000}, {}, {}, {}, {}, 0, {}, {}};
   items[3] = {1, "emerytura_renta", "2025-11", Money{300000}, {}, {}, {}, {}, 0, "2025-08", "2025-10"};

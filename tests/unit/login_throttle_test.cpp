@@ -12,7 +12,7 @@ TEST(LoginBackoff, SlowsDownByDoublingCappedThenLocks) {
   struct Case {
     int failures;
     std::int64_t wait_ms;
-  } cases[] = {{0, 0},      {1, 0},      {9, 0},      {10, 1000},  {11, 2000},   {12, 4000},
+  } cases[] = {{0, 0},      {1, 0},      {9, 0},      {10, 1000},   {11, 2000},   {12, 4000},
                {14, 16000}, {15, 30000}, {29, 30000}, {30, 900000}, {31, 900000}, {1000, 900000}};
   for (const auto& c : cases) EXPECT_EQ(identity::wait_after(address, c.failures), c.wait_ms) << c.failures;
   // Per account: from the 3rd failure 1, 2, 4 … s; the 10th locks.
@@ -29,10 +29,17 @@ TEST(ClientAddress, CanonicalSpellingOfIpAddresses) {
   struct Case {
     const char* in;
     const char* out;
-  } cases[] = {{"192.0.2.7", "192.0.2.7"},     {"2001:DB8:0:0::1", "2001:db8::1"}, {"::ffff:192.0.2.7", "192.0.2.7"},
-               {"::1", "::1"},                 {"", ""},                           {"192.0.2", ""},
-               {"192.0.2.7:8080", ""},         {"[::1]", ""},                      {"unknown", ""},
-               {" 192.0.2.7", ""},             {"192.0.2.256", ""}};
+  } cases[] = {{"192.0.2.7", "192.0.2.7"},
+               {"2001:DB8:0:0::1", "2001:db8::1"},
+               {"::ffff:192.0.2.7", "192.0.2.7"},
+               {"::1", "::1"},
+               {"", ""},
+               {"192.0.2", ""},
+               {"192.0.2.7:8080", ""},
+               {"[::1]", ""},
+               {"unknown", ""},
+               {" 192.0.2.7", ""},
+               {"192.0.2.256", ""}};
   for (const auto& c : cases) EXPECT_EQ(http::canonical_address(c.in), c.out) << c.in;
 }
 
@@ -63,8 +70,8 @@ TEST(ClientAddress, ForwardedForIsBelievedOnlyFromATrustedProxy) {
     std::vector<std::string> trusted;
     const char* client;
   } cases[] = {
-      {"trusted proxy: the last entry", request("10.0.0.1", {{"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}}), trusted,
-       "203.0.113.9"},
+      {"trusted proxy: the last entry", request("10.0.0.1", {{"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}}),
+       trusted, "203.0.113.9"},
       {"header name in any case", request("10.0.0.1", {{"x-forwarded-for", "203.0.113.9"}}), trusted, "203.0.113.9"},
       {"several header lines: the last line's last entry",
        request("10.0.0.1", {{"X-Forwarded-For", "203.0.113.1"}, {"X-Forwarded-For", "198.51.100.2,203.0.113.2"}}),
@@ -72,7 +79,10 @@ TEST(ClientAddress, ForwardedForIsBelievedOnlyFromATrustedProxy) {
       {"canonical spelling", request("10.0.0.1", {{"X-Forwarded-For", "2001:DB8::0:1"}}), trusted, "2001:db8::1"},
       {"untrusted peer: header ignored", request("192.0.2.50", {{"X-Forwarded-For", "203.0.113.9"}}), trusted,
        "192.0.2.50"},
-      {"no proxies configured: header ignored", request("10.0.0.1", {{"X-Forwarded-For", "203.0.113.9"}}), {}, "10.0.0.1"},
+      {"no proxies configured: header ignored",
+       request("10.0.0.1", {{"X-Forwarded-For", "203.0.113.9"}}),
+       {},
+       "10.0.0.1"},
       {"trusted proxy without the header", request("10.0.0.1", {}), trusted, "10.0.0.1"},
       {"last entry not an address", request("10.0.0.1", {{"X-Forwarded-For", "203.0.113.9, unknown"}}), trusted,
        "10.0.0.1"},

@@ -6,7 +6,9 @@
 namespace ostoja::payments {
 namespace {
 
-Date d(const char* iso) { return *Date::parse(iso); }
+Date d(const char* iso) {
+  return *Date::parse(iso);
+}
 
 TEST(PaymentSchedule, FullMonthsOnThePaymentDayNotBeforeBinding) {
   auto s = schedule({d("2025-12-01"), d("2026-02-28"), Money{73450}, true, 10, d("2025-11-24")});

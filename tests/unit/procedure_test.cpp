@@ -1,12 +1,14 @@
 // Procedure rules: art. 7 reasons by date, forms of help, interview and KPA deadlines.
-#include <gtest/gtest.h>
-
 #include "rules/procedure.h"
+
+#include <gtest/gtest.h>
 
 namespace ostoja::rules {
 namespace {
 
-Date d(const char* iso) { return *Date::parse(iso); }
+Date d(const char* iso) {
+  return *Date::parse(iso);
+}
 
 TEST(Art7, WordingOfDomesticViolenceChangedOn22June2023) {
   EXPECT_EQ(art7_reason("przemoc", d("2023-06-21"))->wording, "przemocy w rodzinie");
@@ -19,8 +21,9 @@ TEST(Art7, ForeignersWordingChangedWithTheAliensActOf2013) {
   // granted under art. 159 of the Aliens Act of 12.12.2013.
   const auto before = art7_reason("integracja_cudzoziemcow", d("2014-04-30"))->wording;
   const auto after = art7_reason("integracja_cudzoziemcow", d("2014-05-01"))->wording;
-  EXPECT_EQ(before, "trudności w integracji cudzoziemców, którzy uzyskali w Rzeczypospolitej Polskiej status uchodźcy lub "
-                    "ochronę uzupełniającą");
+  EXPECT_EQ(before,
+            "trudności w integracji cudzoziemców, którzy uzyskali w Rzeczypospolitej Polskiej status uchodźcy lub "
+            "ochronę uzupełniającą");
   EXPECT_EQ(before.find("zezwolenie na pobyt czasowy"), std::string_view::npos);
   EXPECT_NE(after.find("zezwolenie na pobyt czasowy"), std::string_view::npos);
   EXPECT_NE(after.find("art. 159"), std::string_view::npos);
@@ -68,7 +71,7 @@ TEST(InterviewDue, FourteenOrTwoWorkingDaysSkippingWeekendsAndHolidays) {
       {"2026-11-23", true, "2026-11-25"},
       {"2025-12-19", false, "2026-01-15"},  // 24, 25, 26 Dec 2025, 1 and 6 Jan 2026 are days off
       {"2025-12-19", true, "2025-12-23"},
-      {"2026-11-10", true, "2026-11-13"},  // 11 November (Independence Day) skipped
+      {"2026-11-10", true, "2026-11-13"},   // 11 November (Independence Day) skipped
       {"2012-10-01", false, "2012-10-19"},  // first day covered
   };
   for (const auto& c : cases) {

@@ -8,7 +8,9 @@
 namespace ostoja::services {
 namespace {
 
-Date d(const char* iso) { return *Date::parse(iso); }
+Date d(const char* iso) {
+  return *Date::parse(iso);
+}
 
 TEST(ServiceCounting, ChildUntilTheStartOfTheEighteenthBirthday) {
   struct Case {
@@ -30,8 +32,8 @@ TEST(ServiceCounting, ChildUntilTheStartOfTheEighteenthBirthday) {
 TEST(ServiceCounting, MostResidentsPresentOnOneDay) {
   const Period year{d("2025-01-01"), d("2025-12-31")};
   // Two stays that touch (one ends 31.03, the next begins 1.04) share a place; a third overlaps both.
-  std::vector<Period> stays{{d("2025-01-01"), d("2025-03-31")}, {d("2025-04-01"), d("2025-06-30")},
-                            {d("2025-03-15"), d("2025-04-15")}};
+  std::vector<Period> stays{
+      {d("2025-01-01"), d("2025-03-31")}, {d("2025-04-01"), d("2025-06-30")}, {d("2025-03-15"), d("2025-04-15")}};
   EXPECT_EQ(most_present(stays, year), 2);
   EXPECT_EQ(most_present(stays, {d("2025-05-01"), d("2025-05-31")}), 1);
   EXPECT_EQ(most_present(stays, {d("2026-01-01"), d("2026-01-31")}), 0);
@@ -88,7 +90,9 @@ TEST(ServiceCounting, UndatedQuantityOnlyWithinOneMonth) {
 namespace ostoja::decisions {
 namespace {
 
-Date d(const char* iso) { return *Date::parse(iso); }
+Date d(const char* iso) {
+  return *Date::parse(iso);
+}
 
 TEST(DecisionEffect, EndsTheDayBeforeTheFirstBindingChange) {
   auto whole = effect_period(d("2025-01-01"), d("2025-12-31"), true, std::nullopt);

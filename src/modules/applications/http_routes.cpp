@@ -11,7 +11,6 @@ using http::RequestContext;
 
 namespace {
 
-
 Json interview_json(const Interview& i) {
   Json parts = Json::object();
   for (const auto& [k, v] : i.parts) parts[k] = v;
@@ -53,47 +52,56 @@ Json application_json(const Application& a) {
 }  // namespace
 
 void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "POST", .pattern = "/api/v1/applications", .access = http::Access::need("cases.write"),
-         .summary = "Rejestracja wniosku (lub sprawy z urzędu): formy pomocy, powody z art. 7, terminy wywiadu i decyzji",
-         .tag = "applications",
-         .request_schema = {{"type", "object"},
-                            {"required", {"household_id", "applicant_id", "received_on", "forms", "reasons"}}},
-         .success_status = 201},
-        [&svc](RequestContext& ctx) -> Result<http::Response> {
-          OSTOJA_TRY(body, ctx.json_body());
-          NewApplication a;
-          OSTOJA_TRY(household, http::int_field(body, "household_id", 1, INT64_MAX));
-          OSTOJA_TRY(applicant, http::int_field(body, "applicant_id", 1, INT64_MAX));
-          OSTOJA_TRY(mode, http::string_field(body, "mode", 20, false));
-          OSTOJA_TRY(received, http::string_field(body, "received_on", 10));
-          OSTOJA_TRY(urgent, http::optional_bool(body, "urgent"));
-          OSTOJA_TRY(complex, http::optional_bool(body, "complex"));
-          OSTOJA_TRY(forms, http::optional_string_list(body, "forms", 20));
-          OSTOJA_TRY(reasons, http::optional_string_list(body, "reasons", 20));
-          OSTOJA_TRY(description, http::string_field(body, "description", 4000, false));
-          a.household_id = household;
-          a.applicant_id = applicant;
-          if (!mode.empty()) a.mode = mode;
-          a.received_on = received;
-          a.urgent = urgent.value_or(false);
-          a.complex = complex.value_or(false);
-          a.forms = forms.value_or(std::vector<std::string>{});
-          a.reasons = reasons.value_or(std::vector<std::string>{});
-          a.description = description;
-          OSTOJA_TRY(created, svc.create(*ctx.principal, std::move(a)));
-          return http::json_response(application_json(created.value), 201);
-        });
+  r.add(
+      {.method = "POST",
+       .pattern = "/api/v1/applications",
+       .access = http::Access::need("cases.write"),
+       .summary = "Rejestracja wniosku (lub sprawy z urzędu): formy pomocy, powody z art. 7, terminy wywiadu i decyzji",
+       .tag = "applications",
+       .request_schema = {{"type", "object"},
+                          {"required", {"household_id", "applicant_id", "received_on", "forms", "reasons"}}},
+       .success_status = 201},
+      [&svc](RequestContext& ctx) -> Result<http::Response> {
+        OSTOJA_TRY(body, ctx.json_body());
+        NewApplication a;
+        OSTOJA_TRY(household, http::int_field(body, "household_id", 1, INT64_MAX));
+        OSTOJA_TRY(applicant, http::int_field(body, "applicant_id", 1, INT64_MAX));
+        OSTOJA_TRY(mode, http::string_field(body, "mode", 20, false));
+        OSTOJA_TRY(received, http::string_field(body, "received_on", 10));
+        OSTOJA_TRY(urgent, http::optional_bool(body, "urgent"));
+        OSTOJA_TRY(complex, http::optional_bool(body, "complex"));
+        OSTOJA_TRY(forms, http::optional_string_list(body, "forms", 20));
+        OSTOJA_TRY(reasons, http::optional_string_list(body, "reasons", 20));
+        OSTOJA_TRY(description, http::string_field(body, "description", 4000, false));
+        a.household_id = household;
+        a.applicant_id = applicant;
+        if (!mode.empty()) a.mode = mode;
+        a.received_on = received;
+        a.urgent = urgent.value_or(false);
+        a.complex = complex.value_or(false);
+        a.forms = forms.value_or(std::vector<std::string>{});
+        a.reasons = reasons.value_or(std::vector<std::string>{});
+        a.description = description;
+        OSTOJA_TRY(created, svc.create(*ctx.principal, std::move(a)));
+        return http::json_response(application_json(created.value), 201);
+      });
 
-  r.add({.method = "GET", .pattern = "/api/v1/applications/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Wniosek z wywiadami — odczyt audytowany", .tag = "applications"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/applications/{id}",
+         .access = http::Access::need("cases.read"),
+         .summary = "Wniosek z wywiadami — odczyt audytowany",
+         .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.get(*ctx.principal, id));
           return cases::gated(http::json_response(application_json(read.value)), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/applications", .access = http::Access::need("cases.read"),
-         .summary = "Wnioski środowiska (najnowsze najpierw) — odczyt audytowany", .tag = "applications"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/applications",
+         .access = http::Access::need("cases.read"),
+         .summary = "Wnioski środowiska (najnowsze najpierw) — odczyt audytowany",
+         .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.for_household(*ctx.principal, id));
@@ -102,8 +110,11 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/applications/{id}/withdraw", .access = http::Access::need("cases.write"),
-         .summary = "Wycofanie wniosku przez wnioskodawcę (KPA art. 105 § 2)", .tag = "applications",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/applications/{id}/withdraw",
+         .access = http::Access::need("cases.write"),
+         .summary = "Wycofanie wniosku przez wnioskodawcę (KPA art. 105 § 2)",
+         .tag = "applications",
          .request_schema = {{"type", "object"}, {"required", {"date"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -113,8 +124,11 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return http::json_response(application_json(done.value));
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/interviews", .access = http::Access::need("cases.read"),
-         .summary = "Wszystkie wywiady środowiska (także bez wniosku) — odczyt audytowany", .tag = "applications"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/interviews",
+         .access = http::Access::need("cases.read"),
+         .summary = "Wszystkie wywiady środowiska (także bez wniosku) — odczyt audytowany",
+         .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.interviews(*ctx.principal, id));
@@ -123,16 +137,22 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/interviews/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Wywiad środowiskowy — odczyt audytowany (część o zdrowiu tylko z uprawnieniem)", .tag = "applications"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/interviews/{id}",
+         .access = http::Access::need("cases.read"),
+         .summary = "Wywiad środowiskowy — odczyt audytowany (część o zdrowiu tylko z uprawnieniem)",
+         .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.interview(*ctx.principal, id));
           return cases::gated(http::json_response(interview_json(read.value)), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/interviews/{id}/complete", .access = http::Access::need("cases.write"),
-         .summary = "Zakończenie wywiadu środowiskowego: data i części kwestionariusza", .tag = "applications",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/interviews/{id}/complete",
+         .access = http::Access::need("cases.write"),
+         .summary = "Zakończenie wywiadu środowiskowego: data i części kwestionariusza",
+         .tag = "applications",
          .request_schema = {{"type", "object"}, {"required", {"conducted_on", "parts"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -152,9 +172,13 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return http::json_response(interview_json(done.value));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/interviews", .access = http::Access::need("cases.write"),
-         .summary = "Zaplanowanie wywiadu w związku ze zmianą sytuacji (termin ustawowy od dziś)", .tag = "applications",
-         .request_schema = {{"type", "object"}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households/{id}/interviews",
+         .access = http::Access::need("cases.write"),
+         .summary = "Zaplanowanie wywiadu w związku ze zmianą sytuacji (termin ustawowy od dziś)",
+         .tag = "applications",
+         .request_schema = {{"type", "object"}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -163,9 +187,12 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
           return http::json_response(interview_json(planned.value), 201);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/worklist", .access = http::Access::need("cases.read"),
-         .summary = "Lista zadań: zaległe i zbliżające się wywiady i decyzje (?as_of=, ?days=, ?section_id=, ?worker_id=), "
-                    "z liczbami według sekcji i pracowników",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/worklist",
+         .access = http::Access::need("cases.read"),
+         .summary =
+             "Lista zadań: zaległe i zbliżające się wywiady i decyzje (?as_of=, ?days=, ?section_id=, ?worker_id=), "
+             "z liczbami według sekcji i pracowników",
          .tag = "applications"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(days, http::query_int(ctx.req, "days", 14, 0, 90));
@@ -204,8 +231,9 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
                                 {"upcoming", c.upcoming}});
           return cases::gated(http::json_response({{"as_of", list.value.as_of},
                                                    {"days", list.value.horizon_days},
-                                                   {"filter", {{"section_id", http::nullable(list.value.filter.section_id)},
-                                                               {"worker_id", http::nullable(list.value.filter.worker_id)}}},
+                                                   {"filter",
+                                                    {{"section_id", http::nullable(list.value.filter.section_id)},
+                                                     {"worker_id", http::nullable(list.value.filter.worker_id)}}},
                                                    {"items", items},
                                                    {"by_worker", counts},
                                                    {"by_section", sections}}),

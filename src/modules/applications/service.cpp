@@ -87,7 +87,8 @@ std::int64_t next_register_number(storage::Connection& c, CentreId centre, std::
       {centre.value, reg, year});
   return c
       .query_one(
-          "UPDATE register_counters SET last_number = last_number + 1 WHERE centre_id = ? AND register = ? AND year = ? "
+          "UPDATE register_counters SET last_number = last_number + 1 WHERE centre_id = ? AND register = ? AND year = "
+          "? "
           "RETURNING last_number",
           {centre.value, reg, year})
       ->int64(0);
@@ -97,19 +98,22 @@ std::vector<Interview> ApplicationService::interviews_of(storage::Connection& c,
                                                          std::int64_t household_id,
                                                          std::optional<std::int64_t> application_id) {
   std::vector<Interview> out;
-  std::string sql = std::string("SELECT ") + kInterviewCols + " FROM interviews WHERE centre_id = ? AND household_id = ?";
+  std::string sql =
+      std::string("SELECT ") + kInterviewCols + " FROM interviews WHERE centre_id = ? AND household_id = ?";
   storage::Params params{who.centre.value, household_id};
   if (application_id) {
     sql += " AND application_id = ?";
     params.emplace_back(*application_id);
   }
-  for (const auto& r : c.query(sql + " ORDER BY due_on, id", params)) out.push_back(interview_from(r, who.restricted_access));
+  for (const auto& r : c.query(sql + " ORDER BY due_on, id", params))
+    out.push_back(interview_from(r, who.restricted_access));
   return out;
 }
 
 Result<Application> ApplicationService::load(storage::Connection& c, const Principal& who, std::int64_t id) {
   auto r = c.query_one(
-      "SELECT a.id, a.number, a.household_id, a.applicant_id, p.first_name || ' ' || p.last_name, a.mode, a.received_on, "
+      "SELECT a.id, a.number, a.household_id, a.applicant_id, p.first_name || ' ' || p.last_name, a.mode, "
+      "a.received_on, "
       "a.urgent, a.complex, a.forms, a.reasons, a.description, a.status, a.interview_due, a.decision_due, a.closed_on "
       "FROM applications a JOIN persons p ON p.id = a.applicant_id WHERE a.centre_id = ? AND a.id = ?",
       {who.centre.value, id});
@@ -129,8 +133,10 @@ Result<Application> ApplicationService::load(storage::Connection& c, const Princ
   const Date received = *Date::parse(a.received_on);
   for (const auto& code : split(r->text(10))) {
     auto reason = rules::art7_reason(code, received);
-    if (reason.ok()) a.reasons.push_back({code, std::string(reason->point), std::string(reason->wording)});
-    else a.reasons.push_back({code, "", code});
+    if (reason.ok())
+      a.reasons.push_back({code, std::string(reason->point), std::string(reason->wording)});
+    else
+      a.reasons.push_back({code, "", code});
   }
   a.description = r->text(11);
   a.status = r->text(12);
@@ -152,7 +158,8 @@ Result<Audited<Application>> ApplicationService::create(const Principal& who, Ne
     if (!rules::form_of_help(f)) return Error::validation("Nieznana forma pomocy: „" + f + "”.", "forms");
     if (!seen.insert(f).second) return Error::validation("Forma pomocy „" + f + "” podana dwa razy.", "forms");
   }
-  if (in.reasons.empty()) return Error::validation("Wskaż co najmniej jeden powód udzielenia pomocy (art. 7).", "reasons");
+  if (in.reasons.empty())
+    return Error::validation("Wskaż co najmniej jeden powód udzielenia pomocy (art. 7).", "reasons");
   seen.clear();
   for (const auto& code : in.reasons) {
     OSTOJA_CHECK(rules::art7_reason(code, received));
@@ -204,7 +211,7 @@ Result<Audited<Application>> ApplicationService::get(const Principal& who, std::
 }
 
 Result<Audited<std::vector<Application>>> ApplicationService::for_household(const Principal& who,
-                                                                          std::int64_t household_id) {
+                                                                            std::int64_t household_id) {
   auto conn = db_.acquire();
   OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
   Audited<std::vector<Application>> out;
@@ -231,8 +238,9 @@ Result<Audited<Application>> ApplicationService::withdraw(const Principal& who, 
       return Error::validation("Data wycofania nie może być wcześniejsza niż data wpływu wniosku.", "date");
     c.execute("UPDATE applications SET status = 'withdrawn', closed_on = ? WHERE centre_id = ? AND id = ?",
               {date.iso(), who.centre.value, id});
-    c.execute("UPDATE interviews SET status = 'cancelled' WHERE centre_id = ? AND application_id = ? AND status = 'planned'",
-              {who.centre.value, id});
+    c.execute(
+        "UPDATE interviews SET status = 'cancelled' WHERE centre_id = ? AND application_id = ? AND status = 'planned'",
+        {who.centre.value, id});
     audit::append(c, entry(who, now, "update", "application", id, a.applicant_id, "wycofanie wniosku"));
     return ok();
   });
@@ -241,14 +249,15 @@ Result<Audited<Application>> ApplicationService::withdraw(const Principal& who, 
   return Audited<Application>{std::move(a), {}};
 }
 
-Result<Audited<std::vector<Interview>>> ApplicationService::interviews(const Principal& who, std::int64_t household_id) {
+Result<Audited<std::vector<Interview>>> ApplicationService::interviews(const Principal& who,
+                                                                       std::int64_t household_id) {
   auto conn = db_.acquire();
   OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
   Audited<std::vector<Interview>> out;
   out.value = interviews_of(*conn, who, household_id, std::nullopt);
   std::reverse(out.value.begin(), out.value.end());
-  out.audit.push_back(entry(who, clock_.now_ms(), "read", "interview", household_id, head_of(*conn, who.centre, household_id),
-                            "wywiady środowiska"));
+  out.audit.push_back(entry(who, clock_.now_ms(), "read", "interview", household_id,
+                            head_of(*conn, who.centre, household_id), "wywiady środowiska"));
   return out;
 }
 
@@ -269,10 +278,12 @@ Result<Audited<Interview>> ApplicationService::complete_interview(const Principa
   nlohmann::json parts = nlohmann::json::object();
   for (auto& [key, value] : in.parts) {
     if (!is_part(key))
-      return Error::validation("Nieznana część kwestionariusza: „" + key +
-                                   "” (dozwolone: family, housing, health, income, reasons, assessment, proposed_help).",
-                               "parts");
-    if (value.size() > 20000) return Error::validation("Część „" + key + "” jest za długa (maks. 20 000 znaków).", "parts");
+      return Error::validation(
+          "Nieznana część kwestionariusza: „" + key +
+              "” (dozwolone: family, housing, health, income, reasons, assessment, proposed_help).",
+          "parts");
+    if (value.size() > 20000)
+      return Error::validation("Część „" + key + "” jest za długa (maks. 20 000 znaków).", "parts");
     parts[key] = text::trim(value);
   }
   if (!parts.contains("assessment") || parts["assessment"].get<std::string>().empty())
@@ -281,15 +292,17 @@ Result<Audited<Interview>> ApplicationService::complete_interview(const Principa
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   auto household = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
-    auto r = c.query_one(std::string("SELECT household_id, application_id, status FROM interviews WHERE centre_id = ? AND id = ?") +
-                             std::string(c.lock_clause()),
-                         {who.centre.value, interview_id});
+    auto r = c.query_one(
+        std::string("SELECT household_id, application_id, status FROM interviews WHERE centre_id = ? AND id = ?") +
+            std::string(c.lock_clause()),
+        {who.centre.value, interview_id});
     if (!r) return Error::not_found("Nie znaleziono wywiadu.");
     const std::int64_t hh = r->int64(0);
     const auto app = r->opt_int64(1);
     OSTOJA_CHECK(cases_.household_in_scope(c, who, hh));
     if (r->text(2) != "planned")
-      return Error::conflict("Ten wywiad ma już status „" + r->text(2) + "” — nie można go ponownie zakończyć.", "status");
+      return Error::conflict("Ten wywiad ma już status „" + r->text(2) + "” — nie można go ponownie zakończyć.",
+                             "status");
     std::optional<std::int64_t> person;
     bool continuing = false;
     if (app) {
@@ -297,7 +310,8 @@ Result<Audited<Interview>> ApplicationService::complete_interview(const Principa
                            {who.centre.value, *app});
       person = a->int64(0);
       if (conducted.iso() < a->text(2))
-        return Error::validation("Wywiad nie może być wcześniejszy niż wpływ wniosku (" + a->text(2) + ").", "conducted_on");
+        return Error::validation("Wywiad nie może być wcześniejszy niż wpływ wniosku (" + a->text(2) + ").",
+                                 "conducted_on");
       for (const auto& f : split(a->text(1)))
         if (const auto* form = rules::form_of_help(f); form && form->continuing) continuing = true;
     } else {
@@ -306,8 +320,8 @@ Result<Audited<Interview>> ApplicationService::complete_interview(const Principa
     c.execute(
         "UPDATE interviews SET status = 'completed', conducted_on = ?, parts = ?, completed_at = ?, "
         "worker_id = COALESCE(worker_id, ?) WHERE centre_id = ? AND id = ?",
-        {conducted.iso(), parts.dump(), now, who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt,
-         who.centre.value, interview_id});
+        {conducted.iso(), parts.dump(), now,
+         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, who.centre.value, interview_id});
     audit::append(c, entry(who, now, "update", "interview", interview_id, person, "wywiad przeprowadzony"));
     // Continuing help needs the interview updated at the latest every 6 months (art. 107 ust. 4 u.p.s.).
     if (continuing) {
@@ -371,11 +385,13 @@ std::vector<WorkCount> count_by_worker(storage::Connection& c, CentreId centre, 
   return out;
 }
 
-std::vector<SectionCount> count_by_section(storage::Connection& c, CentreId centre, const std::vector<WorkItem>& items) {
+std::vector<SectionCount> count_by_section(storage::Connection& c, CentreId centre,
+                                           const std::vector<WorkItem>& items) {
   std::vector<SectionCount> out;
   for (auto& [section, n] : tally<SectionCount>(items, [](const WorkItem& w) { return w.section_id; })) {
     n.section_id = section;
-    auto r = section ? c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?", {centre.value, *section})
+    auto r = section ? c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?",
+                                   {centre.value, *section})
                      : std::nullopt;
     n.section_number = r ? r->int64(0) : 0;
     n.section_name = section ? (r ? r->text(1) : "") : "(bez sekcji)";
@@ -414,7 +430,8 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   out.value.filter = filter;
   auto conn = db_.acquire();
   if (filter.section_id) {
-    if (!conn->query_one("SELECT 1 FROM sections WHERE centre_id = ? AND id = ?", {who.centre.value, *filter.section_id}))
+    if (!conn->query_one("SELECT 1 FROM sections WHERE centre_id = ? AND id = ?",
+                         {who.centre.value, *filter.section_id}))
       return Error::validation("Nie ma takiej sekcji.", "section_id");
     const bool own = std::any_of(who.sections.begin(), who.sections.end(),
                                  [&](const auto& s) { return s.value == *filter.section_id; });
@@ -428,7 +445,8 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
            "SELECT i.id, i.household_id, i.application_id, i.due_on, i.worker_id, h.section_id, a.number, "
            "COALESCE(a.applicant_id, (SELECT m.person_id FROM household_members m WHERE m.household_id = h.id AND "
            "m.until IS NULL ORDER BY CASE WHEN m.relation = 'head' THEN 0 ELSE 1 END, m.person_id LIMIT 1)) AS pid, " +
-               address + ", i.kind FROM interviews i JOIN households h ON h.id = i.household_id "
+               address +
+               ", i.kind FROM interviews i JOIN households h ON h.id = i.household_id "
                "LEFT JOIN applications a ON a.id = i.application_id "
                "WHERE i.centre_id = ? AND i.status = 'planned' AND i.due_on <= ?" +
                scoped(" OR i.worker_id = " + std::to_string(who.user.value)),
@@ -449,7 +467,8 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   for (const auto& r : conn->query(
            "SELECT a.id, a.household_id, a.decision_due, COALESCE(h.worker_id, a.created_by), h.section_id, a.number, "
            "a.applicant_id, " +
-               address + " FROM applications a JOIN households h ON h.id = a.household_id "
+               address +
+               " FROM applications a JOIN households h ON h.id = a.household_id "
                "WHERE a.centre_id = ? AND a.status = 'open' AND a.decision_due <= ?" +
                scoped(""),
            {who.centre.value, until})) {
@@ -468,14 +487,15 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   // For those who sign decisions: every draft in scope waits for a signature (due by the KPA term of its
   // application, or the start of its period for an ex-officio decision).
   if (who.can("decisions.approve")) {
-    for (const auto& r : conn->query(
-             "SELECT d.id, d.household_id, COALESCE(a.decision_due, d.period_from), COALESCE(h.worker_id, d.created_by), "
-             "h.section_id, a.number, d.person_id, d.application_id, " +
-                 address + " FROM decisions d JOIN households h ON h.id = d.household_id "
-                 "LEFT JOIN applications a ON a.id = d.application_id "
-                 "WHERE d.centre_id = ? AND d.state = 'draft'" +
-                 scoped(""),
-             {who.centre.value})) {
+    for (const auto& r : conn->query("SELECT d.id, d.household_id, COALESCE(a.decision_due, d.period_from), "
+                                     "COALESCE(h.worker_id, d.created_by), "
+                                     "h.section_id, a.number, d.person_id, d.application_id, " +
+                                         address +
+                                         " FROM decisions d JOIN households h ON h.id = d.household_id "
+                                         "LEFT JOIN applications a ON a.id = d.application_id "
+                                         "WHERE d.centre_id = ? AND d.state = 'draft'" +
+                                         scoped(""),
+                                     {who.centre.value})) {
       WorkItem w;
       w.decision_id = r.int64(0);
       w.household_id = r.int64(1);
@@ -495,7 +515,8 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   for (const auto& r : conn->query(
            "SELECT d.id, d.household_id, d.period_to, COALESCE(h.worker_id, d.created_by), h.section_id, d.number, "
            "d.person_id, " +
-               address + " FROM decisions d JOIN households h ON h.id = d.household_id "
+               address +
+               " FROM decisions d JOIN households h ON h.id = d.household_id "
                "WHERE d.centre_id = ? AND d.kind = 'grant' AND d.state IN ('final', 'upheld') AND d.period_to >= ? "
                "AND d.period_to <= ?" +
                scoped(""),
@@ -514,7 +535,8 @@ Result<Audited<Worklist>> ApplicationService::worklist(const Principal& who, std
   }
   for (const auto& r : conn->query(
            "SELECT s.id, s.household_id, s.review_on, COALESCE(s.worker_id, h.worker_id), h.section_id, s.person_id, " +
-               address + " FROM social_work s JOIN households h ON h.id = s.household_id "
+               address +
+               " FROM social_work s JOIN households h ON h.id = s.household_id "
                "WHERE s.centre_id = ? AND s.kind = 'contract' AND s.outcome = '' AND s.review_on <= ?" +
                scoped(" OR s.worker_id = " + std::to_string(who.user.value)),
            {who.centre.value, until})) {

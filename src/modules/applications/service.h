@@ -20,7 +20,7 @@ using cases::Audited;
 
 // Parts of the interview questionnaire (rozporządzenie w sprawie rodzinnego wywiadu środowiskowego,
 // załącznik nr 1, simplified): free text per part. "health" is a restricted category.
-inline constexpr const char* kInterviewParts[] = {"family", "housing", "health", "income",
+inline constexpr const char* kInterviewParts[] = {"family",  "housing",    "health",       "income",
                                                   "reasons", "assessment", "proposed_help"};
 
 struct Interview {
@@ -113,8 +113,8 @@ struct Worklist {
   std::string as_of;
   int horizon_days{0};
   WorklistFilter filter;
-  std::vector<WorkItem> items;         // overdue first, then by due date; both filters applied
-  std::vector<WorkCount> by_worker;    // per responsible worker, in the chosen section (if any)
+  std::vector<WorkItem> items;           // overdue first, then by due date; both filters applied
+  std::vector<WorkCount> by_worker;      // per responsible worker, in the chosen section (if any)
   std::vector<SectionCount> by_section;  // per section, over the whole scope (whatever the filters)
 };
 

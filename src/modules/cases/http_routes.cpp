@@ -13,7 +13,6 @@ using http::RequestContext;
 
 namespace {
 
-
 Json person_json(const Person& p) {
   Json j = {{"id", p.id},
             {"pesel", http::nullable(p.pesel)},
@@ -43,7 +42,10 @@ Json person_json(const Person& p) {
 }
 
 Json address_json(const HouseholdAddress& a) {
-  return {{"locality", a.locality}, {"street", a.street}, {"building", a.building}, {"flat", a.flat},
+  return {{"locality", a.locality},
+          {"street", a.street},
+          {"building", a.building},
+          {"flat", a.flat},
           {"postal_code", a.postal_code}};
 }
 
@@ -90,8 +92,11 @@ Result<HouseholdAddress> address_field(const Json& body) {
 constexpr std::size_t kMaxPurpose = 200;
 
 void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany", .tag = "cases"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}",
+         .access = http::Access::need("cases.read"),
+         .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany",
+         .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
@@ -99,7 +104,9 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response(household_json(read.value)), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households", .access = http::Access::need("cases.read"),
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households",
+         .access = http::Access::need("cases.read"),
          .summary = "Wyszukiwanie środowisk po adresie: ?street=początek nazwy ulicy (bez polskich znaków też) "
                     "[&house=&flat=&locality=], z członkami — odczyt audytowany",
          .tag = "cases"},
@@ -118,10 +125,13 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response({{"items", items}}), log, found);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/households/{id}", .access = http::Access::need("cases.write"),
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/households/{id}",
+         .access = http::Access::need("cases.write"),
          .summary = "Zmiana środowiska: typ rodziny, adres (ponownie przypisany do sekcji), pracownik socjalny "
                     "(null — bez przydziału)",
-         .tag = "cases", .request_schema = {{"type", "object"}}},
+         .tag = "cases",
+         .request_schema = {{"type", "object"}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -137,19 +147,22 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             ch.worker_id = worker;
           }
           OSTOJA_TRY(done, svc.update_household(*ctx.principal, id, std::move(ch)));
-          return http::json_response(
-              {{"id", done.id},
-               {"section", done.section_id ? Json{{"id", done.section_id}, {"number", done.section_number},
-                                                  {"name", done.section_name}}
-                                           : Json(nullptr)},
-               {"worker_id", http::nullable(done.worker_id)},
-               {"family_type", done.family_type},
-               {"address", address_json(done.address)},
-               {"in_scope", done.in_scope}});
+          return http::json_response({{"id", done.id},
+                                      {"section", done.section_id ? Json{{"id", done.section_id},
+                                                                         {"number", done.section_number},
+                                                                         {"name", done.section_name}}
+                                                                  : Json(nullptr)},
+                                      {"worker_id", http::nullable(done.worker_id)},
+                                      {"family_type", done.family_type},
+                                      {"address", address_json(done.address)},
+                                      {"in_scope", done.in_scope}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Osoba — odczyt audytowany", .tag = "cases"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/persons/{id}",
+         .access = http::Access::need("cases.read"),
+         .summary = "Osoba — odczyt audytowany",
+         .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
@@ -157,8 +170,11 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response(person_json(read.value)), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/persons", .access = http::Access::need("cases.read"),
-         .summary = "Wyszukiwanie osób: ?pesel= albo ?q=nazwisko [imię] (bez polskich znaków też), kolejność alfabetyczna",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/persons",
+         .access = http::Access::need("cases.read"),
+         .summary =
+             "Wyszukiwanie osób: ?pesel= albo ?q=nazwisko [imię] (bez polskich znaków też), kolejność alfabetyczna",
          .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
@@ -169,54 +185,64 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response({{"items", items}}), log, found);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/persons", .access = http::Access::need("cases.write"),
-         .summary = "Rejestracja osoby (PESEL albo dokument); ostrzeżenie o prawdopodobnym duplikacie", .tag = "cases",
-         .request_schema = {{"type", "object"}, {"required", {"first_name", "last_name"}}}, .success_status = 201},
-        [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
-          OSTOJA_TRY(body, ctx.json_body());
-          NewPerson np;
-          OSTOJA_TRY(pesel, http::optional_string(body, "pesel", 20));
-          OSTOJA_TRY(doc_type, http::string_field(body, "document_type", 50, false));
-          OSTOJA_TRY(doc_number, http::string_field(body, "document_number", 50, false));
-          OSTOJA_TRY(first, http::string_field(body, "first_name", 100));
-          OSTOJA_TRY(last, http::string_field(body, "last_name", 100));
-          OSTOJA_TRY(birth, http::optional_string(body, "birth_date", 10));
-          OSTOJA_TRY(sex, http::optional_string(body, "sex", 1));
-          OSTOJA_TRY(citizenship, http::string_field(body, "citizenship", 2, false));
-          OSTOJA_TRY(phone, http::string_field(body, "phone", 30, false));
-          OSTOJA_TRY(allow, http::optional_bool(body, "allow_duplicate"));
-          np.pesel = pesel;
-          np.document_type = doc_type;
-          np.document_number = doc_number;
-          np.first_name = first;
-          np.last_name = last;
-          np.birth_date = birth;
-          np.sex = sex;
-          if (!citizenship.empty()) np.citizenship = citizenship;
-          np.phone = phone;
-          np.allow_duplicate = allow.value_or(false);
-          Audited<Duplicates> dups;
-          auto created = svc.create_person(*ctx.principal, np, dups);
-          if (!created.ok()) {
-            auto resp = http::error_response(created.error());
-            const Duplicates& d = dups.value;
-            if (d.shown.empty() && d.outside_scope == 0) return resp;
-            // The candidates are personal data: only those in the user's scope, sent once their reading is audited.
-            Json body_out = Json::parse(resp.body);
-            Json list = Json::array();
-            for (const auto& c : d.shown)
-              list.push_back({{"id", c.id}, {"first_name", c.first_name}, {"last_name", c.last_name}, {"birth_date", c.birth_date}});
-            body_out["duplicates"] = list;
-            body_out["duplicates_outside_scope"] = d.outside_scope;
-            resp.body = body_out.dump();
-            return gated(std::move(resp), log, dups);
-          }
-          return http::json_response(person_json(created->value), 201);
-        });
+  r.add(
+      {.method = "POST",
+       .pattern = "/api/v1/persons",
+       .access = http::Access::need("cases.write"),
+       .summary = "Rejestracja osoby (PESEL albo dokument); ostrzeżenie o prawdopodobnym duplikacie",
+       .tag = "cases",
+       .request_schema = {{"type", "object"}, {"required", {"first_name", "last_name"}}},
+       .success_status = 201},
+      [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
+        OSTOJA_TRY(body, ctx.json_body());
+        NewPerson np;
+        OSTOJA_TRY(pesel, http::optional_string(body, "pesel", 20));
+        OSTOJA_TRY(doc_type, http::string_field(body, "document_type", 50, false));
+        OSTOJA_TRY(doc_number, http::string_field(body, "document_number", 50, false));
+        OSTOJA_TRY(first, http::string_field(body, "first_name", 100));
+        OSTOJA_TRY(last, http::string_field(body, "last_name", 100));
+        OSTOJA_TRY(birth, http::optional_string(body, "birth_date", 10));
+        OSTOJA_TRY(sex, http::optional_string(body, "sex", 1));
+        OSTOJA_TRY(citizenship, http::string_field(body, "citizenship", 2, false));
+        OSTOJA_TRY(phone, http::string_field(body, "phone", 30, false));
+        OSTOJA_TRY(allow, http::optional_bool(body, "allow_duplicate"));
+        np.pesel = pesel;
+        np.document_type = doc_type;
+        np.document_number = doc_number;
+        np.first_name = first;
+        np.last_name = last;
+        np.birth_date = birth;
+        np.sex = sex;
+        if (!citizenship.empty()) np.citizenship = citizenship;
+        np.phone = phone;
+        np.allow_duplicate = allow.value_or(false);
+        Audited<Duplicates> dups;
+        auto created = svc.create_person(*ctx.principal, np, dups);
+        if (!created.ok()) {
+          auto resp = http::error_response(created.error());
+          const Duplicates& d = dups.value;
+          if (d.shown.empty() && d.outside_scope == 0) return resp;
+          // The candidates are personal data: only those in the user's scope, sent once their reading is audited.
+          Json body_out = Json::parse(resp.body);
+          Json list = Json::array();
+          for (const auto& c : d.shown)
+            list.push_back(
+                {{"id", c.id}, {"first_name", c.first_name}, {"last_name", c.last_name}, {"birth_date", c.birth_date}});
+          body_out["duplicates"] = list;
+          body_out["duplicates_outside_scope"] = d.outside_scope;
+          resp.body = body_out.dump();
+          return gated(std::move(resp), log, dups);
+        }
+        return http::json_response(person_json(created->value), 201);
+      });
 
-  r.add({.method = "POST", .pattern = "/api/v1/households", .access = http::Access::need("cases.write"),
-         .summary = "Nowe środowisko: adres (przypisany do sekcji), typ rodziny, członkowie", .tag = "cases",
-         .request_schema = {{"type", "object"}, {"required", {"address", "family_type", "members"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households",
+         .access = http::Access::need("cases.write"),
+         .summary = "Nowe środowisko: adres (przypisany do sekcji), typ rodziny, członkowie",
+         .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"address", "family_type", "members"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           NewHousehold h;
@@ -236,16 +262,21 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             h.members.push_back({pid, relation});
           }
           OSTOJA_TRY(created, svc.create_household(*ctx.principal, std::move(h)));
-          return http::json_response({{"id", created.id},
-                                      {"section", {{"id", created.section_id}, {"number", created.section_number},
-                                                   {"name", created.section_name}}}},
-                                     201);
+          return http::json_response(
+              {{"id", created.id},
+               {"section",
+                {{"id", created.section_id}, {"number", created.section_number}, {"name", created.section_name}}}},
+              201);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/persons/{id}", .access = http::Access::need("cases.write"),
-         .summary = "Zmiana danych osoby (kontakt, adres zameldowania i faktycznego pobytu, wykształcenie, zatrudnienie, status w PUP, "
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/persons/{id}",
+         .access = http::Access::need("cases.write"),
+         .summary = "Zmiana danych osoby (kontakt, adres zameldowania i faktycznego pobytu, wykształcenie, "
+                    "zatrudnienie, status w PUP, "
                     "niepełnosprawność; kategorie szczególne tylko z uprawnieniem)",
-         .tag = "cases", .request_schema = {{"type", "object"}}},
+         .tag = "cases",
+         .request_schema = {{"type", "object"}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -255,13 +286,14 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             std::optional<std::string>* target;
             std::size_t max;
           };
-          for (const F& f : {F{"first_name", &ch.first_name, 100}, F{"last_name", &ch.last_name, 100},
-                             F{"citizenship", &ch.citizenship, 2}, F{"phone", &ch.phone, 30}, F{"email", &ch.email, 200},
-                             F{"registered_address", &ch.registered_address, 300},
-                             F{"actual_address", &ch.actual_address, 300}, F{"education", &ch.education, 30},
-                             F{"employment", &ch.employment, 30}, F{"labour_office", &ch.labour_office, 40},
-                             F{"disability", &ch.disability, 30}, F{"health_note", &ch.health_note, 4000},
-                             F{"addiction_note", &ch.addiction_note, 4000}, F{"violence_note", &ch.violence_note, 4000}}) {
+          for (const F& f :
+               {F{"first_name", &ch.first_name, 100}, F{"last_name", &ch.last_name, 100},
+                F{"citizenship", &ch.citizenship, 2}, F{"phone", &ch.phone, 30}, F{"email", &ch.email, 200},
+                F{"registered_address", &ch.registered_address, 300}, F{"actual_address", &ch.actual_address, 300},
+                F{"education", &ch.education, 30}, F{"employment", &ch.employment, 30},
+                F{"labour_office", &ch.labour_office, 40}, F{"disability", &ch.disability, 30},
+                F{"health_note", &ch.health_note, 4000}, F{"addiction_note", &ch.addiction_note, 4000},
+                F{"violence_note", &ch.violence_note, 4000}}) {
             OSTOJA_TRY(v, http::optional_string(body, f.name, f.max));
             *f.target = v;
           }
@@ -269,8 +301,11 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response(person_json(read.value)), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/persons/{id}/merge", .access = http::Access::need("cases.write"),
-         .summary = "Scalenie duplikatu z tą osobą (członkostwa, wnioski, decyzje, wypłaty, dochody, usługi)", .tag = "cases",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/persons/{id}/merge",
+         .access = http::Access::need("cases.write"),
+         .summary = "Scalenie duplikatu z tą osobą (członkostwa, wnioski, decyzje, wypłaty, dochody, usługi)",
+         .tag = "cases",
          .request_schema = {{"type", "object"}, {"required", {"duplicate_id"}}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -280,9 +315,13 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response(person_json(read.value)), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/members", .access = http::Access::need("cases.write"),
-         .summary = "Nowy członek gospodarstwa od dnia (historia składu)", .tag = "cases",
-         .request_schema = {{"type", "object"}, {"required", {"person_id", "relation", "since"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households/{id}/members",
+         .access = http::Access::need("cases.write"),
+         .summary = "Nowy członek gospodarstwa od dnia (historia składu)",
+         .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"person_id", "relation", "since"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -293,9 +332,12 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return http::json_response({{"household_id", id}, {"person_id", person}, {"since", since}}, 201);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/members/{person_id}/end",
-         .access = http::Access::need("cases.write"), .summary = "Koniec członkostwa w gospodarstwie (data, powód)",
-         .tag = "cases", .request_schema = {{"type", "object"}, {"required", {"until", "reason"}}}},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households/{id}/members/{person_id}/end",
+         .access = http::Access::need("cases.write"),
+         .summary = "Koniec członkostwa w gospodarstwie (data, powód)",
+         .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"until", "reason"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -310,8 +352,11 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return http::json_response({{"household_id", id}, {"person_id", person}, {"until", until}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/history", .access = http::Access::need("cases.read"),
-         .summary = "Historia składu gospodarstwa (kto, od kiedy, do kiedy, dlaczego) — odczyt audytowany", .tag = "cases"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/history",
+         .access = http::Access::need("cases.read"),
+         .summary = "Historia składu gospodarstwa (kto, od kiedy, do kiedy, dlaczego) — odczyt audytowany",
+         .tag = "cases"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.history(*ctx.principal, id));
@@ -326,9 +371,13 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           return gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/break-glass", .access = http::Access::need("cases.read"),
-         .summary = "Dostęp awaryjny do środowiska spoza zakresu (60 min, z powodem, audytowany)", .tag = "cases",
-         .request_schema = {{"type", "object"}, {"required", {"entity", "entity_id", "reason"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/break-glass",
+         .access = http::Access::need("cases.read"),
+         .summary = "Dostęp awaryjny do środowiska spoza zakresu (60 min, z powodem, audytowany)",
+         .tag = "cases",
+         .request_schema = {{"type", "object"}, {"required", {"entity", "entity_id", "reason"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(entity, http::string_field(body, "entity", 50));

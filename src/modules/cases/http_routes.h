@@ -16,4 +16,4 @@ http::Response gated(http::Response resp, audit::GroupCommitLog& log, Audited<T>
 
 // Reads of personal data are sent only after their audit entries are committed by `log`.
 void register_routes(http::Router& router, CaseService& service, audit::GroupCommitLog& log);
-}
+}  // namespace ostoja::cases

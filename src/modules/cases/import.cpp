@@ -33,9 +33,9 @@ struct Group {
 
 const std::vector<std::string>& import_columns() {
   static const std::vector<std::string> cols{
-      "household_key", "relation",  "pesel",    "document_type", "document_number", "first_name",
-      "last_name",     "birth_date", "sex",     "citizenship",   "phone",           "locality",
-      "street",        "building",  "flat",     "postal_code",   "family_type"};
+      "household_key", "relation",   "pesel", "document_type", "document_number", "first_name",
+      "last_name",     "birth_date", "sex",   "citizenship",   "phone",           "locality",
+      "street",        "building",   "flat",  "postal_code",   "family_type"};
   return cols;
 }
 
@@ -48,8 +48,8 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
   // Header → column index.
   std::map<std::string, std::size_t> at;
   for (std::size_t i = 0; i < records[0].fields.size(); ++i) at[text::fold(text::trim(records[0].fields[i]))] = i;
-  for (const char* required : {"household_key", "relation", "first_name", "last_name", "locality", "street", "building",
-                               "family_type"})
+  for (const char* required :
+       {"household_key", "relation", "first_name", "last_name", "locality", "street", "building", "family_type"})
     if (!at.count(required))
       return Error::validation(std::string("Brak kolumny „") + required + "” w nagłówku (docs/import.md).", "file");
   ImportReport report;
@@ -93,7 +93,8 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
     bool ok_row = true;
     if (row.household_key.empty()) ok_row = fail(row.line, "household_key", "Podaj klucz gospodarstwa.");
     if (!is_relation(row.relation))
-      ok_row = fail(row.line, "relation", "Pokrewieństwo: head, spouse, partner, child, parent, sibling, grandchild, other.");
+      ok_row = fail(row.line, "relation",
+                    "Pokrewieństwo: head, spouse, partner, child, parent, sibling, grandchild, other.");
     if (auto st = validate_person(p); !st.ok()) ok_row = fail(row.line, st.error().field, st.error().message);
     if (p.pesel) {
       auto [it, inserted] = pesel_line.emplace(*p.pesel, row.line);
@@ -102,7 +103,8 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
     }
     if (row.relation == "head") {
       if (!is_family_type(row.family_type))
-        ok_row = fail(row.line, "family_type", "Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.");
+        ok_row = fail(row.line, "family_type",
+                      "Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.");
       if (row.building.empty()) ok_row = fail(row.line, "building", "Podaj numer domu.");
       if (!row.postal_code.empty() && !rules::check_postal_code(row.postal_code).valid)
         ok_row = fail(row.line, "postal_code", "Kod pocztowy musi mieć postać NN-NNN.");
@@ -128,8 +130,9 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
         continue;
       }
       const Row& head = *std::find_if(g.rows.begin(), g.rows.end(), [](const Row& r) { return r.relation == "head"; });
-      if (conn->query_one("SELECT 1 FROM import_keys WHERE centre_id = ? AND source = ? AND entity = 'household' AND key = ?",
-                          {who.centre.value, opt.source, key}))
+      if (conn->query_one(
+              "SELECT 1 FROM import_keys WHERE centre_id = ? AND source = ? AND entity = 'household' AND key = ?",
+              {who.centre.value, opt.source, key}))
         continue;  // imported before: nothing to validate against the address again
       auto section = org::OrganisationService::resolve_in(*conn, who.centre, head.locality, head.street, head.building);
       if (!section.ok()) {
@@ -145,7 +148,8 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
             "WHERE p.centre_id = ? AND p.pesel = ?",
             {who.centre.value, *r.person.pesel});
         if (housed) {
-          fail(r.line, "pesel", "Osoba należy już do gospodarstwa nr " + std::to_string(housed->int64(0)) + " w ośrodku.");
+          fail(r.line, "pesel",
+               "Osoba należy już do gospodarstwa nr " + std::to_string(housed->int64(0)) + " w ośrodku.");
           g.valid = false;
         }
       }
@@ -170,20 +174,26 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
     }
     const Row& head = *std::find_if(g.rows.begin(), g.rows.end(), [](const Row& r) { return r.relation == "head"; });
     const AddressKeys keys = address_keys(head.locality, head.street, head.building, head.flat);
-    const std::int64_t household = c.query_one(
-        "INSERT INTO households (centre_id, section_id, locality, street, building, flat, postal_code, street_key, "
-        "street_sort, locality_key, house_sort, family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id",
-        {who.centre.value, g.section_id, head.locality, head.street, head.building, head.flat, head.postal_code,
-         keys.street_key, keys.street_sort, keys.locality_key, keys.house_sort, head.family_type, now})->int64(0);
+    const std::int64_t household =
+        c.query_one(
+             "INSERT INTO households (centre_id, section_id, locality, street, building, flat, postal_code, "
+             "street_key, "
+             "street_sort, locality_key, house_sort, family_type, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+             "?, ?) "
+             "RETURNING id",
+             {who.centre.value, g.section_id, head.locality, head.street, head.building, head.flat, head.postal_code,
+              keys.street_key, keys.street_sort, keys.locality_key, keys.house_sort, head.family_type, now})
+            ->int64(0);
     for (const Row& r : g.rows) {
       const NewPerson& p = r.person;
       std::optional<storage::Row> existing;
       if (p.pesel)
-        existing = c.query_one("SELECT id FROM persons WHERE centre_id = ? AND pesel = ?", {who.centre.value, *p.pesel});
+        existing =
+            c.query_one("SELECT id FROM persons WHERE centre_id = ? AND pesel = ?", {who.centre.value, *p.pesel});
       else
         existing = c.query_one(
-            "SELECT id FROM persons WHERE centre_id = ? AND pesel IS NULL AND document_type = ? AND document_number = ?",
+            "SELECT id FROM persons WHERE centre_id = ? AND pesel IS NULL AND document_type = ? AND document_number = "
+            "?",
             {who.centre.value, p.document_type, p.document_number});
       std::int64_t person;
       if (existing) {
@@ -191,21 +201,27 @@ Result<ImportReport> import_persons_households(storage::Database& db, const Cloc
         ++report.persons_existing;
       } else {
         person = c.query_one(
-            "INSERT INTO persons (centre_id, pesel, document_type, document_number, first_name, last_name, first_name_key, "
-            "last_name_key, name_sort, birth_date, sex, citizenship, phone, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {who.centre.value, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name,
-             text::fold(p.first_name), text::fold(p.last_name), text::hex(text::collation_key(p.last_name + " " + p.first_name)),
-             *p.birth_date, *p.sex, p.citizenship, p.phone, now})->int64(0);
+                      "INSERT INTO persons (centre_id, pesel, document_type, document_number, first_name, last_name, "
+                      "first_name_key, "
+                      "last_name_key, name_sort, birth_date, sex, citizenship, phone, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                      {who.centre.value, p.pesel, p.document_type, p.document_number, p.first_name, p.last_name,
+                       text::fold(p.first_name), text::fold(p.last_name),
+                       text::hex(text::collation_key(p.last_name + " " + p.first_name)), *p.birth_date, *p.sex,
+                       p.citizenship, p.phone, now})
+                     ->int64(0);
         ++report.persons_created;
       }
-      c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
-                {who.centre.value, household, person, r.relation, today});
+      c.execute(
+          "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
+          {who.centre.value, household, person, r.relation, today});
       sync_person_scope(c, who.centre, person);
       audit::append(c, audit::entry_for(who, now, "import", "household", household, person, "import: " + opt.source));
     }
-    c.execute("INSERT INTO import_keys (centre_id, source, key, entity, entity_id, imported_at) VALUES (?, ?, ?, 'household', ?, ?)",
-              {who.centre.value, opt.source, g.key, household, now});
+    c.execute(
+        "INSERT INTO import_keys (centre_id, source, key, entity, entity_id, imported_at) VALUES (?, ?, ?, "
+        "'household', ?, ?)",
+        {who.centre.value, opt.source, g.key, household, now});
     ++report.households_created;
   };
   std::vector<Group*> valid;

@@ -69,7 +69,8 @@ std::vector<std::string> split_categories(const std::string& s) {
 }
 
 constexpr const char* kHouseholdCols =
-    "h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, h.family_type, h.restricted";
+    "h.id, h.section_id, h.worker_id, h.locality, h.street, h.building, h.flat, h.postal_code, h.family_type, "
+    "h.restricted";
 constexpr std::size_t kHouseholdColCount = 10;
 
 // A household's own columns (kHouseholdCols), without its section's and worker's names and members.
@@ -117,10 +118,11 @@ std::vector<audit::Entry> household_entries(const Principal& who, std::int64_t n
                                             std::int64_t household, const std::vector<std::int64_t>& persons,
                                             std::string_view purpose) {
   std::vector<audit::Entry> out;
-  for (auto pid : persons) out.push_back(audit::entry_for(who, now, std::string(action), "household", household, pid,
-                                                          std::string(purpose)));
-  if (out.empty()) out.push_back(audit::entry_for(who, now, std::string(action), "household", household, std::nullopt,
-                                                  std::string(purpose)));
+  for (auto pid : persons)
+    out.push_back(audit::entry_for(who, now, std::string(action), "household", household, pid, std::string(purpose)));
+  if (out.empty())
+    out.push_back(
+        audit::entry_for(who, now, std::string(action), "household", household, std::nullopt, std::string(purpose)));
   return out;
 }
 
@@ -174,7 +176,7 @@ CaseService::Access CaseService::access_to(storage::Connection& c, const Princip
 }
 
 Result<CaseService::HouseholdRef> CaseService::household_in_scope(storage::Connection& c, const Principal& who,
-                                                                   std::int64_t household_id) {
+                                                                  std::int64_t household_id) {
   auto r = c.query_one("SELECT section_id, worker_id FROM households WHERE centre_id = ? AND id = ?",
                        {who.centre.value, household_id});
   if (!r) return Error::not_found("Nie znaleziono środowiska.");
@@ -213,15 +215,16 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
   bool via_break_glass = false;
   {
     auto conn = db_.acquire();
-    auto r = conn->query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?",
-                             {who.centre.value, id});
+    auto r =
+        conn->query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?",
+                        {who.centre.value, id});
     if (!r) return Error::not_found("Nie znaleziono osoby.");
     bool allowed = who.can("cases.scope_all"), ever_housed = false, only_break_glass = false;
     if (!allowed)
-      for (const auto& h : conn->query(
-             "SELECT h.id, h.section_id, h.worker_id FROM household_members m JOIN households h ON h.id = m.household_id "
-             "WHERE m.centre_id = ? AND m.person_id = ?",
-             {who.centre.value, id})) {
+      for (const auto& h : conn->query("SELECT h.id, h.section_id, h.worker_id FROM household_members m JOIN "
+                                       "households h ON h.id = m.household_id "
+                                       "WHERE m.centre_id = ? AND m.person_id = ?",
+                                       {who.centre.value, id})) {
         ever_housed = true;
         auto access = access_to(*conn, who, h.int64(0), h.opt_int64(1), h.opt_int64(2));
         if (access == Access::scope) only_break_glass = false;
@@ -242,14 +245,18 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
 Status validate_person(NewPerson& p) {
   p.first_name = text::trim(p.first_name);
   p.last_name = text::trim(p.last_name);
-  if (p.first_name.empty() || p.first_name.size() > 100) return Error::validation("Podaj imię (do 100 znaków).", "first_name");
-  if (p.last_name.empty() || p.last_name.size() > 100) return Error::validation("Podaj nazwisko (do 100 znaków).", "last_name");
-  if (p.citizenship.size() != 2) return Error::validation("Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).", "citizenship");
+  if (p.first_name.empty() || p.first_name.size() > 100)
+    return Error::validation("Podaj imię (do 100 znaków).", "first_name");
+  if (p.last_name.empty() || p.last_name.size() > 100)
+    return Error::validation("Podaj nazwisko (do 100 znaków).", "last_name");
+  if (p.citizenship.size() != 2)
+    return Error::validation("Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).", "citizenship");
   if (p.pesel && !p.pesel->empty()) {
     auto check = rules::check_pesel(*p.pesel);
     if (!check.valid) return Error::validation(check.error, "pesel");
     if (p.birth_date && *p.birth_date != check.birth_date->iso())
-      return Error::validation("Data urodzenia nie zgadza się z numerem PESEL (" + check.birth_date->polish() + ").", "birth_date");
+      return Error::validation("Data urodzenia nie zgadza się z numerem PESEL (" + check.birth_date->polish() + ").",
+                               "birth_date");
     if (p.sex && *p.sex != std::string(1, check.sex))
       return Error::validation("Płeć nie zgadza się z numerem PESEL.", "sex");
     p.pesel = check.normalized;
@@ -261,7 +268,8 @@ Status validate_person(NewPerson& p) {
   // Without PESEL (e.g. foreigners): identified by a document, birth date and sex given explicitly.
   if (text::trim(p.document_type).empty() || text::trim(p.document_number).empty())
     return Error::validation("Podaj PESEL albo rodzaj i numer dokumentu tożsamości.", "pesel");
-  if (!p.birth_date || !Date::parse(*p.birth_date)) return Error::validation("Podaj datę urodzenia (RRRR-MM-DD).", "birth_date");
+  if (!p.birth_date || !Date::parse(*p.birth_date))
+    return Error::validation("Podaj datę urodzenia (RRRR-MM-DD).", "birth_date");
   if (!p.sex || (*p.sex != "K" && *p.sex != "M")) return Error::validation("Podaj płeć: K lub M.", "sex");
   return ok();
 }
@@ -269,7 +277,9 @@ Status validate_person(NewPerson& p) {
 namespace {
 
 // Upper bound for a prefix range on byte-ordered keys: U+10FFFF sorts after every valid character.
-std::string prefix_end(const std::string& prefix) { return prefix + "\xf4\x8f\xbf\xbf"; }
+std::string prefix_end(const std::string& prefix) {
+  return prefix + "\xf4\x8f\xbf\xbf";
+}
 
 // A likely duplicate (issue 4 §1: "same name and birth date, similar spelling"): born the same day, with
 // the folded surname and the folded first name each at most one character edit apart — Kowalski/Kowalsky,
@@ -293,16 +303,18 @@ void find_duplicates(storage::Connection& c, const Principal& who, std::int64_t 
   for (const auto& part : scope_parts(who, "p", true)) {
     storage::Params all = params;
     all.insert(all.end(), part.params.begin(), part.params.end());
-    for (const auto& r : c.query("SELECT p.id, p.first_name, p.last_name, p.birth_date, p.first_name_key, p.last_name_key" +
-                                     from + part.where + " ORDER BY p.id",
-                                 all)) {
+    for (const auto& r :
+         c.query("SELECT p.id, p.first_name, p.last_name, p.birth_date, p.first_name_key, p.last_name_key" + from +
+                     part.where + " ORDER BY p.id",
+                 all)) {
       const std::int64_t id = r.int64(0);
       if (shown.size() < kMaxDuplicatesShown && spelt_alike(first_key, last_key, r.text(4), r.text(5)) &&
           std::none_of(shown.begin(), shown.end(), [&](const DuplicateCandidate& d) { return d.id == id; }))
         shown.push_back({id, r.text(1), r.text(2), r.text(3)});
     }
   }
-  std::sort(shown.begin(), shown.end(), [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.id < b.id; });
+  std::sort(shown.begin(), shown.end(),
+            [](const DuplicateCandidate& a, const DuplicateCandidate& b) { return a.id < b.id; });
   std::int64_t all = 0;
   for (const auto& r : c.query("SELECT p.first_name_key, p.last_name_key" + from, params))
     all += spelt_alike(first_key, last_key, r.text(0), r.text(1));
@@ -314,7 +326,7 @@ void find_duplicates(storage::Connection& c, const Principal& who, std::int64_t 
 }  // namespace
 
 Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPerson np,
-                                                    Audited<Duplicates>& duplicates) {
+                                                   Audited<Duplicates>& duplicates) {
   OSTOJA_CHECK(validate_person(np));
   np.document_type = text::trim(np.document_type);
   np.document_number = text::trim(np.document_number);
@@ -322,13 +334,15 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
-    if (np.pesel && c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND pesel = ?", {who.centre.value, *np.pesel}))
+    if (np.pesel &&
+        c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND pesel = ?", {who.centre.value, *np.pesel}))
       return Error::conflict("Osoba o numerze PESEL " + *np.pesel + " jest już zarejestrowana w ośrodku.", "pesel");
     // Without PESEL the document identifies the person (as in the import): the same document twice is
     // the same person, not a likely duplicate to confirm.
-    if (!np.pesel && c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND document_number = ? AND document_type = ? "
-                                 "AND merged_into IS NULL",
-                                 {who.centre.value, np.document_number, np.document_type}))
+    if (!np.pesel &&
+        c.query_one("SELECT 1 FROM persons WHERE centre_id = ? AND document_number = ? AND document_type = ? "
+                    "AND merged_into IS NULL",
+                    {who.centre.value, np.document_number, np.document_type}))
       return Error::conflict("Osoba z dokumentem „" + np.document_type + "” nr " + np.document_number +
                                  " jest już zarejestrowana w ośrodku. Wyszukaj ją zamiast rejestrować ponownie.",
                              "document_number");
@@ -336,10 +350,15 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
       find_duplicates(c, who, now, first_key, last_key, *np.birth_date, duplicates);
       const bool shown = !duplicates.value.shown.empty(), hidden = duplicates.value.outside_scope > 0;
       if (shown || hidden) {
-        std::string msg = "Prawdopodobnie ta osoba jest już zarejestrowana (ta sama data urodzenia, imię i nazwisko takie same lub o podobnej pisowni). ";
-        if (!hidden) msg += "Sprawdź listę; ";
-        else if (!shown) msg += "Należy do środowiska spoza Twojego zakresu — wyjaśnij to z sekcją, która je prowadzi; ";
-        else msg += "Sprawdź listę (część takich osób należy do środowisk spoza Twojego zakresu i nie jest pokazana); ";
+        std::string msg =
+            "Prawdopodobnie ta osoba jest już zarejestrowana (ta sama data urodzenia, imię i nazwisko takie same lub o "
+            "podobnej pisowni). ";
+        if (!hidden)
+          msg += "Sprawdź listę; ";
+        else if (!shown)
+          msg += "Należy do środowiska spoza Twojego zakresu — wyjaśnij to z sekcją, która je prowadzi; ";
+        else
+          msg += "Sprawdź listę (część takich osób należy do środowisk spoza Twojego zakresu i nie jest pokazana); ";
         return Error::conflict(msg + "jeśli to inna osoba, potwierdź dodanie.", "allow_duplicate");
       }
     }
@@ -347,9 +366,9 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
         "INSERT INTO persons (centre_id, pesel, document_type, document_number, first_name, last_name, first_name_key, "
         "last_name_key, name_sort, birth_date, sex, citizenship, phone, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {who.centre.value, np.pesel, np.document_type, np.document_number, np.first_name,
-         np.last_name, first_key, last_key, text::hex(text::collation_key(np.last_name + " " + np.first_name)),
-         *np.birth_date, *np.sex, np.citizenship, np.phone, now});
+        {who.centre.value, np.pesel, np.document_type, np.document_number, np.first_name, np.last_name, first_key,
+         last_key, text::hex(text::collation_key(np.last_name + " " + np.first_name)), *np.birth_date, *np.sex,
+         np.citizenship, np.phone, now});
     audit::Entry e = read_entry(who, now, "person", r->int64(0), r->int64(0), "");
     e.action = "create";
     audit::append(c, e);
@@ -371,13 +390,14 @@ Result<Audited<Person>> CaseService::create_person(const Principal& who, NewPers
 }
 
 Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal& who, std::string_view pesel,
-                                                                  std::string_view q, int limit) {
+                                                                 std::string_view q, int limit) {
   if (limit < 1 || limit > 200) return Error::validation("Limit wyników: od 1 do 200.", "limit");
   // Record scoping: persons of households in the user's sections (persons.section_id), persons in no
   // household yet, and persons of households assigned to the user (persons.worker_id).
   const auto scope = scope_parts(who, "p", true);
-  const std::string select = std::string("SELECT ") + kPersonCols + ", p.name_sort FROM persons p WHERE p.centre_id = ? "
-                                                                   "AND p.merged_into IS NULL";
+  const std::string select = std::string("SELECT ") + kPersonCols +
+                             ", p.name_sort FROM persons p WHERE p.centre_id = ? "
+                             "AND p.merged_into IS NULL";
   std::vector<std::pair<std::string, Person>> found;  // (collation key, person)
   auto conn = db_.acquire();
   auto run = [&](const std::string& where, const storage::Params& params) {
@@ -430,9 +450,9 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
   });
-  found.erase(std::unique(found.begin(), found.end(),
-                          [](const auto& a, const auto& b) { return a.second.id == b.second.id; }),
-              found.end());
+  found.erase(
+      std::unique(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second.id == b.second.id; }),
+      found.end());
   if (found.size() > static_cast<std::size_t>(limit)) found.resize(static_cast<std::size_t>(limit));
   Audited<std::vector<Person>> out;
   const std::int64_t now = clock_.now_ms();
@@ -446,17 +466,21 @@ Result<Audited<std::vector<Person>>> CaseService::search_persons(const Principal
 }
 
 namespace {
-const std::vector<std::string_view> kFamilyTypes{"single", "couple", "with_children", "single_parent",
+const std::vector<std::string_view> kFamilyTypes{"single",       "couple",     "with_children", "single_parent",
                                                  "large_family", "pensioners", "other"};
-const std::vector<std::string_view> kRelations{"head", "spouse", "partner", "child", "parent", "sibling",
-                                               "grandchild", "other"};
+const std::vector<std::string_view> kRelations{"head",   "spouse",  "partner",    "child",
+                                               "parent", "sibling", "grandchild", "other"};
 bool one_of(const std::vector<std::string_view>& list, std::string_view v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 }  // namespace
 
-bool is_family_type(std::string_view v) { return one_of(kFamilyTypes, v); }
-bool is_relation(std::string_view v) { return one_of(kRelations, v); }
+bool is_family_type(std::string_view v) {
+  return one_of(kFamilyTypes, v);
+}
+bool is_relation(std::string_view v) {
+  return one_of(kRelations, v);
+}
 
 void sync_person_scope(storage::Connection& c, CentreId centre, std::int64_t person_id) {
   auto h = c.query_one(
@@ -542,25 +566,30 @@ void fill_address_keys(storage::Connection& c) {
   }
 }
 
-storage::MigrationSteps migration_steps() { return {{16, fill_address_keys}}; }
+storage::MigrationSteps migration_steps() {
+  return {{16, fill_address_keys}};
+}
 
 Result<CreatedHousehold> CaseService::create_household(const Principal& who, NewHousehold h) {
   if (!one_of(kFamilyTypes, h.family_type))
-    return Error::validation("Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.",
-                             "family_type");
+    return Error::validation(
+        "Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.", "family_type");
   OSTOJA_CHECK(validate_address(h.address));
-  if (h.members.empty() || h.members.size() > 30) return Error::validation("Podaj od 1 do 30 członków gospodarstwa.", "members");
+  if (h.members.empty() || h.members.size() > 30)
+    return Error::validation("Podaj od 1 do 30 członków gospodarstwa.", "members");
   int heads = 0;
   std::vector<std::int64_t> seen;
   for (const auto& m : h.members) {
     if (!one_of(kRelations, m.relation))
-      return Error::validation("Pokrewieństwo: head, spouse, partner, child, parent, sibling, grandchild, other.", "members");
+      return Error::validation("Pokrewieństwo: head, spouse, partner, child, parent, sibling, grandchild, other.",
+                               "members");
     if (std::find(seen.begin(), seen.end(), m.person_id) != seen.end())
       return Error::validation("Ta sama osoba podana dwa razy.", "members");
     seen.push_back(m.person_id);
     heads += m.relation == "head";
   }
-  if (heads != 1) return Error::validation("Gospodarstwo musi mieć dokładnie jedną osobę w roli głowy (head).", "members");
+  if (heads != 1)
+    return Error::validation("Gospodarstwo musi mieć dokładnie jedną osobę w roli głowy (head).", "members");
   const std::int64_t now = clock_.now_ms();
   const std::string today = clock_.today().iso();  // membership starts on the Warsaw calendar date
   auto conn = db_.acquire();
@@ -586,8 +615,9 @@ Result<CreatedHousehold> CaseService::create_household(const Principal& who, New
          keys.street_key, keys.street_sort, keys.locality_key, keys.house_sort, h.family_type, now});
     const std::int64_t id = r->int64(0);
     for (const auto& m : h.members) {
-      c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
-                {who.centre.value, id, m.person_id, m.relation, today});
+      c.execute(
+          "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
+          {who.centre.value, id, m.person_id, m.relation, today});
       sync_person_scope(c, who.centre, m.person_id);
       audit::append(c, audit::entry_for(who, now, "create", "household", id, m.person_id));
     }
@@ -603,7 +633,8 @@ Result<Audited<std::vector<Household>>> CaseService::search_households(const Pri
   for (std::string_view type : {"ul.", "ul "})
     if (street.starts_with(type)) street = text::trim(street.substr(type.size()));
   if (street.size() < 2) return Error::validation("Podaj co najmniej 2 pierwsze litery nazwy ulicy.", "street");
-  const std::string house = text::trim(q.house), flat = text::trim(q.flat), locality = text::fold(text::trim(q.locality));
+  const std::string house = text::trim(q.house), flat = text::trim(q.flat),
+                    locality = text::fold(text::trim(q.locality));
   if (!house.empty() && !org::house_number(house))
     return Error::validation("Numer domu zaczyna się od liczby, np. 12 albo 12a.", "house");
   if (!flat.empty() && house.empty()) return Error::validation("Numer lokalu podaj razem z numerem domu.", "flat");
@@ -623,7 +654,8 @@ Result<Audited<std::vector<Household>>> CaseService::search_households(const Pri
     filter_params.insert(filter_params.end(), {std::string(exact), std::string(exact)});  // owned: exact is local
   } else if (!house.empty()) {
     // "12" → every building numbered 12 (12, 12a, 12/3); "12a" → that building only.
-    const std::string prefix = numbered(house) + (house.find_first_not_of("0123456789") == std::string::npos ? "" : " ");
+    const std::string prefix =
+        numbered(house) + (house.find_first_not_of("0123456789") == std::string::npos ? "" : " ");
     filter += " AND h.house_sort >= ? AND h.house_sort < ?";
     filter_params.insert(filter_params.end(), {std::string(prefix), prefix_end(prefix)});  // owned: prefix is local
   }
@@ -654,12 +686,12 @@ Result<Audited<std::vector<Household>>> CaseService::search_households(const Pri
       params.insert(params.end(), filter_params.begin(), filter_params.end());
       params.insert(params.end(), part.params.begin(), part.params.end());
       params.emplace_back(std::int64_t{q.limit});
-      for (const auto& r : conn->query(std::string("SELECT ") + kHouseholdCols +
-                                           ", h.street_sort, h.locality_key, h.house_sort FROM households h "
-                                           "WHERE h.centre_id = ? AND h.street_sort >= ? AND h.street_sort < ?" +
-                                           filter + part.where +
-                                           " ORDER BY h.street_sort, h.locality_key, h.house_sort, h.id LIMIT ?",
-                                       params)) {
+      for (const auto& r :
+           conn->query(std::string("SELECT ") + kHouseholdCols +
+                           ", h.street_sort, h.locality_key, h.house_sort FROM households h "
+                           "WHERE h.centre_id = ? AND h.street_sort >= ? AND h.street_sort < ?" +
+                           filter + part.where + " ORDER BY h.street_sort, h.locality_key, h.house_sort, h.id LIMIT ?",
+                       params)) {
         const std::size_t o = kHouseholdColCount;
         Household h = household_from(r);
         found.push_back({{r.text(o), r.text(o + 1), r.text(o + 2), h.id}, std::move(h)});
@@ -683,7 +715,8 @@ Result<Audited<std::vector<Household>>> CaseService::search_households(const Pri
     if (h.section_id) h.section_name = section_names[*h.section_id];
     if (h.worker_id) {
       if (!worker_names.contains(*h.worker_id)) {
-        auto u = conn->query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?", {who.centre.value, *h.worker_id});
+        auto u = conn->query_one("SELECT full_name FROM users WHERE centre_id = ? AND id = ?",
+                                 {who.centre.value, *h.worker_id});
         worker_names[*h.worker_id] = u ? u->text(0) : "";
       }
       h.worker_name = worker_names[*h.worker_id];
@@ -699,16 +732,18 @@ Result<UpdatedHousehold> CaseService::update_household(const Principal& who, std
   if (!ch.family_type && !ch.address && !ch.worker_id)
     return Error::validation("Podaj, co zmienić: typ rodziny, adres albo pracownika socjalnego.", "");
   if (ch.family_type && !one_of(kFamilyTypes, *ch.family_type))
-    return Error::validation("Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.",
-                             "family_type");
+    return Error::validation(
+        "Typ rodziny: single, couple, with_children, single_parent, large_family, pensioners, other.", "family_type");
   if (ch.address) OSTOJA_CHECK(validate_address(*ch.address));
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<UpdatedHousehold> {
     OSTOJA_CHECK(household_in_scope(c, who, id));
-    auto cur = c.query_one("SELECT locality, street, building, flat, postal_code, family_type, section_id, worker_id "
-                           "FROM households WHERE centre_id = ? AND id = ?" + std::string(c.lock_clause()),
-                           {who.centre.value, id});
+    auto cur = c.query_one(
+        "SELECT locality, street, building, flat, postal_code, family_type, section_id, worker_id "
+        "FROM households WHERE centre_id = ? AND id = ?" +
+            std::string(c.lock_clause()),
+        {who.centre.value, id});
     UpdatedHousehold out;
     out.id = id;
     out.address = {cur->text(0), cur->text(1), cur->text(2), cur->text(3), cur->text(4)};
@@ -728,29 +763,31 @@ Result<UpdatedHousehold> CaseService::update_household(const Principal& who, std
           a.postal_code != o.postal_code) {
         OSTOJA_TRY(resolved, resolve_section(c, who.centre, a));
         section = resolved;
-        changed.push_back(old_section == resolved.id ? "adres"
-                                                     : "adres, sekcja nr " + std::to_string(resolved.number));
+        changed.push_back(old_section == resolved.id ? "adres" : "adres, sekcja nr " + std::to_string(resolved.number));
         out.address = a;
       }
     }
     if (ch.worker_id && *ch.worker_id != old_worker) {
       if (*ch.worker_id) OSTOJA_CHECK(check_worker(c, who.centre, **ch.worker_id));
-      changed.push_back(*ch.worker_id ? "pracownik " + std::to_string(**ch.worker_id) : "bez przydzielonego pracownika");
+      changed.push_back(*ch.worker_id ? "pracownik " + std::to_string(**ch.worker_id)
+                                      : "bez przydzielonego pracownika");
       out.worker_id = *ch.worker_id;
     }
     const std::optional<std::int64_t> new_section = section ? std::optional<std::int64_t>(section->id) : old_section;
     if (!changed.empty()) {
       const HouseholdAddress& a = out.address;
       const AddressKeys keys = address_keys(a.locality, a.street, a.building, a.flat);
-      c.execute("UPDATE households SET family_type = ?, locality = ?, street = ?, building = ?, flat = ?, postal_code = ?, "
-                "street_key = ?, street_sort = ?, locality_key = ?, house_sort = ?, section_id = ?, worker_id = ? "
-                "WHERE centre_id = ? AND id = ?",
-                {out.family_type, a.locality, a.street, a.building, a.flat, a.postal_code, keys.street_key,
-                 keys.street_sort, keys.locality_key, keys.house_sort, new_section, out.worker_id, who.centre.value, id});
+      c.execute(
+          "UPDATE households SET family_type = ?, locality = ?, street = ?, building = ?, flat = ?, postal_code = ?, "
+          "street_key = ?, street_sort = ?, locality_key = ?, house_sort = ?, section_id = ?, worker_id = ? "
+          "WHERE centre_id = ? AND id = ?",
+          {out.family_type, a.locality, a.street, a.building, a.flat, a.postal_code, keys.street_key, keys.street_sort,
+           keys.locality_key, keys.house_sort, new_section, out.worker_id, who.centre.value, id});
       std::vector<std::int64_t> members;
-      for (const auto& m : c.query("SELECT person_id FROM household_members WHERE centre_id = ? AND household_id = ? AND "
-                                   "until IS NULL ORDER BY person_id",
-                                   {who.centre.value, id}))
+      for (const auto& m :
+           c.query("SELECT person_id FROM household_members WHERE centre_id = ? AND household_id = ? AND "
+                   "until IS NULL ORDER BY person_id",
+                   {who.centre.value, id}))
         members.push_back(m.int64(0));
       for (auto pid : members) sync_person_scope(c, who.centre, pid);  // the keys of scoped search follow
       std::string what;
@@ -758,7 +795,8 @@ Result<UpdatedHousehold> CaseService::update_household(const Principal& who, std
       for (auto& e : household_entries(who, now, "update", id, members, what)) audit::append(c, e);
     }
     if (new_section) {
-      auto s = c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?", {who.centre.value, *new_section});
+      auto s = c.query_one("SELECT number, name FROM sections WHERE centre_id = ? AND id = ?",
+                           {who.centre.value, *new_section});
       out.section_id = *new_section;
       out.section_number = s ? s->int32(0) : 0;
       out.section_name = s ? s->text(1) : "";
@@ -794,7 +832,8 @@ Result<CaseService::BreakGlass> CaseService::break_glass(const Principal& who, s
 
 namespace {
 
-Status one_of_field(const std::optional<std::string>& v, std::initializer_list<std::string_view> allowed, const char* field) {
+Status one_of_field(const std::optional<std::string>& v, std::initializer_list<std::string_view> allowed,
+                    const char* field) {
   if (!v || v->empty()) return ok();
   for (auto a : allowed)
     if (*v == a) return ok();
@@ -806,8 +845,10 @@ Status one_of_field(const std::optional<std::string>& v, std::initializer_list<s
 // The restricted categories of a household: those noted for any current member.
 void refresh_restricted(storage::Connection& c, CentreId centre, std::int64_t household) {
   auto r = c.query_one(
-      "SELECT MAX(CASE WHEN p.violence_note <> '' THEN 1 ELSE 0 END), MAX(CASE WHEN p.health_note <> '' THEN 1 ELSE 0 END), "
-      "MAX(CASE WHEN p.addiction_note <> '' THEN 1 ELSE 0 END) FROM household_members m JOIN persons p ON p.id = m.person_id "
+      "SELECT MAX(CASE WHEN p.violence_note <> '' THEN 1 ELSE 0 END), MAX(CASE WHEN p.health_note <> '' THEN 1 ELSE 0 "
+      "END), "
+      "MAX(CASE WHEN p.addiction_note <> '' THEN 1 ELSE 0 END) FROM household_members m JOIN persons p ON p.id = "
+      "m.person_id "
       "WHERE m.centre_id = ? AND m.household_id = ? AND m.until IS NULL",
       {centre.value, household});
   std::string cats;
@@ -822,19 +863,22 @@ void refresh_restricted(storage::Connection& c, CentreId centre, std::int64_t ho
 Result<Audited<Person>> CaseService::update_person(const Principal& who, std::int64_t id, PersonChanges ch) {
   const bool restricted_change = ch.health_note || ch.addiction_note || ch.violence_note;
   if (restricted_change && !who.restricted_access)
-    return Error::forbidden("Zmiana danych szczególnie chronionych (zdrowie, uzależnienia, przemoc) wymaga uprawnienia "
-                            "do kategorii szczególnie chronionych.");
+    return Error::forbidden(
+        "Zmiana danych szczególnie chronionych (zdrowie, uzależnienia, przemoc) wymaga uprawnienia "
+        "do kategorii szczególnie chronionych.");
   OSTOJA_CHECK(one_of_field(ch.education, {"none", "primary", "lower_secondary", "vocational", "secondary", "higher"},
                             "education"));
-  OSTOJA_CHECK(one_of_field(ch.employment, {"employed", "self_employed", "unemployed", "pensioner", "disability_pensioner",
-                                            "student", "other"},
-                            "employment"));
-  OSTOJA_CHECK(one_of_field(ch.labour_office, {"registered_with_benefit", "registered_without_benefit", "not_registered"},
-                            "labour_office"));
+  OSTOJA_CHECK(
+      one_of_field(ch.employment,
+                   {"employed", "self_employed", "unemployed", "pensioner", "disability_pensioner", "student", "other"},
+                   "employment"));
+  OSTOJA_CHECK(one_of_field(
+      ch.labour_office, {"registered_with_benefit", "registered_without_benefit", "not_registered"}, "labour_office"));
   OSTOJA_CHECK(one_of_field(ch.disability, {"none", "light", "moderate", "severe", "child_certificate"}, "disability"));
   for (auto* name : {&ch.first_name, &ch.last_name})
     if (*name && (text::trim(**name).empty() || (*name)->size() > 100))
-      return Error::validation("Imię i nazwisko: od 1 do 100 znaków.", name == &ch.first_name ? "first_name" : "last_name");
+      return Error::validation("Imię i nazwisko: od 1 do 100 znaków.",
+                               name == &ch.first_name ? "first_name" : "last_name");
   if (ch.citizenship && ch.citizenship->size() != 2)
     return Error::validation("Obywatelstwo: dwuliterowy kod kraju (np. PL, UA).", "citizenship");
   if (ch.email && !ch.email->empty() && ch.email->find('@') == std::string::npos)
@@ -842,8 +886,9 @@ Result<Audited<Person>> CaseService::update_person(const Principal& who, std::in
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   auto done = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
-    auto cur = c.query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ? AND "
-                                                                 "p.merged_into IS NULL",
+    auto cur = c.query_one(std::string("SELECT ") + kPersonCols +
+                               " FROM persons p WHERE p.centre_id = ? AND p.id = ? AND "
+                               "p.merged_into IS NULL",
                            {who.centre.value, id});
     if (!cur) return Error::not_found("Nie znaleziono osoby.");
     bool allowed = who.can("cases.scope_all");
@@ -875,14 +920,17 @@ Result<Audited<Person>> CaseService::update_person(const Principal& who, std::in
     if (ch.violence_note) p.violence_note = text::trim(*ch.violence_note);
     c.execute(
         "UPDATE persons SET first_name = ?, last_name = ?, first_name_key = ?, last_name_key = ?, name_sort = ?, "
-        "citizenship = ?, phone = ?, email = ?, registered_address = ?, actual_address = ?, education = ?, employment = ?, "
-        "labour_office = ?, disability = ?, health_note = ?, addiction_note = ?, violence_note = ? WHERE centre_id = ? AND "
+        "citizenship = ?, phone = ?, email = ?, registered_address = ?, actual_address = ?, education = ?, employment "
+        "= ?, "
+        "labour_office = ?, disability = ?, health_note = ?, addiction_note = ?, violence_note = ? WHERE centre_id = ? "
+        "AND "
         "id = ?",
         {p.first_name, p.last_name, text::fold(p.first_name), text::fold(p.last_name),
          text::hex(text::collation_key(p.last_name + " " + p.first_name)), p.citizenship, p.phone, p.email,
-         p.registered_address, p.actual_address, p.education, p.employment, p.labour_office, p.disability, *p.health_note,
-         *p.addiction_note, *p.violence_note, who.centre.value, id});
-    audit::append(c, audit::entry_for(who, now, "update", "person", id, id, restricted_change ? "kategorie szczególne" : ""));
+         p.registered_address, p.actual_address, p.education, p.employment, p.labour_office, p.disability,
+         *p.health_note, *p.addiction_note, *p.violence_note, who.centre.value, id});
+    audit::append(
+        c, audit::entry_for(who, now, "update", "person", id, id, restricted_change ? "kategorie szczególne" : ""));
     if (restricted_change)
       for (auto h : households) refresh_restricted(c, who.centre, h);
     return ok();
@@ -894,8 +942,8 @@ Result<Audited<Person>> CaseService::update_person(const Principal& who, std::in
 Status CaseService::add_member(const Principal& who, std::int64_t household_id, std::int64_t person_id,
                                std::string relation, std::string_view since_text) {
   if (!is_relation(relation) || relation == "head")
-    return Error::validation("Pokrewieństwo nowego członka: spouse, partner, child, parent, sibling, grandchild, other.",
-                             "relation");
+    return Error::validation(
+        "Pokrewieństwo nowego członka: spouse, partner, child, parent, sibling, grandchild, other.", "relation");
   OSTOJA_TRY(since, rules::case_date(since_text, "since", clock_.today()));
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
@@ -910,8 +958,9 @@ Status CaseService::add_member(const Principal& who, std::int64_t household_id, 
     if (c.query_one("SELECT 1 FROM household_members WHERE household_id = ? AND person_id = ? AND since = ?",
                     {household_id, person_id, since.iso()}))
       return Error::conflict("To członkostwo od tego dnia jest już zapisane.", "since");
-    c.execute("INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
-              {who.centre.value, household_id, person_id, relation, since.iso()});
+    c.execute(
+        "INSERT INTO household_members (centre_id, household_id, person_id, relation, since) VALUES (?, ?, ?, ?, ?)",
+        {who.centre.value, household_id, person_id, relation, since.iso()});
     sync_person_scope(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "nowy członek"));
     refresh_restricted(c, who.centre, household_id);
@@ -923,14 +972,16 @@ Status CaseService::end_member(const Principal& who, std::int64_t household_id, 
                                std::string_view until_text, std::string_view reason) {
   OSTOJA_TRY(until, rules::case_date(until_text, "until", clock_.today()));
   const std::string why = text::trim(reason);
-  if (why.empty() || why.size() > 500) return Error::validation("Podaj powód (np. wyprowadzka, zgon; do 500 znaków).", "reason");
+  if (why.empty() || why.size() > 500)
+    return Error::validation("Podaj powód (np. wyprowadzka, zgon; do 500 znaków).", "reason");
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Status {
     OSTOJA_CHECK(household_in_scope(c, who, household_id));
-    auto m = c.query_one("SELECT relation, since FROM household_members WHERE centre_id = ? AND household_id = ? AND "
-                         "person_id = ? AND until IS NULL",
-                         {who.centre.value, household_id, person_id});
+    auto m = c.query_one(
+        "SELECT relation, since FROM household_members WHERE centre_id = ? AND household_id = ? AND "
+        "person_id = ? AND until IS NULL",
+        {who.centre.value, household_id, person_id});
     if (!m) return Error::not_found("Ta osoba nie jest obecnie członkiem gospodarstwa.");
     if (until.iso() < m->text(1)) return Error::validation("Koniec członkostwa przed jego początkiem.", "until");
     if (m->text(0) == "head" &&
@@ -939,9 +990,10 @@ Status CaseService::end_member(const Principal& who, std::int64_t household_id, 
                 ->int64(0) > 1)
       return Error::conflict("Najpierw wskaż nową głowę gospodarstwa albo zakończ członkostwo pozostałych osób.",
                              "person_id");
-    c.execute("UPDATE household_members SET until = ?, end_reason = ? WHERE centre_id = ? AND household_id = ? AND "
-              "person_id = ? AND until IS NULL",
-              {until.iso(), why, who.centre.value, household_id, person_id});
+    c.execute(
+        "UPDATE household_members SET until = ?, end_reason = ? WHERE centre_id = ? AND household_id = ? AND "
+        "person_id = ? AND until IS NULL",
+        {until.iso(), why, who.centre.value, household_id, person_id});
     sync_person_scope(c, who.centre, person_id);
     audit::append(c, audit::entry_for(who, now, "update", "household", household_id, person_id, "koniec członkostwa"));
     refresh_restricted(c, who.centre, household_id);
@@ -975,46 +1027,51 @@ Result<Audited<Person>> CaseService::merge_persons(const Principal& who, std::in
       if (!p) return Error::not_found("Nie znaleziono osoby " + std::to_string(id) + ".");
       if (!p->null(0)) return Error::conflict("Osoba " + std::to_string(id) + " została już scalona.", "duplicate_id");
       if (!who.can("cases.scope_all"))
-        for (const auto& h : c.query("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
-                                     "until IS NULL",
-                                     {who.centre.value, id}))
+        for (const auto& h :
+             c.query("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+                     "until IS NULL",
+                     {who.centre.value, id}))
           OSTOJA_CHECK(household_in_scope(c, who, h.int64(0)));
     }
-    auto keep_home = c.query_one("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
-                                 "until IS NULL",
-                                 {who.centre.value, keep});
-    auto dup_home = c.query_one("SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
-                                "until IS NULL",
-                                {who.centre.value, duplicate});
+    auto keep_home = c.query_one(
+        "SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+        "until IS NULL",
+        {who.centre.value, keep});
+    auto dup_home = c.query_one(
+        "SELECT household_id FROM household_members WHERE centre_id = ? AND person_id = ? AND "
+        "until IS NULL",
+        {who.centre.value, duplicate});
     if (keep_home && dup_home && keep_home->int64(0) != dup_home->int64(0))
       return Error::conflict("Obie osoby należą do różnych gospodarstw — najpierw zakończ jedno z członkostw.",
                              "duplicate_id");
     if (keep_home && dup_home)  // the same household twice: the duplicate's membership ends
-      c.execute("UPDATE household_members SET until = ?, end_reason = 'scalenie duplikatu' WHERE centre_id = ? AND "
-                "person_id = ? AND until IS NULL",
-                {clock_.today().iso(), who.centre.value, duplicate});
+      c.execute(
+          "UPDATE household_members SET until = ?, end_reason = 'scalenie duplikatu' WHERE centre_id = ? AND "
+          "person_id = ? AND until IS NULL",
+          {clock_.today().iso(), who.centre.value, duplicate});
     const storage::Params ids{keep, who.centre.value, duplicate};
-    c.execute("UPDATE household_members SET person_id = ? WHERE centre_id = ? AND person_id = ? AND until IS NULL", ids);
-    for (const char* sql :
-         {"UPDATE applications SET applicant_id = ? WHERE centre_id = ? AND applicant_id = ?",
-          "UPDATE decisions SET person_id = ? WHERE centre_id = ? AND person_id = ?",
-          "UPDATE payments SET person_id = ? WHERE centre_id = ? AND person_id = ?",
-          "UPDATE income_items SET person_id = ? WHERE centre_id = ? AND person_id = ?",
-          "UPDATE services SET person_id = ? WHERE centre_id = ? AND person_id = ?",
-          "UPDATE social_work SET person_id = ? WHERE centre_id = ? AND person_id = ?"})
+    c.execute("UPDATE household_members SET person_id = ? WHERE centre_id = ? AND person_id = ? AND until IS NULL",
+              ids);
+    for (const char* sql : {"UPDATE applications SET applicant_id = ? WHERE centre_id = ? AND applicant_id = ?",
+                            "UPDATE decisions SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+                            "UPDATE payments SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+                            "UPDATE income_items SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+                            "UPDATE services SET person_id = ? WHERE centre_id = ? AND person_id = ?",
+                            "UPDATE social_work SET person_id = ? WHERE centre_id = ? AND person_id = ?"})
       c.execute(sql, ids);
     // The surviving record keeps its PESEL, or takes the duplicate's when it had none.
-    auto pesels = c.query_one("SELECT (SELECT pesel FROM persons WHERE id = ?), (SELECT pesel FROM persons WHERE id = ?)",
-                              {keep, duplicate});
+    auto pesels = c.query_one(
+        "SELECT (SELECT pesel FROM persons WHERE id = ?), (SELECT pesel FROM persons WHERE id = ?)", {keep, duplicate});
     c.execute("UPDATE persons SET merged_into = ?, pesel = NULL WHERE centre_id = ? AND id = ?", ids);
     if (pesels->null(0) && !pesels->null(1))
-      c.execute("UPDATE persons SET pesel = ? WHERE centre_id = ? AND id = ?", {pesels->text(1), who.centre.value, keep});
+      c.execute("UPDATE persons SET pesel = ? WHERE centre_id = ? AND id = ?",
+                {pesels->text(1), who.centre.value, keep});
     sync_person_scope(c, who.centre, keep);
     sync_person_scope(c, who.centre, duplicate);
     audit::append(c, audit::entry_for(who, now, "merge", "person", duplicate, duplicate,
                                       "scalono z osobą " + std::to_string(keep)));
-    audit::append(c, audit::entry_for(who, now, "merge", "person", keep, keep, "przejęto dane osoby " +
-                                                                               std::to_string(duplicate)));
+    audit::append(c, audit::entry_for(who, now, "merge", "person", keep, keep,
+                                      "przejęto dane osoby " + std::to_string(duplicate)));
     return ok();
   });
   if (!done.ok()) return done.error();

@@ -54,7 +54,7 @@ struct Audited {
 };
 
 struct NewPerson {
-  std::optional<std::string> pesel;           // or, for persons without PESEL, a document:
+  std::optional<std::string> pesel;            // or, for persons without PESEL, a document:
   std::string document_type, document_number;  // e.g. "paszport", "karta pobytu"
   std::string first_name, last_name;
   std::optional<std::string> birth_date;  // required without PESEL; must agree with PESEL when both given
@@ -69,8 +69,9 @@ struct PersonChanges {
   std::optional<std::string> first_name, last_name, citizenship, phone, email;
   std::optional<std::string> registered_address;  // adres zameldowania
   std::optional<std::string> actual_address;      // adres faktycznego pobytu
-  std::optional<std::string> education;      // none, primary, lower_secondary, vocational, secondary, higher
-  std::optional<std::string> employment;     // employed, self_employed, unemployed, pensioner, disability_pensioner, student, other
+  std::optional<std::string> education;           // none, primary, lower_secondary, vocational, secondary, higher
+  std::optional<std::string>
+      employment;  // employed, self_employed, unemployed, pensioner, disability_pensioner, student, other
   std::optional<std::string> labour_office;  // registered_with_benefit, registered_without_benefit, not_registered
   std::optional<std::string> disability;     // none, light, moderate, severe, child_certificate
   std::optional<std::string> health_note, addiction_note, violence_note;
@@ -162,8 +163,9 @@ Status validate_person(NewPerson& p);
 // and assigned worker — the person card's household and the keys of scoped search) in step after a
 // membership change, inside the caller's transaction.
 void sync_person_scope(storage::Connection& c, CentreId centre, std::int64_t person_id);
-bool is_family_type(std::string_view v);  // single, couple, with_children, single_parent, large_family, pensioners, other
-bool is_relation(std::string_view v);     // head, spouse, partner, child, parent, sibling, grandchild, other
+bool is_family_type(
+    std::string_view v);               // single, couple, with_children, single_parent, large_family, pensioners, other
+bool is_relation(std::string_view v);  // head, spouse, partner, child, parent, sibling, grandchild, other
 
 class CaseService {
  public:
@@ -183,7 +185,7 @@ class CaseService {
   // By PESEL (exact) or by surname prefix optionally followed by a first-name prefix ("kowal an"),
   // diacritics-insensitive (ł → l), in Polish alphabetical order, within the user's scope.
   Result<Audited<std::vector<Person>>> search_persons(const Principal& who, std::string_view pesel, std::string_view q,
-                                                     int limit);
+                                                      int limit);
 
   Result<Audited<Person>> update_person(const Principal& who, std::int64_t id, PersonChanges changes);
 

@@ -16,7 +16,8 @@ Status need_household(const AmountFacts& f) {
   if (!f.household_size || *f.household_size < 1 || *f.household_size > 30)
     return Error::validation("Podaj liczbę osób w gospodarstwie (1–30).", "household_size");
   if (!f.household_income || f.household_income->grosze < 0)
-    return Error::validation("Podaj miesięczny dochód gospodarstwa netto (w groszach, nie mniej niż 0).", "income_grosze");
+    return Error::validation("Podaj miesięczny dochód gospodarstwa netto (w groszach, nie mniej niż 0).",
+                             "income_grosze");
   return ok();
 }
 
@@ -34,8 +35,9 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
     OSTOJA_TRY(preview, rules::benefit_preview(f.date, kind, *f.household_size, *f.household_income, f.gmina));
     r.explanation = preview.explanation;
     if (!preview.eligible)
-      return Error::validation("Dochód gospodarstwa (" + f.household_income->polish() + ") nie jest niższy od kryterium (" +
-                                   preview.criterion.polish() + ") — świadczenie nie przysługuje; wydaj decyzję odmowną.",
+      return Error::validation("Dochód gospodarstwa (" + f.household_income->polish() +
+                                   ") nie jest niższy od kryterium (" + preview.criterion.polish() +
+                                   ") — świadczenie nie przysługuje; wydaj decyzję odmowną.",
                                "income_grosze");
     r.calculated = preview.amount;
     r.min = preview.amount;
@@ -73,14 +75,15 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
       r.explanation.push_back("Wysokość zasiłku celowego ustala się w decyzji stosownie do potrzeby (art. 39 ustawy).");
     }
     // The gmina's maximum of one decision in force on the day (its resolution), when lower.
-    const auto* limit = rules::limit_on(special ? f.gmina.specjalny_zasilek_celowy_max : f.gmina.zasilek_celowy_max, f.date);
+    const auto* limit =
+        rules::limit_on(special ? f.gmina.specjalny_zasilek_celowy_max : f.gmina.zasilek_celowy_max, f.date);
     if (limit && limit->max < r.max) {
       r.max = limit->max;
       r.explanation.push_back("Najwyższa kwota jednej decyzji ustalona przez gminę: " + limit->max.polish() + " (" +
                               limit->resolution + ").");
     } else if (!limit && !special) {
-      r.explanation.push_back("Gmina nie ustaliła najwyższej kwoty zasiłku celowego — górna granica " +
-                              r.max.polish() + " chroni tylko przed omyłką.");
+      r.explanation.push_back("Gmina nie ustaliła najwyższej kwoty zasiłku celowego — górna granica " + r.max.polish() +
+                              " chroni tylko przed omyłką.");
     }
     return r;
   }
@@ -89,14 +92,17 @@ Result<AmountRange> amount_range(const AmountFacts& f) {
   return r;
 }
 
-Result<Money> decide_amount(const AmountRange& range, std::optional<Money> requested, const std::string& justification) {
+Result<Money> decide_amount(const AmountRange& range, std::optional<Money> requested,
+                            const std::string& justification) {
   if (range.required && !requested) return Error::validation("Podaj kwotę świadczenia.", "amount_grosze");
   if (!requested) return range.calculated.value_or(Money{});
   if (*requested < range.min || *requested > range.max)
-    return Error::validation("Kwota musi mieścić się w granicach od " + range.min.polish() + " do " + range.max.polish() + ".",
-                             "amount_grosze");
+    return Error::validation(
+        "Kwota musi mieścić się w granicach od " + range.min.polish() + " do " + range.max.polish() + ".",
+        "amount_grosze");
   if (range.fixed && range.calculated && *requested != *range.calculated)
-    return Error::validation("Wysokość tego świadczenia wynika z ustawy (" + range.calculated->polish() + ").", "amount_grosze");
+    return Error::validation("Wysokość tego świadczenia wynika z ustawy (" + range.calculated->polish() + ").",
+                             "amount_grosze");
   if (range.calculated && *requested != *range.calculated && text::trim(justification).size() < 10)
     return Error::validation("Kwota inna niż wyliczona (" + range.calculated->polish() + ") wymaga uzasadnienia.",
                              "amount_justification");

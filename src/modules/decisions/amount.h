@@ -16,7 +16,7 @@ namespace ostoja::decisions {
 struct AmountFacts {
   std::string form;  // form-of-help code (rules/procedure.h)
   Kind kind{Kind::grant};
-  Date date;         // first day of the period (or the payment day of a one-off benefit)
+  Date date;  // first day of the period (or the payment day of a one-off benefit)
   std::optional<int> household_size;
   std::optional<Money> household_income;  // monthly net income of the household (art. 8 ust. 3)
   rules::GminaSettings gmina;             // the centre's resolutions (percent of zasiłek okresowy, limits)

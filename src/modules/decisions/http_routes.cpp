@@ -1,11 +1,11 @@
 // Thin HTTP adapters for decisions.
 #include "modules/decisions/http_routes.h"
 
+#include <algorithm>
+
 #include "http/json_input.h"
 #include "modules/cases/http_routes.h"
 #include "modules/decisions/amount.h"
-
-#include <algorithm>
 
 namespace ostoja::decisions {
 
@@ -14,11 +14,11 @@ using http::RequestContext;
 
 namespace {
 
-
 Json decision_json(const Decision& d) {
   Json events = Json::array();
   for (const auto& e : d.events)
-    events.push_back({{"action", e.action}, {"state", e.state}, {"on", e.on}, {"note", e.note}, {"user", e.user}, {"at", e.at}});
+    events.push_back(
+        {{"action", e.action}, {"state", e.state}, {"on", e.on}, {"note", e.note}, {"user", e.user}, {"at", e.at}});
   return {{"id", d.id},
           {"number", http::nullable(d.number)},
           {"application_id", http::nullable(d.application_id)},
@@ -58,10 +58,13 @@ Result<std::optional<int>> small_int(const Json& body, const char* field) {
 }  // namespace
 
 void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "POST", .pattern = "/api/v1/decisions", .access = http::Access::need("decisions.write"),
+  r.add({.method = "POST",
+         .pattern = "/api/v1/decisions",
+         .access = http::Access::need("decisions.write"),
          .summary = "Projekt decyzji: rodzaj, forma pomocy, okres, kwota z kalkulatora (lub inna z uzasadnieniem)",
          .tag = "decisions",
-         .request_schema = {{"type", "object"}, {"required", {"household_id", "person_id", "kind", "form", "period_from"}}},
+         .request_schema = {{"type", "object"},
+                            {"required", {"household_id", "person_id", "kind", "form", "period_from"}}},
          .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
@@ -100,8 +103,11 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return http::json_response(decision_json(created.value), 201);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/decisions/amount-preview", .access = http::Access::need("decisions.write"),
-         .summary = "Podgląd kwoty decyzji: wyliczenie i dopuszczalny zakres (bez zapisu)", .tag = "decisions",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/decisions/amount-preview",
+         .access = http::Access::need("decisions.write"),
+         .summary = "Podgląd kwoty decyzji: wyliczenie i dopuszczalny zakres (bez zapisu)",
+         .tag = "decisions",
          .request_schema = {{"type", "object"}, {"required", {"form", "date"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
@@ -115,16 +121,20 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           if (!date) return Error::validation("Podaj datę w postaci RRRR-MM-DD.", "date");
           AmountFacts f{form, kind, *date, size, income ? std::optional<Money>(Money{*income}) : std::nullopt, {}};
           OSTOJA_TRY(range, svc.amount_preview(*ctx.principal, std::move(f)));
-          return http::json_response({{"calculated_grosze", range.calculated ? Json(range.calculated->grosze) : Json(nullptr)},
-                                      {"min_grosze", range.min.grosze},
-                                      {"max_grosze", range.max.grosze},
-                                      {"fixed", range.fixed},
-                                      {"required", range.required},
-                                      {"explanation", range.explanation}});
+          return http::json_response(
+              {{"calculated_grosze", range.calculated ? Json(range.calculated->grosze) : Json(nullptr)},
+               {"min_grosze", range.min.grosze},
+               {"max_grosze", range.max.grosze},
+               {"fixed", range.fixed},
+               {"required", range.required},
+               {"explanation", range.explanation}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/decisions/{id}", .access = http::Access::need("cases.read"),
-         .summary = "Decyzja z historią i podstawą prawną (szablon ośrodka) — odczyt audytowany", .tag = "decisions"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/decisions/{id}",
+         .access = http::Access::need("cases.read"),
+         .summary = "Decyzja z historią i podstawą prawną (szablon ośrodka) — odczyt audytowany",
+         .tag = "decisions"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.get(*ctx.principal, id));
@@ -133,8 +143,11 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return cases::gated(http::json_response(out), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/decisions", .access = http::Access::need("cases.read"),
-         .summary = "Decyzje środowiska (najnowsze najpierw) — odczyt audytowany", .tag = "decisions"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/decisions",
+         .access = http::Access::need("cases.read"),
+         .summary = "Decyzje środowiska (najnowsze najpierw) — odczyt audytowany",
+         .tag = "decisions"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.for_household(*ctx.principal, id));
@@ -143,8 +156,11 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/decisions/{id}/pdf", .access = http::Access::need("cases.read"),
-         .summary = "Decyzja do druku (PDF A4, polskie znaki; projekt oznaczony) — odczyt audytowany", .tag = "decisions",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/decisions/{id}/pdf",
+         .access = http::Access::need("cases.read"),
+         .summary = "Decyzja do druku (PDF A4, polskie znaki; projekt oznaczony) — odczyt audytowany",
+         .tag = "decisions",
          .response_type = "application/pdf"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -159,7 +175,9 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return cases::gated(std::move(resp), log, doc);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/decision-templates", .access = http::Access::need("org.templates"),
+  r.add({.method = "GET",
+         .pattern = "/api/v1/decision-templates",
+         .access = http::Access::need("org.templates"),
          .summary = "Szablony tekstów decyzji ośrodka (podstawa prawna, pouczenie, podpis) i dozwolone pola {{…}}",
          .tag = "decisions"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
@@ -169,8 +187,11 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
           return http::json_response({{"templates", items}, {"placeholders", known_placeholders()}});
         });
 
-  r.add({.method = "PUT", .pattern = "/api/v1/decision-templates/{name}", .access = http::Access::need("org.templates"),
-         .summary = "Zmiana szablonu tekstu decyzji (tylko znane pola {{…}})", .tag = "decisions",
+  r.add({.method = "PUT",
+         .pattern = "/api/v1/decision-templates/{name}",
+         .access = http::Access::need("org.templates"),
+         .summary = "Zmiana szablonu tekstu decyzji (tylko znane pola {{…}})",
+         .tag = "decisions",
          .request_schema = {{"type", "object"}, {"required", {"body"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
@@ -192,14 +213,22 @@ void register_routes(http::Router& r, DecisionService& svc, audit::GroupCommitLo
     OSTOJA_TRY(done, svc.act(*ctx.principal, id, action, date));
     return http::json_response(decision_json(done.value));
   };
-  r.add({.method = "POST", .pattern = "/api/v1/decisions/{id}/approve", .access = http::Access::need("decisions.approve"),
-         .summary = "Podpisanie (zatwierdzenie) decyzji — nadaje numer w rejestrze", .tag = "decisions",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/decisions/{id}/approve",
+         .access = http::Access::need("decisions.approve"),
+         .summary = "Podpisanie (zatwierdzenie) decyzji — nadaje numer w rejestrze",
+         .tag = "decisions",
          .request_schema = {{"type", "object"}}},
         [act](RequestContext& ctx) { return act(ctx, "approve"); });
-  r.add({.method = "POST", .pattern = "/api/v1/decisions/{id}/events", .access = http::Access::need("decisions.write"),
-         .summary = "Czynność w sprawie decyzji: deliver, make_final, waive_appeal, appeal, uphold, overturn, send_back, cancel",
-         .tag = "decisions", .request_schema = {{"type", "object"}, {"required", {"action"}}}},
-        [act](RequestContext& ctx) { return act(ctx, ""); });
+  r.add(
+      {.method = "POST",
+       .pattern = "/api/v1/decisions/{id}/events",
+       .access = http::Access::need("decisions.write"),
+       .summary =
+           "Czynność w sprawie decyzji: deliver, make_final, waive_appeal, appeal, uphold, overturn, send_back, cancel",
+       .tag = "decisions",
+       .request_schema = {{"type", "object"}, {"required", {"action"}}}},
+      [act](RequestContext& ctx) { return act(ctx, ""); });
 }
 
 }  // namespace ostoja::decisions

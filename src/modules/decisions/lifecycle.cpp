@@ -10,28 +10,28 @@ namespace ostoja::decisions {
 namespace {
 
 constexpr std::array<std::pair<State, std::string_view>, 9> kStates{{{State::draft, "draft"},
-                                                                      {State::approved, "approved"},
-                                                                      {State::delivered, "delivered"},
-                                                                      {State::final, "final"},
-                                                                      {State::appealed, "appealed"},
-                                                                      {State::upheld, "upheld"},
-                                                                      {State::overturned, "overturned"},
-                                                                      {State::sent_back, "sent_back"},
-                                                                      {State::cancelled, "cancelled"}}};
+                                                                     {State::approved, "approved"},
+                                                                     {State::delivered, "delivered"},
+                                                                     {State::final, "final"},
+                                                                     {State::appealed, "appealed"},
+                                                                     {State::upheld, "upheld"},
+                                                                     {State::overturned, "overturned"},
+                                                                     {State::sent_back, "sent_back"},
+                                                                     {State::cancelled, "cancelled"}}};
 constexpr std::array<std::pair<Action, std::string_view>, 9> kActions{{{Action::approve, "approve"},
-                                                                        {Action::deliver, "deliver"},
-                                                                        {Action::make_final, "make_final"},
-                                                                        {Action::waive_appeal, "waive_appeal"},
-                                                                        {Action::appeal, "appeal"},
-                                                                        {Action::uphold, "uphold"},
-                                                                        {Action::overturn, "overturn"},
-                                                                        {Action::send_back, "send_back"},
-                                                                        {Action::cancel, "cancel"}}};
+                                                                       {Action::deliver, "deliver"},
+                                                                       {Action::make_final, "make_final"},
+                                                                       {Action::waive_appeal, "waive_appeal"},
+                                                                       {Action::appeal, "appeal"},
+                                                                       {Action::uphold, "uphold"},
+                                                                       {Action::overturn, "overturn"},
+                                                                       {Action::send_back, "send_back"},
+                                                                       {Action::cancel, "cancel"}}};
 constexpr std::array<std::pair<Kind, std::string_view>, 5> kKinds{{{Kind::grant, "grant"},
-                                                                    {Kind::refuse, "refuse"},
-                                                                    {Kind::change, "change"},
-                                                                    {Kind::suspend, "suspend"},
-                                                                    {Kind::withdraw, "withdraw"}}};
+                                                                   {Kind::refuse, "refuse"},
+                                                                   {Kind::change, "change"},
+                                                                   {Kind::suspend, "suspend"},
+                                                                   {Kind::withdraw, "withdraw"}}};
 
 Error illegal(State from, Action a) {
   return Error::conflict("Nie można wykonać czynności „" + std::string(to_string(a)) + "” dla decyzji w stanie „" +
@@ -43,15 +43,24 @@ Error illegal(State from, Action a) {
 
 std::string_view polish(State s) {
   switch (s) {
-    case State::draft: return "projekt";
-    case State::approved: return "podpisana";
-    case State::delivered: return "doręczona";
-    case State::final: return "ostateczna";
-    case State::appealed: return "odwołanie do SKO";
-    case State::upheld: return "utrzymana w mocy przez SKO";
-    case State::overturned: return "uchylona przez SKO";
-    case State::sent_back: return "przekazana do ponownego rozpatrzenia";
-    case State::cancelled: return "anulowany projekt";
+    case State::draft:
+      return "projekt";
+    case State::approved:
+      return "podpisana";
+    case State::delivered:
+      return "doręczona";
+    case State::final:
+      return "ostateczna";
+    case State::appealed:
+      return "odwołanie do SKO";
+    case State::upheld:
+      return "utrzymana w mocy przez SKO";
+    case State::overturned:
+      return "uchylona przez SKO";
+    case State::sent_back:
+      return "przekazana do ponownego rozpatrzenia";
+    case State::cancelled:
+      return "anulowany projekt";
   }
   return "";
 }
@@ -79,24 +88,30 @@ std::optional<State> parse_state(std::string_view s) {
 Result<Action> parse_action(std::string_view s) {
   for (const auto& [k, v] : kActions)
     if (v == s) return k;
-  return Error::validation("Nieznana czynność: „" + std::string(s) +
-                               "” (approve, deliver, make_final, waive_appeal, appeal, uphold, overturn, send_back, cancel).",
-                           "action");
+  return Error::validation(
+      "Nieznana czynność: „" + std::string(s) +
+          "” (approve, deliver, make_final, waive_appeal, appeal, uphold, overturn, send_back, cancel).",
+      "action");
 }
 Result<Kind> parse_kind(std::string_view s) {
   for (const auto& [k, v] : kKinds)
     if (v == s) return k;
   return Error::validation("Rodzaj decyzji: grant, refuse, change, suspend albo withdraw.", "kind");
 }
-bool pays(Kind k) { return k == Kind::grant || k == Kind::change; }
-bool in_force(State s) { return s == State::final || s == State::upheld; }
+bool pays(Kind k) {
+  return k == Kind::grant || k == Kind::change;
+}
+bool in_force(State s) {
+  return s == State::final || s == State::upheld;
+}
 
 Result<Transition> apply(State from, const Dates& dates, Action action, Date on, Date today) {
   if (on > today) return Error::validation("Data czynności nie może być późniejsza niż dzisiaj.", "date");
   Transition t{from, dates, {}};
   auto not_before = [&](const std::optional<Date>& d, const char* what) -> Status {
     if (d && on < *d)
-      return Error::validation(std::string("Data nie może być wcześniejsza niż ") + what + " (" + d->polish() + ").", "date");
+      return Error::validation(std::string("Data nie może być wcześniejsza niż ") + what + " (" + d->polish() + ").",
+                               "date");
     return ok();
   };
   switch (action) {
@@ -131,9 +146,9 @@ Result<Transition> apply(State from, const Dates& dates, Action action, Date on,
     case Action::make_final:  // the appeal term passed unused: final from the day after its last day
       if (from != State::delivered || !dates.appeal_deadline) return illegal(from, action);
       if (on <= *dates.appeal_deadline)
-        return Error::conflict("Termin na odwołanie upływa " + dates.appeal_deadline->polish() +
-                                   " — decyzja nie jest jeszcze ostateczna.",
-                               "date");
+        return Error::conflict(
+            "Termin na odwołanie upływa " + dates.appeal_deadline->polish() + " — decyzja nie jest jeszcze ostateczna.",
+            "date");
       t.to = State::final;
       t.dates.final_on = dates.appeal_deadline->plus_days(1);
       t.note = "Termin na odwołanie upłynął bezskutecznie; decyzja ostateczna od " + t.dates.final_on->polish() + ".";

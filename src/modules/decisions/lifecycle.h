@@ -37,8 +37,8 @@ struct Dates {
   std::optional<Date> delivered_on;  // doręczenie
   std::optional<Date> appeal_deadline;
   std::optional<Date> appealed_on;
-  std::optional<Date> final_on;      // ostateczna
-  std::optional<Date> outcome_on;    // SKO's decision
+  std::optional<Date> final_on;    // ostateczna
+  std::optional<Date> outcome_on;  // SKO's decision
 };
 
 struct Transition {

@@ -63,7 +63,8 @@ std::map<std::string, std::string, std::less<>> placeholder_values(storage::Conn
           {"rodzaj", d.kind},
           {"numer", d.number.value_or("")},
           {"data_wniosku", received ? polish_long_date(*Date::parse(*received)) : "—"},
-          {"wszczecie", initiation_text(received ? std::optional(polish_long_date(*Date::parse(*received))) : std::nullopt)},
+          {"wszczecie",
+           initiation_text(received ? std::optional(polish_long_date(*Date::parse(*received))) : std::nullopt)},
           {"adresat", d.person_name},
           {"kwota_slownie_brak", ""}};
 }
@@ -82,11 +83,16 @@ Templates templates_on(storage::Connection& c, CentreId centre) {
 // signed and delivered); later changes of the centre's templates, the party's address or the signatory's
 // name must not alter a reprint. Stored as JSON in decisions.issued_text.
 nlohmann::json document_to_json(const DecisionDocument& d) {
-  return {{"centre_name", d.centre_name},   {"centre_address_lines", d.centre_address_lines},
-          {"place", d.place},               {"issue_date", d.issue_date.iso()},
-          {"number", d.number},             {"addressee_lines", d.addressee_lines},
-          {"title", d.title},               {"legal_basis", d.legal_basis},
-          {"ruling", d.ruling},             {"reasoning", d.reasoning},
+  return {{"centre_name", d.centre_name},
+          {"centre_address_lines", d.centre_address_lines},
+          {"place", d.place},
+          {"issue_date", d.issue_date.iso()},
+          {"number", d.number},
+          {"addressee_lines", d.addressee_lines},
+          {"title", d.title},
+          {"legal_basis", d.legal_basis},
+          {"ruling", d.ruling},
+          {"reasoning", d.reasoning},
           {"appeal_instruction", d.appeal_instruction},
           {"signatory_name", d.signatory_name},
           {"signatory_title", d.signatory_title},
@@ -125,20 +131,25 @@ std::optional<DecisionDocument> issued_document(storage::Connection& c, CentreId
 // part again). A further change is made to the decision now in force.
 Status not_yet_ended(storage::Connection& c, CentreId centre, std::int64_t target, std::int64_t self) {
   auto r = c.query_one(
-      "SELECT t.number, e.number FROM decisions e JOIN decisions t ON t.id = e.changes_decision_id WHERE e.centre_id = ? "
+      "SELECT t.number, e.number FROM decisions e JOIN decisions t ON t.id = e.changes_decision_id WHERE e.centre_id = "
+      "? "
       "AND e.changes_decision_id = ? AND e.id <> ? AND e.kind IN ('change', 'suspend', 'withdraw') AND "
       "e.state IN ('final', 'upheld')",
       {centre.value, target, self});
   if (!r) return ok();
-  return Error::conflict("Decyzja " + r->opt_text(0).value_or("") + " została już zmieniona, wstrzymana albo uchylona decyzją " +
-                             r->opt_text(1).value_or("") + " — kolejną zmianę wydaje się do decyzji, która obowiązuje teraz.",
+  return Error::conflict("Decyzja " + r->opt_text(0).value_or("") +
+                             " została już zmieniona, wstrzymana albo uchylona decyzją " + r->opt_text(1).value_or("") +
+                             " — kolejną zmianę wydaje się do decyzji, która obowiązuje teraz.",
                          "changes_decision_id");
 }
 
 constexpr const char* kCols =
-    "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, d.form, "
-    "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, d.calculation, "
-    "d.amount_justification, d.reasoning, d.changes_decision_id, d.state, d.issued_on, d.delivered_on, d.appeal_deadline, "
+    "d.id, d.number, d.application_id, d.household_id, d.person_id, p.first_name || ' ' || p.last_name, d.kind, "
+    "d.form, "
+    "d.period_from, d.period_to, d.amount_grosze, d.calculated_grosze, d.household_size, d.income_grosze, "
+    "d.calculation, "
+    "d.amount_justification, d.reasoning, d.changes_decision_id, d.state, d.issued_on, d.delivered_on, "
+    "d.appeal_deadline, "
     "d.appealed_on, d.final_on, d.outcome_on, d.payment_method, d.iban";
 
 }  // namespace
@@ -175,10 +186,10 @@ Result<Decision> DecisionService::load(storage::Connection& c, const Principal& 
                   opt_date(r->opt_text(22)), opt_date(r->opt_text(23)), opt_date(r->opt_text(24))};
   d.payment_method = r->text(25);
   d.iban = r->text(26);
-  for (const auto& e : c.query(
-           "SELECT e.action, e.state, e.on_date, e.note, COALESCE(u.login, ''), e.at FROM decision_events e "
-           "LEFT JOIN users u ON u.id = e.user_id WHERE e.centre_id = ? AND e.decision_id = ? ORDER BY e.id",
-           {who.centre.value, id}))
+  for (const auto& e :
+       c.query("SELECT e.action, e.state, e.on_date, e.note, COALESCE(u.login, ''), e.at FROM decision_events e "
+               "LEFT JOIN users u ON u.id = e.user_id WHERE e.centre_id = ? AND e.decision_id = ? ORDER BY e.id",
+               {who.centre.value, id}))
     d.events.push_back({e.text(0), e.text(1), e.text(2), e.text(3), e.text(4), e.int64(5)});
   return d;
 }
@@ -204,7 +215,8 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
   }
   const bool needs_target = kind == Kind::change || kind == Kind::suspend || kind == Kind::withdraw;
   if (needs_target && !in.changes_decision_id)
-    return Error::validation("Wskaż decyzję, której dotyczy zmiana, zawieszenie albo uchylenie.", "changes_decision_id");
+    return Error::validation("Wskaż decyzję, której dotyczy zmiana, zawieszenie albo uchylenie.",
+                             "changes_decision_id");
   if (in.reasoning.size() > 20000) return Error::validation("Uzasadnienie: najwyżej 20 000 znaków.", "reasoning");
   if (kind != Kind::grant && text::trim(in.reasoning).size() < 10)
     return Error::validation("Decyzja inna niż przyznająca wymaga uzasadnienia faktycznego i prawnego.", "reasoning");
@@ -218,12 +230,16 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
   }
   auto conn = db_.acquire();
   // The amount range under the gmina's resolutions in force on the first day of the period.
-  AmountFacts facts{in.form, kind, from, in.household_size,
+  AmountFacts facts{in.form,
+                    kind,
+                    from,
+                    in.household_size,
                     in.income_grosze ? std::optional<Money>(Money{*in.income_grosze}) : std::nullopt,
                     gmina::settings(*conn, who.centre)};
   OSTOJA_TRY(range, amount_range(facts));
-  OSTOJA_TRY(amount, decide_amount(range, in.amount_grosze ? std::optional<Money>(Money{*in.amount_grosze}) : std::nullopt,
-                                   in.amount_justification));
+  OSTOJA_TRY(amount,
+             decide_amount(range, in.amount_grosze ? std::optional<Money>(Money{*in.amount_grosze}) : std::nullopt,
+                           in.amount_justification));
   const std::int64_t now = clock_.now_ms();
   const Date today = clock_.today();
   auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
@@ -238,15 +254,16 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
       if (!a || a->int64(0) != in.household_id)
         return Error::validation("Wniosek nie dotyczy tego gospodarstwa.", "application_id");
       if (a->text(1) != "open")
-        return Error::conflict("Sprawa z tego wniosku jest zamknięta (" + a->text(1) +
-                                   ") — nie można wydać w niej nowej decyzji.",
-                               "application_id");
+        return Error::conflict(
+            "Sprawa z tego wniosku jest zamknięta (" + a->text(1) + ") — nie można wydać w niej nowej decyzji.",
+            "application_id");
     }
     if (needs_target) {
       auto t = c.query_one("SELECT household_id, form, state FROM decisions WHERE centre_id = ? AND id = ?",
                            {who.centre.value, *in.changes_decision_id});
       if (!t || t->int64(0) != in.household_id || t->text(1) != in.form)
-        return Error::validation("Wskazana decyzja nie dotyczy tego gospodarstwa i tej formy pomocy.", "changes_decision_id");
+        return Error::validation("Wskazana decyzja nie dotyczy tego gospodarstwa i tej formy pomocy.",
+                                 "changes_decision_id");
       auto st = parse_state(t->text(2));
       if (!st || !in_force(*st))
         return Error::conflict("Zmienić, zawiesić albo uchylić można tylko decyzję ostateczną.", "changes_decision_id");
@@ -254,22 +271,39 @@ Result<Audited<Decision>> DecisionService::create_draft(const Principal& who, Ne
     }
     nlohmann::json calc = range.explanation;
     auto r = c.query_one(
-        "INSERT INTO decisions (centre_id, application_id, household_id, person_id, kind, form, period_from, period_to, "
-        "amount_grosze, calculated_grosze, household_size, income_grosze, calculation, amount_justification, reasoning, "
+        "INSERT INTO decisions (centre_id, application_id, household_id, person_id, kind, form, period_from, "
+        "period_to, "
+        "amount_grosze, calculated_grosze, household_size, income_grosze, calculation, amount_justification, "
+        "reasoning, "
         "changes_decision_id, payment_method, iban, created_by, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "RETURNING id",
-        {who.centre.value, in.application_id, in.household_id, in.person_id, std::string(to_string(kind)), in.form,
-         from.iso(), opt_iso(to), amount.grosze,
+        {who.centre.value,
+         in.application_id,
+         in.household_id,
+         in.person_id,
+         std::string(to_string(kind)),
+         in.form,
+         from.iso(),
+         opt_iso(to),
+         amount.grosze,
          range.calculated ? std::optional<std::int64_t>(range.calculated->grosze) : std::nullopt,
-         in.household_size ? std::optional<std::int64_t>(*in.household_size) : std::nullopt, in.income_grosze, calc.dump(),
-         text::trim(in.amount_justification), text::trim(in.reasoning), in.changes_decision_id, in.payment_method, iban,
-         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
+         in.household_size ? std::optional<std::int64_t>(*in.household_size) : std::nullopt,
+         in.income_grosze,
+         calc.dump(),
+         text::trim(in.amount_justification),
+         text::trim(in.reasoning),
+         in.changes_decision_id,
+         in.payment_method,
+         iban,
+         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt,
+         now});
     const std::int64_t new_id = r->int64(0);
     c.execute(
         "INSERT INTO decision_events (centre_id, decision_id, action, state, on_date, note, user_id, at) "
         "VALUES (?, ?, 'create', 'draft', ?, 'Projekt decyzji.', ?, ?)",
-        {who.centre.value, new_id, today.iso(), who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
+        {who.centre.value, new_id, today.iso(),
+         who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
     audit::append(c, audit::entry_for(who, now, "create", "decision", new_id, in.person_id));
     return new_id;
   });
@@ -343,7 +377,8 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
                std::to_string(applications::next_register_number(c, who.centre, "D", year));
     }
     c.execute(
-        "UPDATE decisions SET state = ?, number = ?, issued_on = ?, delivered_on = ?, appeal_deadline = ?, appealed_on = ?, "
+        "UPDATE decisions SET state = ?, number = ?, issued_on = ?, delivered_on = ?, appeal_deadline = ?, appealed_on "
+        "= ?, "
         "final_on = ?, outcome_on = ?, approved_by = CASE WHEN ? = 'approve' THEN ? ELSE approved_by END "
         "WHERE centre_id = ? AND id = ?",
         {std::string(to_string(t.to)), number, opt_iso(t.dates.issued_on), opt_iso(t.dates.delivered_on),
@@ -352,7 +387,8 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
     c.execute(
         "INSERT INTO decision_events (centre_id, decision_id, action, state, on_date, note, user_id, at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {who.centre.value, id, std::string(to_string(action)), std::string(to_string(t.to)), on.iso(), t.note, user, now});
+        {who.centre.value, id, std::string(to_string(action)), std::string(to_string(t.to)), on.iso(), t.note, user,
+         now});
     audit::append(c, audit::entry_for(who, now, "update", "decision", id, d.person_id, std::string(to_string(action))));
     // The case of the application: decided once the decision is signed; open again when the SKO
     // sends it back for reconsideration.
@@ -363,8 +399,10 @@ Result<Audited<Decision>> DecisionService::act(const Principal& who, std::int64_
                 {document_to_json(doc).dump(), who.centre.value, id});
     }
     if (d.application_id && action == Action::approve)
-      c.execute("UPDATE applications SET status = 'decided', closed_on = ? WHERE centre_id = ? AND id = ? AND status = 'open'",
-                {on.iso(), who.centre.value, *d.application_id});
+      c.execute(
+          "UPDATE applications SET status = 'decided', closed_on = ? WHERE centre_id = ? AND id = ? AND status = "
+          "'open'",
+          {on.iso(), who.centre.value, *d.application_id});
     if (d.application_id && t.to == State::sent_back)
       c.execute("UPDATE applications SET status = 'open', closed_on = NULL WHERE centre_id = ? AND id = ?",
                 {who.centre.value, *d.application_id});
@@ -397,7 +435,8 @@ Status DecisionService::set_template(const Principal& who, std::string_view name
     c.execute("DELETE FROM decision_templates WHERE centre_id = ? AND name = ?", {who.centre.value, name});
     c.execute("INSERT INTO decision_templates (centre_id, name, body, updated_at) VALUES (?, ?, ?, ?)",
               {who.centre.value, name, text, now});
-    audit::append(c, audit::entry_for(who, now, "update", "decision_template", std::nullopt, std::nullopt, std::string(name)));
+    audit::append(
+        c, audit::entry_for(who, now, "update", "decision_template", std::nullopt, std::nullopt, std::string(name)));
     return true;
   });
   return ok();
@@ -407,7 +446,8 @@ Result<Audited<DecisionDocument>> DecisionService::document(const Principal& who
   auto conn = db_.acquire();
   OSTOJA_TRY(d, load(*conn, who, id));
   auto e = audit::entry_for(who, clock_.now_ms(), "print", "decision", id, d.person_id);
-  if (auto issued = issued_document(*conn, who.centre, id)) return Audited<DecisionDocument>{std::move(*issued), {std::move(e)}};
+  if (auto issued = issued_document(*conn, who.centre, id))
+    return Audited<DecisionDocument>{std::move(*issued), {std::move(e)}};
   OSTOJA_TRY(doc, compose(*conn, who, d));
   return Audited<DecisionDocument>{std::move(doc), {std::move(e)}};
 }
@@ -424,15 +464,18 @@ Result<DecisionDocument> DecisionService::compose(storage::Connection& c, const 
       {who.centre.value, d.household_id});
   std::optional<std::string> changed_number;
   if (d.changes_decision_id)
-    changed_number = conn->query_one("SELECT number FROM decisions WHERE id = ?", {*d.changes_decision_id})->opt_text(0);
+    changed_number =
+        conn->query_one("SELECT number FROM decisions WHERE id = ?", {*d.changes_decision_id})->opt_text(0);
   std::string signatory;
-  if (auto r = conn->query_one("SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.approved_by WHERE d.id = ?", {id}))
+  if (auto r = conn->query_one(
+          "SELECT u.full_name FROM decisions d JOIN users u ON u.id = d.approved_by WHERE d.id = ?", {id}))
     signatory = r->text(0);
 
   const std::string name = person->text(0) + " " + person->text(1);
   const bool woman = person->text(2) == "K";
   const std::string pani = woman ? "Pani" : "Pana";
-  const std::string full_address = home->text(0) + " " + home->text(1) + (home->text(2).empty() ? "" : " m. " + home->text(2));
+  const std::string full_address =
+      home->text(0) + " " + home->text(1) + (home->text(2).empty() ? "" : " m. " + home->text(2));
   const std::string city = (home->text(3).empty() ? "" : home->text(3) + " ") + home->text(4);
   const auto values = placeholder_values(*conn, who, d);
 
@@ -455,7 +498,8 @@ Result<DecisionDocument> DecisionService::compose(storage::Connection& c, const 
       doc.ruling.push_back("Przyznać " + pani + " " + name + " " + d.form_name + " w kwocie " + d.amount.polish() +
                            (periodic ? " miesięcznie " + period_text(d) : " jednorazowo") + ".");
     else
-      doc.ruling.push_back("Przyznać " + pani + " " + name + " pomoc w formie: " + d.form_name + " " + period_text(d) + ".");
+      doc.ruling.push_back("Przyznać " + pani + " " + name + " pomoc w formie: " + d.form_name + " " + period_text(d) +
+                           ".");
   } else if (d.kind == "refuse") {
     doc.ruling.push_back("Odmówić " + pani + " " + name + " przyznania pomocy w formie: " + d.form_name + ".");
   } else if (d.kind == "change") {
@@ -469,9 +513,9 @@ Result<DecisionDocument> DecisionService::compose(storage::Connection& c, const 
                          " przyznającą " + d.form_name + ".");
   }
   if (form && form->cash && (d.kind == "grant" || d.kind == "change"))
-    doc.ruling.push_back(d.payment_method == "transfer" ? "Świadczenie będzie wypłacane przelewem na rachunek bankowy nr " +
-                                                              d.iban + "."
-                                                        : "Świadczenie będzie wypłacane w kasie ośrodka.");
+    doc.ruling.push_back(d.payment_method == "transfer"
+                             ? "Świadczenie będzie wypłacane przelewem na rachunek bankowy nr " + d.iban + "."
+                             : "Świadczenie będzie wypłacane w kasie ośrodka.");
   doc.reasoning = lines_of(d.reasoning);
   if (!d.calculation.empty()) {
     std::string calc = "Wyliczenie kwoty:";
@@ -483,8 +527,7 @@ Result<DecisionDocument> DecisionService::compose(storage::Connection& c, const 
   OSTOJA_TRY(appeal, fill_template(tpl["appeal_instruction"], values));
   doc.appeal_instruction = lines_of(appeal);
   auto title_lines = lines_of(tpl["signatory_title"]);
-  for (std::size_t i = 0; i < title_lines.size(); ++i)
-    doc.signatory_title += (i ? " — " : "") + title_lines[i];
+  for (std::size_t i = 0; i < title_lines.size(); ++i) doc.signatory_title += (i ? " — " : "") + title_lines[i];
   doc.signatory_name = signatory;
   doc.distribution = {"Adresat", "a/a"};
   return doc;

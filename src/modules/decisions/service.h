@@ -15,9 +15,9 @@
 #include "core/result.h"
 #include "modules/cases/service.h"
 #include "modules/decisions/amount.h"
+#include "modules/decisions/lifecycle.h"
 #include "modules/decisions/pdf.h"
 #include "modules/decisions/template.h"
-#include "modules/decisions/lifecycle.h"
 #include "storage/database.h"
 
 namespace ostoja::decisions {

@@ -93,9 +93,9 @@ Result<std::vector<std::string>> template_placeholders(std::string_view tpl) {
 }
 
 const std::vector<std::string>& known_placeholders() {
-  static const std::vector<std::string> names{"osrodek",       "forma",      "kwota",       "okres",
-                                              "od",            "do",         "rodzaj",      "numer",
-                                              "data_wniosku",  "wszczecie",  "adresat",     "kwota_slownie_brak"};
+  static const std::vector<std::string> names{"osrodek",      "forma",     "kwota",   "okres",
+                                              "od",           "do",        "rodzaj",  "numer",
+                                              "data_wniosku", "wszczecie", "adresat", "kwota_slownie_brak"};
   return names;
 }
 

@@ -24,7 +24,9 @@ Json resolution_json(const Resolution& r) {
 }  // namespace
 
 void register_routes(http::Router& r, GminaService& svc) {
-  r.add({.method = "GET", .pattern = "/api/v1/gmina/resolutions", .access = http::Access::need("gmina.read"),
+  r.add({.method = "GET",
+         .pattern = "/api/v1/gmina/resolutions",
+         .access = http::Access::need("gmina.read"),
          .summary = "Uchwały gminy stosowane w wyliczeniach (procent zasiłku okresowego, najwyższe kwoty zasiłków "
                     "celowych) i te obowiązujące w dniu ?date= (domyślnie dziś)",
          .tag = "gmina"},
@@ -37,7 +39,8 @@ void register_routes(http::Router& r, GminaService& svc) {
           }
           OSTOJA_TRY(all, svc.list(*ctx.principal));
           Json items = Json::array();
-          Json in_force = {{std::string(kOkresowyPercent), nullptr}, {std::string(kCelowyMax), nullptr},
+          Json in_force = {{std::string(kOkresowyPercent), nullptr},
+                           {std::string(kCelowyMax), nullptr},
                            {std::string(kSpecjalnyMax), nullptr}};
           for (const auto& res : all) {
             items.push_back(resolution_json(res));
@@ -46,7 +49,9 @@ void register_routes(http::Router& r, GminaService& svc) {
           return http::json_response({{"date", on.iso()}, {"in_force", in_force}, {"items", items}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/gmina/resolutions", .access = http::Access::need("org.write"),
+  r.add({.method = "POST",
+         .pattern = "/api/v1/gmina/resolutions",
+         .access = http::Access::need("org.write"),
          .summary = "Nowa uchwała gminy: procent zasiłku okresowego (50–100 %, art. 38 ust. 3 u.p.s.) albo najwyższa "
                     "kwota jednej decyzji zasiłku celowego lub specjalnego zasiłku celowego; uchyla wcześniejszą "
                     "bezterminową tego rodzaju",
@@ -72,8 +77,11 @@ void register_routes(http::Router& r, GminaService& svc) {
           return http::json_response(resolution_json(saved), 201);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/gmina/resolutions/{id}/end", .access = http::Access::need("org.write"),
-         .summary = "Ostatni dzień obowiązywania uchwały gminy", .tag = "gmina",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/gmina/resolutions/{id}/end",
+         .access = http::Access::need("org.write"),
+         .summary = "Ostatni dzień obowiązywania uchwały gminy",
+         .tag = "gmina",
          .request_schema = {{"type", "object"}, {"required", {"valid_to"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());

@@ -25,9 +25,9 @@ Resolution from_row(const storage::Row& r) {
 
 std::vector<Resolution> load(storage::Connection& c, CentreId centre) {
   std::vector<Resolution> out;
-  for (const auto& r : c.query(std::string("SELECT ") + kCols +
-                                   " FROM gmina_resolutions WHERE centre_id = ? ORDER BY kind, valid_from",
-                               {centre.value}))
+  for (const auto& r :
+       c.query(std::string("SELECT ") + kCols + " FROM gmina_resolutions WHERE centre_id = ? ORDER BY kind, valid_from",
+               {centre.value}))
     out.push_back(from_row(r));
   return out;
 }
@@ -37,18 +37,23 @@ std::optional<std::string> opt_iso(const std::optional<Date>& d) {
   return d->iso();
 }
 
-bool is_kind(std::string_view k) { return k == kOkresowyPercent || k == kCelowyMax || k == kSpecjalnyMax; }
+bool is_kind(std::string_view k) {
+  return k == kOkresowyPercent || k == kCelowyMax || k == kSpecjalnyMax;
+}
 
 // The rules' check of one resolution, by kind; the value's field must be given and the other one not.
 Status check(const Resolution& r, const NewResolution& in) {
   if (r.kind == kOkresowyPercent) {
-    if (!in.percent) return Error::validation("Podaj procent różnicy wypłacany jako zasiłek okresowy (50–100).", "percent");
-    if (in.amount_grosze) return Error::validation("Uchwała o procencie zasiłku okresowego nie określa kwoty.", "amount_grosze");
+    if (!in.percent)
+      return Error::validation("Podaj procent różnicy wypłacany jako zasiłek okresowy (50–100).", "percent");
+    if (in.amount_grosze)
+      return Error::validation("Uchwała o procencie zasiłku okresowego nie określa kwoty.", "amount_grosze");
     if (*in.percent < 0 || *in.percent > 1000)  // before narrowing to int; the rules give the message otherwise
       return Error::validation("Procent zasiłku okresowego musi wynosić od 50 do 100.", "percent");
     return rules::check_gmina_rate({r.valid_from, r.valid_to, static_cast<int>(*in.percent), r.resolution});
   }
-  if (!in.amount_grosze) return Error::validation("Podaj najwyższą kwotę jednej decyzji (w groszach).", "amount_grosze");
+  if (!in.amount_grosze)
+    return Error::validation("Podaj najwyższą kwotę jednej decyzji (w groszach).", "amount_grosze");
   if (in.percent) return Error::validation("Uchwała o najwyższej kwocie zasiłku nie określa procentu.", "percent");
   return rules::check_gmina_limit({r.valid_from, r.valid_to, Money{*in.amount_grosze}, r.resolution});
 }
@@ -60,8 +65,8 @@ void lock_centre(storage::Connection& c, CentreId centre) {
 }
 
 std::string overlap_message(const Resolution& other) {
-  return "W tym okresie obowiązuje już uchwała tego rodzaju: " + other.resolution + " (od " + other.valid_from.polish() +
-         (other.valid_to ? " do " + other.valid_to->polish() : "") + ").";
+  return "W tym okresie obowiązuje już uchwała tego rodzaju: " + other.resolution + " (od " +
+         other.valid_from.polish() + (other.valid_to ? " do " + other.valid_to->polish() : "") + ").";
 }
 
 }  // namespace
@@ -90,8 +95,8 @@ rules::GminaSettings GminaService::settings(const Principal& who) {
 
 Result<Resolution> GminaService::add(const Principal& who, const NewResolution& in) {
   if (!is_kind(in.kind))
-    return Error::validation("Rodzaj uchwały: zasilek_okresowy_percent, zasilek_celowy_max albo specjalny_zasilek_celowy_max.",
-                             "kind");
+    return Error::validation(
+        "Rodzaj uchwały: zasilek_okresowy_percent, zasilek_celowy_max albo specjalny_zasilek_celowy_max.", "kind");
   Resolution r;
   r.kind = in.kind;
   OSTOJA_TRY(from, parse_date_field(in.valid_from, "valid_from"));
@@ -110,7 +115,8 @@ Result<Resolution> GminaService::add(const Principal& who, const NewResolution& 
     lock_centre(c, who.centre);
     std::optional<Resolution> repealed;
     for (const auto& other : load(c, who.centre)) {
-      if (other.kind != r.kind || !rules::overlaps(other.valid_from, other.valid_to, r.valid_from, r.valid_to)) continue;
+      if (other.kind != r.kind || !rules::overlaps(other.valid_from, other.valid_to, r.valid_from, r.valid_to))
+        continue;
       if (!other.valid_to && other.valid_from < r.valid_from) {
         repealed = other;  // at most one: rows of a kind never overlap
         continue;
@@ -146,13 +152,17 @@ Result<Resolution> GminaService::end(const Principal& who, std::int64_t id, std:
     auto it = std::find_if(all.begin(), all.end(), [&](const Resolution& x) { return x.id == id; });
     if (it == all.end()) return Error::not_found("Nie znaleziono uchwały.");
     Resolution r = *it;
-    if (to < r.valid_from) return Error::validation("Koniec obowiązywania nie może być przed jego początkiem.", "valid_to");
+    if (to < r.valid_from)
+      return Error::validation("Koniec obowiązywania nie może być przed jego początkiem.", "valid_to");
     for (const auto& other : all)
-      if (other.id != r.id && other.kind == r.kind && rules::overlaps(other.valid_from, other.valid_to, r.valid_from, to))
+      if (other.id != r.id && other.kind == r.kind &&
+          rules::overlaps(other.valid_from, other.valid_to, r.valid_from, to))
         return Error::conflict(overlap_message(other), "valid_to");
     r.valid_to = to;
-    c.execute("UPDATE gmina_resolutions SET valid_to = ? WHERE centre_id = ? AND id = ?", {to.iso(), who.centre.value, id});
-    audit::append(c, audit::entry_for(who, now, "update", "gmina_resolution", id, std::nullopt, "koniec obowiązywania"));
+    c.execute("UPDATE gmina_resolutions SET valid_to = ? WHERE centre_id = ? AND id = ?",
+              {to.iso(), who.centre.value, id});
+    audit::append(c,
+                  audit::entry_for(who, now, "update", "gmina_resolution", id, std::nullopt, "koniec obowiązywania"));
     return r;
   });
 }

@@ -127,36 +127,42 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return resp;
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/me", .access = http::Access::authenticated(),
-         .summary = "Zalogowany użytkownik: role, uprawnienia, sekcje, token CSRF", .tag = "auth"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/me",
+         .access = http::Access::authenticated(),
+         .summary = "Zalogowany użytkownik: role, uprawnienia, sekcje, token CSRF",
+         .tag = "auth"},
         [me_json](RequestContext& ctx) -> Result<http::Response> {
           auto resp = http::json_response(me_json(*ctx.principal));
           resp.header("Cache-Control", "no-store");
           return resp;
         });
 
-  r.add({.method = "GET",
-         .pattern = "/api/v1/roles",
-         .access = http::Access::authenticated(),
-         .summary = "Role i ich uprawnienia",
-         .tag = "auth"},
-        [&svc](RequestContext&) -> Result<http::Response> {
-          Json items = Json::array();
-          for (const auto& code : role_codes()) {
-            auto it = svc.permissions().find(code);
-            Json perms = Json::array();
-            if (it != svc.permissions().end())
-              for (const auto& p : it->second) perms.push_back(p);
-            auto role = svc.role_names().find(code);
-            items.push_back({{"code", code},
-                             {"name", role != svc.role_names().end() ? role->second : code},
-                             {"permissions", perms}});
-          }
-          return http::json_response({{"items", items}});
-        });
+  r.add(
+      {.method = "GET",
+       .pattern = "/api/v1/roles",
+       .access = http::Access::authenticated(),
+       .summary = "Role i ich uprawnienia",
+       .tag = "auth"},
+      [&svc](RequestContext&) -> Result<http::Response> {
+        Json items = Json::array();
+        for (const auto& code : role_codes()) {
+          auto it = svc.permissions().find(code);
+          Json perms = Json::array();
+          if (it != svc.permissions().end())
+            for (const auto& p : it->second) perms.push_back(p);
+          auto role = svc.role_names().find(code);
+          items.push_back(
+              {{"code", code}, {"name", role != svc.role_names().end() ? role->second : code}, {"permissions", perms}});
+        }
+        return http::json_response({{"items", items}});
+      });
 
-  r.add({.method = "GET", .pattern = "/api/v1/users", .access = http::Access::need("users.manage"),
-         .summary = "Lista użytkowników ośrodka (z blokadami)", .tag = "users"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/users",
+         .access = http::Access::need("users.manage"),
+         .summary = "Lista użytkowników ośrodka (z blokadami)",
+         .tag = "users"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(users, svc.list_users(*ctx.principal));
           Json items = Json::array();
@@ -164,10 +170,14 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/users", .access = http::Access::need("users.manage"),
-         .summary = "Dodanie użytkownika", .tag = "users",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/users",
+         .access = http::Access::need("users.manage"),
+         .summary = "Dodanie użytkownika",
+         .tag = "users",
          .request_schema = {{"type", "object"}, {"required", {"login", "full_name", "roles", "password"}}},
-         .response_schema = kUserSchema, .success_status = 201},
+         .response_schema = kUserSchema,
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           NewUser u;
@@ -187,9 +197,13 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response(user_json(created), 201);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/users/{id}", .access = http::Access::need("users.manage"),
-         .summary = "Zmiana danych, ról, sekcji, blokady użytkownika", .tag = "users",
-         .request_schema = {{"type", "object"}}, .response_schema = kUserSchema},
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/users/{id}",
+         .access = http::Access::need("users.manage"),
+         .summary = "Zmiana danych, ról, sekcji, blokady użytkownika",
+         .tag = "users",
+         .request_schema = {{"type", "object"}},
+         .response_schema = kUserSchema},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -198,9 +212,13 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response(user_json(u));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/users/{id}/password", .access = http::Access::need("users.manage"),
-         .summary = "Ustawienie hasła użytkownika (kończy jego sesje)", .tag = "users",
-         .request_schema = {{"type", "object"}, {"required", {"password"}}}, .success_status = 204},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/users/{id}/password",
+         .access = http::Access::need("users.manage"),
+         .summary = "Ustawienie hasła użytkownika (kończy jego sesje)",
+         .tag = "users",
+         .request_schema = {{"type", "object"}, {"required", {"password"}}},
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -209,16 +227,23 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::no_content();
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/users/{id}/unlock", .access = http::Access::need("users.manage"),
-         .summary = "Odblokowanie konta po nieudanych logowaniach", .tag = "users", .success_status = 204},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/users/{id}/unlock",
+         .access = http::Access::need("users.manage"),
+         .summary = "Odblokowanie konta po nieudanych logowaniach",
+         .tag = "users",
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_CHECK(svc.unlock(*ctx.principal, UserId{id}));
           return http::no_content();
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/security/address-locks", .access = http::Access::need("users.manage"),
-         .summary = "Adresy spowolnione lub zablokowane po nieudanych logowaniach na konta ośrodka", .tag = "users",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/security/address-locks",
+         .access = http::Access::need("users.manage"),
+         .summary = "Adresy spowolnione lub zablokowane po nieudanych logowaniach na konta ośrodka",
+         .tag = "users",
          .response_schema = {{"type", "object"},
                              {"properties",
                               {{"items",
@@ -238,9 +263,12 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "DELETE", .pattern = "/api/v1/security/address-locks/{address}",
+  r.add({.method = "DELETE",
+         .pattern = "/api/v1/security/address-locks/{address}",
          .access = http::Access::need("users.manage"),
-         .summary = "Odblokowanie adresu po nieudanych logowaniach", .tag = "users", .success_status = 204},
+         .summary = "Odblokowanie adresu po nieudanych logowaniach",
+         .tag = "users",
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           std::string address = http::canonical_address(ctx.params.at("address"));
           if (address.empty()) return Error::validation("Podaj adres IP (IPv4 lub IPv6).", "address");
@@ -248,8 +276,11 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::no_content();
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/me/tokens", .access = http::Access::need("tokens.own"),
-         .summary = "Moje tokeny API", .tag = "auth"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/me/tokens",
+         .access = http::Access::need("tokens.own"),
+         .summary = "Moje tokeny API",
+         .tag = "auth"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(tokens, svc.list_tokens(*ctx.principal));
           Json items = Json::array();
@@ -257,9 +288,13 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/me/tokens", .access = http::Access::need("tokens.own"),
-         .summary = "Nowy token API (pokazywany tylko raz)", .tag = "auth",
-         .request_schema = {{"type", "object"}, {"required", {"name", "expires_in_days"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/me/tokens",
+         .access = http::Access::need("tokens.own"),
+         .summary = "Nowy token API (pokazywany tylko raz)",
+         .tag = "auth",
+         .request_schema = {{"type", "object"}, {"required", {"name", "expires_in_days"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(name, http::string_field(body, "name", 100));
@@ -270,8 +305,12 @@ void register_routes(http::Router& r, IdentityService& svc, RouteOptions options
           return http::json_response(j, 201);
         });
 
-  r.add({.method = "DELETE", .pattern = "/api/v1/me/tokens/{id}", .access = http::Access::need("tokens.own"),
-         .summary = "Unieważnienie tokenu API", .tag = "auth", .success_status = 204},
+  r.add({.method = "DELETE",
+         .pattern = "/api/v1/me/tokens/{id}",
+         .access = http::Access::need("tokens.own"),
+         .summary = "Unieważnienie tokenu API",
+         .tag = "auth",
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_CHECK(svc.revoke_token(*ctx.principal, TokenId{id}));

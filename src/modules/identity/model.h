@@ -13,8 +13,8 @@
 namespace ostoja::identity {
 
 inline const std::vector<std::string>& role_codes() {
-  static const std::vector<std::string> codes{"administrator", "dyrektor", "kierownik", "pracownik",
-                                              "asystent",      "swiadczenia", "analityk", "partner"};
+  static const std::vector<std::string> codes{"administrator", "dyrektor",    "kierownik", "pracownik",
+                                              "asystent",      "swiadczenia", "analityk",  "partner"};
   return codes;
 }
 
@@ -73,7 +73,7 @@ struct SecurityPolicy {
   std::int64_t idle_timeout_ms{30LL * 60 * 1000};
   std::int64_t absolute_timeout_ms{12LL * 60 * 60 * 1000};
   std::int64_t touch_interval_ms{60LL * 1000};  // last_seen_at is written at most this often
-  int account_slowdown_after{3};               // from this many failures on, retries must wait
+  int account_slowdown_after{3};                // from this many failures on, retries must wait
   int account_lock_after{10};
   std::int64_t account_lock_ms{15LL * 60 * 1000};
   // Per client address, counted in a window of `address_window_ms` from its first failure: from the
@@ -93,8 +93,8 @@ struct SecurityPolicy {
 // A client address now slowed down or locked after failed logins (what an administrator sees).
 struct AddressLock {
   std::string address;
-  int failures{0};                          // in the current window, against any centre
-  std::int64_t window_start{0};             // first failure of the window
+  int failures{0};                           // in the current window, against any centre
+  std::int64_t window_start{0};              // first failure of the window
   std::optional<std::int64_t> locked_until;  // next attempt allowed from then (absent: may try now)
   bool locked{false};                        // locked (not merely slowed down)
 };

@@ -13,8 +13,8 @@ std::optional<Credentials> credentials_by_login(storage::Connection& c, std::str
   auto r = c.query_one(
       "SELECT id, centre_id, password_hash, disabled, failed_logins, locked_until FROM users WHERE login = ?", {login});
   if (!r) return std::nullopt;
-  return Credentials{UserId{r->int64(0)}, CentreId{r->int64(1)}, r->text(2), r->boolean(3), r->int32(4),
-                     r->opt_int64(5)};
+  return Credentials{UserId{r->int64(0)}, CentreId{r->int64(1)}, r->text(2),
+                     r->boolean(3),       r->int32(4),           r->opt_int64(5)};
 }
 
 namespace {
@@ -45,7 +45,8 @@ std::vector<std::string> roles_of(storage::Connection& c, UserId id) {
 
 std::vector<SectionId> sections_of(storage::Connection& c, UserId id) {
   std::vector<SectionId> out;
-  for (const auto& r : c.query("SELECT section_id FROM user_sections WHERE user_id = ? ORDER BY section_id", {id.value}))
+  for (const auto& r :
+       c.query("SELECT section_id FROM user_sections WHERE user_id = ? ORDER BY section_id", {id.value}))
     out.emplace_back(r.int64(0));
   return out;
 }
@@ -55,8 +56,10 @@ void roles_and_sections(storage::Connection& c, UserId id, std::vector<std::stri
   for (const auto& r : c.query("SELECT role, 0 FROM user_roles WHERE user_id = ? UNION ALL "
                                "SELECT NULL, section_id FROM user_sections WHERE user_id = ? ORDER BY 1, 2",
                                {id.value, id.value})) {
-    if (r.null(0)) sections.emplace_back(r.int64(1));
-    else roles.push_back(r.text(0));
+    if (r.null(0))
+      sections.emplace_back(r.int64(1));
+    else
+      roles.push_back(r.text(0));
   }
 }
 
@@ -77,7 +80,8 @@ std::vector<User> list_users(storage::Connection& c, CentreId centre) {
     users.push_back(user_from_row(r));
   std::map<std::int64_t, User*> by_id;
   for (auto& u : users) by_id[u.id.value] = &u;
-  for (const auto& r : c.query("SELECT user_id, role FROM user_roles WHERE centre_id = ? ORDER BY role", {centre.value}))
+  for (const auto& r :
+       c.query("SELECT user_id, role FROM user_roles WHERE centre_id = ? ORDER BY role", {centre.value}))
     if (auto it = by_id.find(r.int64(0)); it != by_id.end()) it->second->roles.push_back(r.text(1));
   for (const auto& r :
        c.query("SELECT user_id, section_id FROM user_sections WHERE centre_id = ? ORDER BY section_id", {centre.value}))
@@ -89,7 +93,8 @@ bool login_exists(storage::Connection& c, std::string_view login) {
   return c.query_one("SELECT 1 FROM users WHERE login = ?", {login}).has_value();
 }
 
-UserId insert_user(storage::Connection& c, CentreId centre, const NewUser& u, const std::string& hash, std::int64_t now) {
+UserId insert_user(storage::Connection& c, CentreId centre, const NewUser& u, const std::string& hash,
+                   std::int64_t now) {
   auto r = c.query_one(
       "INSERT INTO users (centre_id, login, full_name, password_hash, restricted_access, created_at, "
       "password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -111,10 +116,12 @@ void set_sections(storage::Connection& c, CentreId centre, UserId id, const std:
   bump_version(c, id);
   c.execute("DELETE FROM user_sections WHERE centre_id = ? AND user_id = ?", {centre.value, id.value});
   for (auto s : sections)
-    c.execute("INSERT INTO user_sections (centre_id, user_id, section_id) VALUES (?, ?, ?)", {centre.value, id.value, s});
+    c.execute("INSERT INTO user_sections (centre_id, user_id, section_id) VALUES (?, ?, ?)",
+              {centre.value, id.value, s});
 }
 
-std::vector<std::int64_t> existing_sections(storage::Connection& c, CentreId centre, const std::vector<std::int64_t>& ids) {
+std::vector<std::int64_t> existing_sections(storage::Connection& c, CentreId centre,
+                                            const std::vector<std::int64_t>& ids) {
   std::vector<std::int64_t> out;
   for (auto s : ids)
     if (c.query_one("SELECT 1 FROM sections WHERE centre_id = ? AND id = ?", {centre.value, s})) out.push_back(s);
@@ -175,8 +182,8 @@ void clear_address(storage::Connection& c, std::string_view address) {
 }
 
 std::vector<std::pair<std::string, ThrottleState>> addresses_failed_against(storage::Connection& c, CentreId centre,
-                                                                           std::int64_t since,
-                                                                           std::optional<std::string_view> only) {
+                                                                            std::int64_t since,
+                                                                            std::optional<std::string_view> only) {
   std::string sql =
       "SELECT DISTINCT t.address, t.failures, t.window_start, t.locked_until FROM audit_log a "
       "JOIN login_throttle t ON t.address = a.ip "
@@ -206,8 +213,8 @@ std::optional<SessionRow> session_by_hash(storage::Connection& c, const std::str
       "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
       {hash});
   if (!r) return std::nullopt;
-  return SessionRow{CentreId{r->int64(0)}, UserId{r->int64(1)}, r->text(2),     r->int64(3),
-                    r->int64(4),           r->int64(5),           r->boolean(6)};
+  return SessionRow{CentreId{r->int64(0)}, UserId{r->int64(1)}, r->text(2),   r->int64(3),
+                    r->int64(4),           r->int64(5),         r->boolean(6)};
 }
 
 void touch_session(storage::Connection& c, const std::string& hash, std::int64_t now) {
@@ -225,7 +232,7 @@ std::optional<TokenRow> token_by_hash(storage::Connection& c, const std::string&
       {hash});
   if (!r) return std::nullopt;
   return TokenRow{TokenId{r->int64(0)}, CentreId{r->int64(1)}, UserId{r->int64(2)}, r->int64(3),
-                  r->opt_int64(4),      !r->null(5),           r->int64(6),           r->boolean(7)};
+                  r->opt_int64(4),      !r->null(5),           r->int64(6),         r->boolean(7)};
 }
 
 void touch_token(storage::Connection& c, TokenId id, std::int64_t now) {
@@ -234,10 +241,9 @@ void touch_token(storage::Connection& c, TokenId id, std::int64_t now) {
 
 std::vector<ApiToken> list_tokens(storage::Connection& c, CentreId centre, UserId user) {
   std::vector<ApiToken> out;
-  for (const auto& r : c.query(
-           "SELECT id, name, created_at, expires_at, last_used_at, revoked_at FROM api_tokens "
-           "WHERE centre_id = ? AND user_id = ? ORDER BY id",
-           {centre.value, user.value}))
+  for (const auto& r : c.query("SELECT id, name, created_at, expires_at, last_used_at, revoked_at FROM api_tokens "
+                               "WHERE centre_id = ? AND user_id = ? ORDER BY id",
+                               {centre.value, user.value}))
     out.push_back(ApiToken{TokenId{r.int64(0)}, r.text(1), r.int64(2), r.int64(3), r.opt_int64(4), !r.null(5)});
   return out;
 }
@@ -253,7 +259,8 @@ TokenId insert_token(storage::Connection& c, CentreId centre, UserId user, std::
 
 bool revoke_token(storage::Connection& c, CentreId centre, UserId user, TokenId id, std::int64_t now) {
   return c.execute(
-             "UPDATE api_tokens SET revoked_at = ? WHERE centre_id = ? AND user_id = ? AND id = ? AND revoked_at IS NULL",
+             "UPDATE api_tokens SET revoked_at = ? WHERE centre_id = ? AND user_id = ? AND id = ? AND revoked_at IS "
+             "NULL",
              {now, centre.value, user.value, id.value}) > 0;
 }
 

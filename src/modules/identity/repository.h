@@ -26,10 +26,12 @@ std::optional<Credentials> credentials_by_login(storage::Connection& c, std::str
 std::optional<User> user_by_id(storage::Connection& c, CentreId centre, UserId id);
 std::vector<User> list_users(storage::Connection& c, CentreId centre);
 bool login_exists(storage::Connection& c, std::string_view login);
-UserId insert_user(storage::Connection& c, CentreId centre, const NewUser& u, const std::string& hash, std::int64_t now);
+UserId insert_user(storage::Connection& c, CentreId centre, const NewUser& u, const std::string& hash,
+                   std::int64_t now);
 void set_roles(storage::Connection& c, CentreId centre, UserId id, const std::vector<std::string>& roles);
 void set_sections(storage::Connection& c, CentreId centre, UserId id, const std::vector<std::int64_t>& sections);
-std::vector<std::int64_t> existing_sections(storage::Connection& c, CentreId centre, const std::vector<std::int64_t>& ids);
+std::vector<std::int64_t> existing_sections(storage::Connection& c, CentreId centre,
+                                            const std::vector<std::int64_t>& ids);
 void update_user_fields(storage::Connection& c, CentreId centre, UserId id, const UserChange& ch);
 void set_password_hash(storage::Connection& c, CentreId centre, UserId id, const std::string& hash, std::int64_t now);
 void record_failure(storage::Connection& c, UserId id, int failures, std::optional<std::int64_t> locked_until);

@@ -15,7 +15,6 @@ namespace {
 const Error kBadCredentials{ErrorCode::unauthenticated, "Nieprawidłowy login lub hasło.", ""};
 const Error kSessionExpired{ErrorCode::unauthenticated, "Sesja wygasła lub jest nieważna. Zaloguj się ponownie.", ""};
 
-
 // "za 5 s", "za 1 minutę", "za 3 minuty", "za 15 minut" — Polish plural forms.
 std::string wait_text(std::int64_t ms) {
   if (ms < 60000) return std::to_string(std::max<std::int64_t>(1, (ms + 999) / 1000)) + " s";
@@ -68,7 +67,8 @@ IdentityService::IdentityService(storage::Database& db, const Clock& clock, Secu
   for (const auto& r : c->query("SELECT code, name FROM roles")) role_names_[r.text(0)] = r.text(1);
 }
 
-Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreId centre, UserId user, AuthMethod method) {
+Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreId centre, UserId user,
+                                                 AuthMethod method) {
   auto u = c.query_one("SELECT login, full_name, disabled, restricted_access FROM users WHERE centre_id = ? AND id = ?",
                        {centre.value, user.value});
   if (!u || u->boolean(2)) return kSessionExpired;
@@ -88,7 +88,7 @@ Result<Principal> IdentityService::principal_for(storage::Connection& c, CentreI
 }
 
 Result<Principal> IdentityService::principal_at(storage::Connection& c, CentreId centre, UserId user,
-                                               std::int64_t version, AuthMethod method) {
+                                                std::int64_t version, AuthMethod method) {
   {
     std::lock_guard lock(cache_m_);
     if (auto it = cache_.find(user.value); it != cache_.end() && it->second.first == version) {
@@ -295,15 +295,15 @@ Result<User> IdentityService::get_user(const Principal& who, UserId id) {
 }
 
 Status IdentityService::check_new_user(const NewUser& u) {
-  if (u.login.size() < 3 || u.login.size() > 50 ||
-      !std::all_of(u.login.begin(), u.login.end(), [](char ch) {
+  if (u.login.size() < 3 || u.login.size() > 50 || !std::all_of(u.login.begin(), u.login.end(), [](char ch) {
         return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
       }))
-    return Error::validation("Login: 3–50 znaków, małe litery bez polskich znaków, cyfry, kropka, podkreślenie, myślnik.",
-                             "login");
+    return Error::validation(
+        "Login: 3–50 znaków, małe litery bez polskich znaków, cyfry, kropka, podkreślenie, myślnik.", "login");
   if (u.full_name.empty()) return Error::validation("Podaj imię i nazwisko.", "full_name");
   OSTOJA_CHECK(check_password_policy(u.login, u.password));
-  if (repo::login_exists(*db_.acquire(), u.login)) return Error::conflict("Login „" + u.login + "” jest już zajęty.", "login");
+  if (repo::login_exists(*db_.acquire(), u.login))
+    return Error::conflict("Login „" + u.login + "” jest już zajęty.", "login");
   return ok();
 }
 
@@ -328,8 +328,7 @@ Result<User> IdentityService::update_user(const Principal& who, UserId id, const
   if (ch.full_name && ch.full_name->empty()) return Error::validation("Podaj imię i nazwisko.", "full_name");
   if (id == who.user && ch.disabled && *ch.disabled)
     return Error::conflict("Nie można wyłączyć własnego konta.", "disabled");
-  if (id == who.user && ch.roles &&
-      std::find(ch.roles->begin(), ch.roles->end(), "administrator") == ch.roles->end() &&
+  if (id == who.user && ch.roles && std::find(ch.roles->begin(), ch.roles->end(), "administrator") == ch.roles->end() &&
       std::find(who.roles.begin(), who.roles.end(), "administrator") != who.roles.end())
     return Error::conflict("Nie można odebrać sobie roli administratora.", "roles");
   const std::int64_t now = clock_.now_ms();

@@ -12,8 +12,8 @@
 namespace ostoja::identity {
 
 struct Backoff {
-  int slowdown_after;        // from this many failures on, each further attempt must wait
-  int lock_after;            // this many failures lock for `lock_ms`
+  int slowdown_after;  // from this many failures on, each further attempt must wait
+  int lock_after;      // this many failures lock for `lock_ms`
   std::int64_t lock_ms;
   std::int64_t max_wait_ms;  // the doubling wait never exceeds this (before the lock)
 };

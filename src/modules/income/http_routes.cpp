@@ -1,7 +1,6 @@
 // Thin HTTP adapters for income items and the household's income and eligibility.
 #include "modules/income/http_routes.h"
 
-
 #include "http/json_input.h"
 #include "modules/cases/http_routes.h"
 
@@ -37,44 +36,52 @@ Result<Money> money_field(const Json& body, const char* field) {
 }  // namespace
 
 void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/income-items", .access = http::Access::need("cases.write"),
-         .summary = "Pozycja dochodu członka gospodarstwa (miesiąc, rodzaj, kwota, potrącenia, hektary; okres, za który "
-                    "należy się dochód uzyskany jednorazowo — art. 8 ust. 12)", .tag = "income",
-         .request_schema = {{"type", "object"}, {"required", {"person_id", "type", "month"}}}, .success_status = 201},
-        [&svc](RequestContext& ctx) -> Result<http::Response> {
-          OSTOJA_TRY(id, ctx.id());
-          OSTOJA_TRY(body, ctx.json_body());
-          rules::IncomeItem item;
-          OSTOJA_TRY(person, http::int_field(body, "person_id", 1, INT64_MAX));
-          OSTOJA_TRY(type, http::string_field(body, "type", 50));
-          OSTOJA_TRY(month, http::string_field(body, "month", 7));
-          OSTOJA_TRY(amount, money_field(body, "amount_grosze"));
-          OSTOJA_TRY(tax, money_field(body, "tax_grosze"));
-          OSTOJA_TRY(health, money_field(body, "health_grosze"));
-          OSTOJA_TRY(social, money_field(body, "social_grosze"));
-          OSTOJA_TRY(alimony, money_field(body, "alimony_paid_grosze"));
-          OSTOJA_TRY(hectares, http::optional_int(body, "hectares_e4", 0, 100'000'000));
-          OSTOJA_TRY(source, http::string_field(body, "source", 500, false));
-          OSTOJA_TRY(period_from, http::string_field(body, "period_from", 7, false));
-          OSTOJA_TRY(period_to, http::string_field(body, "period_to", 7, false));
-          item.person_id = person;
-          item.type = type;
-          item.month = month;
-          item.amount = amount;
-          item.tax = tax;
-          item.health = health;
-          item.social = social;
-          item.alimony_paid = alimony;
-          item.hectares_e4 = hectares.value_or(0);
-          if (!period_from.empty()) item.period_from = period_from;
-          if (!period_to.empty()) item.period_to = period_to;
-          OSTOJA_TRY(stored, svc.add(*ctx.principal, id, std::move(item), source));
-          return http::json_response(item_json(stored), 201);
-        });
+  r.add(
+      {.method = "POST",
+       .pattern = "/api/v1/households/{id}/income-items",
+       .access = http::Access::need("cases.write"),
+       .summary = "Pozycja dochodu członka gospodarstwa (miesiąc, rodzaj, kwota, potrącenia, hektary; okres, za który "
+                  "należy się dochód uzyskany jednorazowo — art. 8 ust. 12)",
+       .tag = "income",
+       .request_schema = {{"type", "object"}, {"required", {"person_id", "type", "month"}}},
+       .success_status = 201},
+      [&svc](RequestContext& ctx) -> Result<http::Response> {
+        OSTOJA_TRY(id, ctx.id());
+        OSTOJA_TRY(body, ctx.json_body());
+        rules::IncomeItem item;
+        OSTOJA_TRY(person, http::int_field(body, "person_id", 1, INT64_MAX));
+        OSTOJA_TRY(type, http::string_field(body, "type", 50));
+        OSTOJA_TRY(month, http::string_field(body, "month", 7));
+        OSTOJA_TRY(amount, money_field(body, "amount_grosze"));
+        OSTOJA_TRY(tax, money_field(body, "tax_grosze"));
+        OSTOJA_TRY(health, money_field(body, "health_grosze"));
+        OSTOJA_TRY(social, money_field(body, "social_grosze"));
+        OSTOJA_TRY(alimony, money_field(body, "alimony_paid_grosze"));
+        OSTOJA_TRY(hectares, http::optional_int(body, "hectares_e4", 0, 100'000'000));
+        OSTOJA_TRY(source, http::string_field(body, "source", 500, false));
+        OSTOJA_TRY(period_from, http::string_field(body, "period_from", 7, false));
+        OSTOJA_TRY(period_to, http::string_field(body, "period_to", 7, false));
+        item.person_id = person;
+        item.type = type;
+        item.month = month;
+        item.amount = amount;
+        item.tax = tax;
+        item.health = health;
+        item.social = social;
+        item.alimony_paid = alimony;
+        item.hectares_e4 = hectares.value_or(0);
+        if (!period_from.empty()) item.period_from = period_from;
+        if (!period_to.empty()) item.period_to = period_to;
+        OSTOJA_TRY(stored, svc.add(*ctx.principal, id, std::move(item), source));
+        return http::json_response(item_json(stored), 201);
+      });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/income", .access = http::Access::need("cases.read"),
-         .summary = "Dochód gospodarstwa za miesiąc (?month=RRRR-MM) i uprawnienie do każdej formy pomocy na dzień (?date=; "
-                    "skład gospodarstwa i uchwały gminy z tego dnia) — z wyjaśnieniem",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/income",
+         .access = http::Access::need("cases.read"),
+         .summary =
+             "Dochód gospodarstwa za miesiąc (?month=RRRR-MM) i uprawnienie do każdej formy pomocy na dzień (?date=; "
+             "skład gospodarstwa i uchwały gminy z tego dnia) — z wyjaśnieniem",
          .tag = "income"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -107,8 +114,11 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
                               log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/rules/income-types", .access = http::Access::open(),
-         .summary = "Rodzaje dochodu i wyłączenia z dochodu (art. 8 u.p.s.) na dzień ?date=", .tag = "rules",
+  r.add({.method = "GET",
+         .pattern = "/api/v1/rules/income-types",
+         .access = http::Access::open(),
+         .summary = "Rodzaje dochodu i wyłączenia z dochodu (art. 8 u.p.s.) na dzień ?date=",
+         .tag = "rules",
          .run_inline = true},
         [](RequestContext& ctx) -> Result<http::Response> {
           auto date = Date::parse(ctx.req.query_param("date").value_or(""));

@@ -33,15 +33,16 @@ constexpr const char* kRangeMembers = "m.household_id >= ? AND m.household_id < 
 // period that covers it whenever received (art. 8 ust. 12). Whose they are is checked in join_members against the
 // members on the date: a member's subquery per item doubled the time of the re-check's read (docs/benchmarks.md).
 std::string items_sql(const char* households) {
-  return std::string("SELECT i.household_id, ") + kCols + " FROM income_items i WHERE i.centre_id = ? AND " + households +
+  return std::string("SELECT i.household_id, ") + kCols + " FROM income_items i WHERE i.centre_id = ? AND " +
+         households +
          " AND ((i.month >= ? AND i.month <= ?) OR (i.period_from <= ? AND i.period_to >= ?)) ORDER BY i.household_id, "
          "i.month, i.id";
 }
 
 // The members on the date, (household, person) in household order.
 std::string members_sql(const char* households) {
-  return std::string("SELECT m.household_id, m.person_id FROM household_members m WHERE m.centre_id = ? AND ") + households +
-         " AND " + kMemberOnDate + " ORDER BY m.household_id, m.person_id";
+  return std::string("SELECT m.household_id, m.person_id FROM household_members m WHERE m.centre_id = ? AND ") +
+         households + " AND " + kMemberOnDate + " ORDER BY m.household_id, m.person_id";
 }
 
 // Walks the rows of members_sql and items_sql (both in household order) and calls
@@ -131,7 +132,8 @@ Result<StoredItem> IncomeService::add(const Principal& who, std::int64_t househo
                      {who.centre.value, household_id, item.person_id}))
       return Error::validation("Dochód można przypisać tylko członkowi tego gospodarstwa.", "person_id");
     auto r = c.query_one(
-        "INSERT INTO income_items (centre_id, household_id, person_id, month, type, amount_grosze, tax_grosze, health_grosze, "
+        "INSERT INTO income_items (centre_id, household_id, person_id, month, type, amount_grosze, tax_grosze, "
+        "health_grosze, "
         "social_grosze, alimony_paid_grosze, hectares_e4, source, period_from, period_to, created_by, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {who.centre.value, household_id, item.person_id, item.month, item.type, item.amount.grosze, item.tax.grosze,
@@ -143,8 +145,8 @@ Result<StoredItem> IncomeService::add(const Principal& who, std::int64_t househo
   });
 }
 
-Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int64_t household_id, std::string_view month,
-                                                  std::string_view date_text) {
+Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int64_t household_id,
+                                                  std::string_view month, std::string_view date_text) {
   OSTOJA_TRY(start, month_start(month));
   Date date = start.plus_months(1);
   if (!text::trim(date_text).empty()) {
@@ -163,14 +165,14 @@ Result<Audited<Assessment>> IncomeService::assess(const Principal& who, std::int
   w.append_members(mp);
   w.append_items(ip);
   std::vector<std::int64_t> people;
-  join_members(conn->query(members_sql(kOneMembers), mp), conn->query(items_sql(kOneItems), ip),
-               [&](std::int64_t, const std::vector<std::int64_t>& persons, const std::vector<const storage::Row*>& rows) {
-                 people = persons;
-                 for (const auto* r : rows) out.value.items.push_back(item_from(*r));
-               });
+  join_members(
+      conn->query(members_sql(kOneMembers), mp), conn->query(items_sql(kOneItems), ip),
+      [&](std::int64_t, const std::vector<std::int64_t>& persons, const std::vector<const storage::Row*>& rows) {
+        people = persons;
+        for (const auto* r : rows) out.value.items.push_back(item_from(*r));
+      });
   const int persons = static_cast<int>(people.size());
-  if (persons == 0)
-    return Error::conflict("Gospodarstwo nie miało członków w dniu " + date.polish() + ".", "date");
+  if (persons == 0) return Error::conflict("Gospodarstwo nie miało członków w dniu " + date.polish() + ".", "date");
   std::vector<rules::IncomeItem> items;
   for (const auto& s : out.value.items) items.push_back(s.item);
   OSTOJA_TRY(income, rules::household_income(items, month, persons));
@@ -231,12 +233,14 @@ void scan_households(storage::Database& db, CentreId centre, Date date, std::str
 
 Result<Recheck> IncomeService::recheck(const Principal& who, std::string_view date_text, std::string_view month_text) {
   if (who.method != AuthMethod::system && !who.can("cases.scope_all"))
-    return Error::forbidden("Ponowne sprawdzenie obejmuje wszystkie gospodarstwa ośrodka — wymaga wglądu we wszystkie sekcje.");
+    return Error::forbidden(
+        "Ponowne sprawdzenie obejmuje wszystkie gospodarstwa ośrodka — wymaga wglądu we wszystkie sekcje.");
   OSTOJA_TRY(date, parse_date_field(date_text, "date"));
   if (date <= rules::kProcedureRulesFrom)
-    return Error::validation("Porównanie jest możliwe od 2 października 2012 r. (dzień wcześniej muszą obowiązywać kryteria).",
-                             "date");
-  const std::string month = text::trim(month_text).empty() ? date.plus_months(-1).iso().substr(0, 7) : text::trim(month_text);
+    return Error::validation(
+        "Porównanie jest możliwe od 2 października 2012 r. (dzień wcześniej muszą obowiązywać kryteria).", "date");
+  const std::string month =
+      text::trim(month_text).empty() ? date.plus_months(-1).iso().substr(0, 7) : text::trim(month_text);
   OSTOJA_CHECK(month_start(month));
   const Date before = date.plus_days(-1);
   Recheck out{date.iso(), before.iso(), month, 0, 0, {}};

@@ -55,9 +55,9 @@ struct RecheckCounts {
   std::int64_t eligible_before{0}, eligible_after{0}, amount_changed{0};
 };
 struct Recheck {
-  std::string date;    // the day the new rules are in force
-  std::string before;  // the day before: the old rules
-  std::string month;   // the income month
+  std::string date;            // the day the new rules are in force
+  std::string before;          // the day before: the old rules
+  std::string month;           // the income month
   std::int64_t households{0};  // households with income counted in the month
   std::int64_t skipped{0};     // households whose stored income the rules refuse (reported, not counted)
   std::vector<RecheckCounts> forms;

@@ -27,9 +27,12 @@ Result<Address> address_from(const Json& body) {
 }
 
 Json unit_json(const Unit& u) {
-  return {{"id", u.id},          {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)},
-          {"kind", u.kind},      {"name", u.name},
-          {"short_name", u.short_name}, {"address", address_json(u.address)},
+  return {{"id", u.id},
+          {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)},
+          {"kind", u.kind},
+          {"name", u.name},
+          {"short_name", u.short_name},
+          {"address", address_json(u.address)},
           {"offer", u.offer}};
 }
 
@@ -46,8 +49,12 @@ Json range_json(const StreetRange& r) {
 Json section_json(const Section& s, bool with_streets) {
   Json staff = Json::array();
   for (const auto& p : s.staff) staff.push_back({{"id", p.id}, {"full_name", p.full_name}});
-  Json j = {{"id", s.id},         {"unit_id", s.unit_id},       {"number", s.number},
-            {"name", s.name},     {"address", address_json(s.address)}, {"street_count", s.street_count},
+  Json j = {{"id", s.id},
+            {"unit_id", s.unit_id},
+            {"number", s.number},
+            {"name", s.name},
+            {"address", address_json(s.address)},
+            {"street_count", s.street_count},
             {"staff", staff}};
   if (with_streets) {
     Json streets = Json::array();
@@ -57,7 +64,9 @@ Json section_json(const Section& s, bool with_streets) {
   return j;
 }
 
-Json ref_json(const SectionRef& r) { return {{"id", r.id}, {"number", r.number}, {"name", r.name}}; }
+Json ref_json(const SectionRef& r) {
+  return {{"id", r.id}, {"number", r.number}, {"name", r.name}};
+}
 
 Result<Unit> unit_from(const Json& body) {
   Unit u;
@@ -101,17 +110,28 @@ const Json kRangeRequest = {{"type", "object"},
 }  // namespace
 
 void register_routes(http::Router& r, OrganisationService& svc) {
-  r.add({.method = "GET", .pattern = "/api/v1/centre", .access = http::Access::need("org.read"),
-         .summary = "Dane ośrodka", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/centre",
+         .access = http::Access::need("org.read"),
+         .summary = "Dane ośrodka",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(c, svc.centre(*ctx.principal));
-          return http::json_response(
-              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)},
-               {"bank_iban", c.bank_iban}, {"payment_day", c.payment_day}});
+          return http::json_response({{"id", c.id},
+                                      {"name", c.name},
+                                      {"short_name", c.short_name},
+                                      {"teryt", c.teryt},
+                                      {"address", address_json(c.address)},
+                                      {"bank_iban", c.bank_iban},
+                                      {"payment_day", c.payment_day}});
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/centre", .access = http::Access::need("org.write"),
-         .summary = "Zmiana danych ośrodka", .tag = "organisation", .request_schema = {{"type", "object"}}},
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/centre",
+         .access = http::Access::need("org.write"),
+         .summary = "Zmiana danych ośrodka",
+         .tag = "organisation",
+         .request_schema = {{"type", "object"}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(cur, svc.centre(*ctx.principal));
@@ -130,13 +150,20 @@ void register_routes(http::Router& r, OrganisationService& svc) {
             cur.address = a;
           }
           OSTOJA_TRY(c, svc.update_centre(*ctx.principal, cur));
-          return http::json_response(
-              {{"id", c.id}, {"name", c.name}, {"short_name", c.short_name}, {"teryt", c.teryt}, {"address", address_json(c.address)},
-               {"bank_iban", c.bank_iban}, {"payment_day", c.payment_day}});
+          return http::json_response({{"id", c.id},
+                                      {"name", c.name},
+                                      {"short_name", c.short_name},
+                                      {"teryt", c.teryt},
+                                      {"address", address_json(c.address)},
+                                      {"bank_iban", c.bank_iban},
+                                      {"payment_day", c.payment_day}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/units", .access = http::Access::need("org.read"),
-         .summary = "Jednostki organizacyjne (płaska lista z parent_id)", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/units",
+         .access = http::Access::need("org.read"),
+         .summary = "Jednostki organizacyjne (płaska lista z parent_id)",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(units, svc.units(*ctx.principal));
           Json items = Json::array();
@@ -144,9 +171,13 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/units", .access = http::Access::need("org.write"),
-         .summary = "Nowa jednostka organizacyjna", .tag = "organisation",
-         .request_schema = {{"type", "object"}, {"required", {"kind", "name"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/units",
+         .access = http::Access::need("org.write"),
+         .summary = "Nowa jednostka organizacyjna",
+         .tag = "organisation",
+         .request_schema = {{"type", "object"}, {"required", {"kind", "name"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(u, unit_from(body));
@@ -154,8 +185,11 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response(unit_json(created), 201);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/units/{id}", .access = http::Access::need("org.write"),
-         .summary = "Zmiana jednostki organizacyjnej", .tag = "organisation",
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/units/{id}",
+         .access = http::Access::need("org.write"),
+         .summary = "Zmiana jednostki organizacyjnej",
+         .tag = "organisation",
          .request_schema = {{"type", "object"}, {"required", {"kind", "name"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -166,16 +200,23 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response(unit_json(updated));
         });
 
-  r.add({.method = "DELETE", .pattern = "/api/v1/units/{id}", .access = http::Access::need("org.write"),
-         .summary = "Usunięcie pustej jednostki", .tag = "organisation", .success_status = 204},
+  r.add({.method = "DELETE",
+         .pattern = "/api/v1/units/{id}",
+         .access = http::Access::need("org.write"),
+         .summary = "Usunięcie pustej jednostki",
+         .tag = "organisation",
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_CHECK(svc.delete_unit(*ctx.principal, id));
           return http::no_content();
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/sections", .access = http::Access::need("org.read"),
-         .summary = "Sekcje pracy socjalnej", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/sections",
+         .access = http::Access::need("org.read"),
+         .summary = "Sekcje pracy socjalnej",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(list, svc.sections(*ctx.principal));
           Json items = Json::array();
@@ -183,17 +224,24 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/sections/{id}", .access = http::Access::need("org.read"),
-         .summary = "Sekcja z ulicami (terytorium) i pracownikami", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/sections/{id}",
+         .access = http::Access::need("org.read"),
+         .summary = "Sekcja z ulicami (terytorium) i pracownikami",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(s, svc.section(*ctx.principal, id));
           return http::json_response(section_json(s, true));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/sections", .access = http::Access::need("org.write"),
-         .summary = "Nowa sekcja pracy socjalnej", .tag = "organisation",
-         .request_schema = {{"type", "object"}, {"required", {"unit_id", "number", "name"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/sections",
+         .access = http::Access::need("org.write"),
+         .summary = "Nowa sekcja pracy socjalnej",
+         .tag = "organisation",
+         .request_schema = {{"type", "object"}, {"required", {"unit_id", "number", "name"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(s, section_from(body));
@@ -201,8 +249,11 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response(section_json(created, true), 201);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/sections/{id}", .access = http::Access::need("org.write"),
-         .summary = "Zmiana sekcji", .tag = "organisation",
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/sections/{id}",
+         .access = http::Access::need("org.write"),
+         .summary = "Zmiana sekcji",
+         .tag = "organisation",
          .request_schema = {{"type", "object"}, {"required", {"unit_id", "number", "name"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -213,9 +264,13 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response(section_json(updated, true));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/sections/{id}/streets", .access = http::Access::need("org.write"),
-         .summary = "Dodanie zakresu ulicy do terytorium sekcji", .tag = "organisation",
-         .request_schema = kRangeRequest, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/sections/{id}/streets",
+         .access = http::Access::need("org.write"),
+         .summary = "Dodanie zakresu ulicy do terytorium sekcji",
+         .tag = "organisation",
+         .request_schema = kRangeRequest,
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -236,16 +291,23 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response(range_json(created), 201);
         });
 
-  r.add({.method = "DELETE", .pattern = "/api/v1/streets/{id}", .access = http::Access::need("org.write"),
-         .summary = "Usunięcie zakresu ulicy", .tag = "organisation", .success_status = 204},
+  r.add({.method = "DELETE",
+         .pattern = "/api/v1/streets/{id}",
+         .access = http::Access::need("org.write"),
+         .summary = "Usunięcie zakresu ulicy",
+         .tag = "organisation",
+         .success_status = 204},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_CHECK(svc.delete_street(*ctx.principal, id));
           return http::no_content();
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/sections/{id}/streets/import", .access = http::Access::need("org.write"),
-         .summary = "Import ulic z CSV (miejscowosc;ulica;parzystosc;od;do) — wszystko albo nic", .tag = "organisation",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/sections/{id}/streets/import",
+         .access = http::Access::need("org.write"),
+         .summary = "Import ulic z CSV (miejscowosc;ulica;parzystosc;od;do) — wszystko albo nic",
+         .tag = "organisation",
          .request_schema = {{"type", "string"}, {"x-content-type", "text/csv"}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -263,16 +325,23 @@ void register_routes(http::Router& r, OrganisationService& svc) {
           return http::json_response({{"imported", *n}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/territory/resolve", .access = http::Access::need("org.read"),
-         .summary = "Sekcja właściwa dla adresu (?locality=&street=&number=)", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/territory/resolve",
+         .access = http::Access::need("org.read"),
+         .summary = "Sekcja właściwa dla adresu (?locality=&street=&number=)",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
-          OSTOJA_TRY(s, svc.resolve(*ctx.principal, ctx.req.query_param("locality").value_or(""),
-                                    ctx.req.query_param("street").value_or(""), ctx.req.query_param("number").value_or("")));
+          OSTOJA_TRY(
+              s, svc.resolve(*ctx.principal, ctx.req.query_param("locality").value_or(""),
+                             ctx.req.query_param("street").value_or(""), ctx.req.query_param("number").value_or("")));
           return http::json_response({{"section", ref_json(s)}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/territory/check", .access = http::Access::need("org.read"),
-         .summary = "Kontrola terytorium: nakładające się zakresy i luki", .tag = "organisation"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/territory/check",
+         .access = http::Access::need("org.read"),
+         .summary = "Kontrola terytorium: nakładające się zakresy i luki",
+         .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(rep, svc.check(*ctx.principal));
           auto issues = [](const std::vector<TerritoryIssue>& v) {

@@ -24,10 +24,12 @@ Status validate_address(const Address& a, bool required) {
   return ok();
 }
 
-constexpr const char* kUnitCols = "id, parent_id, kind, name, short_name, street, building, postal_code, locality, offer";
+constexpr const char* kUnitCols =
+    "id, parent_id, kind, name, short_name, street, building, postal_code, locality, offer";
 Unit unit_from(const storage::Row& r) {
-  return Unit{r.int64(0), r.opt_int64(1), r.text(2), r.text(3), r.text(4),
-              Address{r.text(5), r.text(6), r.text(7), r.text(8)}, r.text(9)};
+  return Unit{r.int64(0), r.opt_int64(1), r.text(2),
+              r.text(3),  r.text(4),      Address{r.text(5), r.text(6), r.text(7), r.text(8)},
+              r.text(9)};
 }
 
 constexpr const char* kSectionCols = "id, unit_id, number, name, street, building, postal_code, locality";
@@ -72,9 +74,12 @@ std::optional<SectionRef> section_ref(storage::Connection& c, CentreId centre, s
 
 std::string describe_numbers(const StreetRange& r) {
   std::string s(polish(r.parity));
-  if (r.from && r.to) s += " " + std::to_string(*r.from) + "–" + std::to_string(*r.to);
-  else if (r.from) s += " od " + std::to_string(*r.from);
-  else if (r.to) s += " do " + std::to_string(*r.to);
+  if (r.from && r.to)
+    s += " " + std::to_string(*r.from) + "–" + std::to_string(*r.to);
+  else if (r.from)
+    s += " od " + std::to_string(*r.from);
+  else if (r.to)
+    s += " do " + std::to_string(*r.to);
   return s;
 }
 
@@ -87,8 +92,12 @@ Result<StreetRange> insert_range(storage::Connection& c, const Principal& who, S
   for (const auto& other : ranges_of_street(c, who.centre, lk, sk)) {
     if (!overlaps(r, other)) continue;
     auto sec = section_ref(c, who.centre, other.section_id);
-    std::string where = other.section_id == r.section_id ? "tej samej sekcji" : "sekcji nr " + std::to_string(sec ? sec->number : 0) + (sec ? " (" + sec->name + ")" : "");
-    return Error::conflict("Zakres pokrywa się z zakresem " + describe_numbers(other) + " ulicy " + other.street + " w " + where + ".", "from");
+    std::string where = other.section_id == r.section_id ? "tej samej sekcji"
+                                                         : "sekcji nr " + std::to_string(sec ? sec->number : 0) +
+                                                               (sec ? " (" + sec->name + ")" : "");
+    return Error::conflict(
+        "Zakres pokrywa się z zakresem " + describe_numbers(other) + " ulicy " + other.street + " w " + where + ".",
+        "from");
   }
   auto row = c.query_one(
       "INSERT INTO street_ranges (centre_id, section_id, locality, street, locality_key, street_key, parity, num_from, "
@@ -156,14 +165,14 @@ Result<Centre> OrganisationService::create_centre(const Centre& c) {
 Result<Centre> OrganisationService::centre(const Principal& who) {
   auto conn = db_.acquire();
   auto r = conn->query_one(
-      "SELECT id, name, short_name, teryt, street, building, postal_code, locality, bank_iban, payment_day FROM centres "
+      "SELECT id, name, short_name, teryt, street, building, postal_code, locality, bank_iban, payment_day FROM "
+      "centres "
       "WHERE id = ?",
       {who.centre.value});
   if (!r) return Error::not_found("Nie znaleziono ośrodka.");
-  return Centre{r->int64(0),   r->text(1),
-                r->text(2),    r->text(3),
-                Address{r->text(4), r->text(5), r->text(6), r->text(7)},
-                r->text(8),    r->int32(9)};
+  return Centre{
+      r->int64(0), r->text(1), r->text(2), r->text(3), Address{r->text(4), r->text(5), r->text(6), r->text(7)},
+      r->text(8),  r->int32(9)};
 }
 
 Result<Centre> OrganisationService::update_centre(const Principal& who, const Centre& c) {
@@ -182,7 +191,8 @@ Result<Centre> OrganisationService::update_centre(const Principal& who, const Ce
   auto conn = db_.acquire();
   storage::in_transaction(*conn, true, [&](storage::Connection& cn) {
     cn.execute(
-        "UPDATE centres SET name = ?, short_name = ?, teryt = ?, street = ?, building = ?, postal_code = ?, locality = ?, "
+        "UPDATE centres SET name = ?, short_name = ?, teryt = ?, street = ?, building = ?, postal_code = ?, locality = "
+        "?, "
         "bank_iban = ?, payment_day = ? WHERE id = ?",
         {c.name, c.short_name, teryt.normalized, c.address.street, c.address.building, c.address.postal_code,
          c.address.locality, iban, c.payment_day, who.centre.value});
@@ -229,7 +239,8 @@ Result<Unit> OrganisationService::create_unit(const Principal& who, Unit u) {
     u.id = 0;
     OSTOJA_CHECK(validate_unit(c, who.centre, u));
     auto r = c.query_one(
-        "INSERT INTO units (centre_id, parent_id, kind, name, short_name, street, building, postal_code, locality, offer) "
+        "INSERT INTO units (centre_id, parent_id, kind, name, short_name, street, building, postal_code, locality, "
+        "offer) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {who.centre.value, u.parent_id, u.kind, u.name, u.short_name, u.address.street, u.address.building,
          u.address.postal_code, u.address.locality, u.offer});
@@ -246,7 +257,8 @@ Result<Unit> OrganisationService::update_unit(const Principal& who, Unit u) {
       return Error::not_found("Nie znaleziono jednostki.");
     OSTOJA_CHECK(validate_unit(c, who.centre, u));
     c.execute(
-        "UPDATE units SET parent_id = ?, kind = ?, name = ?, short_name = ?, street = ?, building = ?, postal_code = ?, "
+        "UPDATE units SET parent_id = ?, kind = ?, name = ?, short_name = ?, street = ?, building = ?, postal_code = "
+        "?, "
         "locality = ?, offer = ? WHERE centre_id = ? AND id = ?",
         {u.parent_id, u.kind, u.name, u.short_name, u.address.street, u.address.building, u.address.postal_code,
          u.address.locality, u.offer, who.centre.value, u.id});
@@ -274,19 +286,20 @@ Result<std::vector<Section>> OrganisationService::sections(const Principal& who)
   auto conn = db_.acquire();
   std::vector<Section> out;
   std::map<std::int64_t, std::size_t> idx;
-  for (const auto& r : conn->query(std::string("SELECT ") + kSectionCols +
-                                       " FROM sections WHERE centre_id = ? ORDER BY number",
-                                   {who.centre.value})) {
+  for (const auto& r :
+       conn->query(std::string("SELECT ") + kSectionCols + " FROM sections WHERE centre_id = ? ORDER BY number",
+                   {who.centre.value})) {
     idx[r.int64(0)] = out.size();
     out.push_back(section_from(r));
   }
-  for (const auto& r : conn->query(
-           "SELECT section_id, COUNT(*) FROM street_ranges WHERE centre_id = ? GROUP BY section_id", {who.centre.value}))
+  for (const auto& r :
+       conn->query("SELECT section_id, COUNT(*) FROM street_ranges WHERE centre_id = ? GROUP BY section_id",
+                   {who.centre.value}))
     if (auto it = idx.find(r.int64(0)); it != idx.end()) out[it->second].street_count = r.int32(1);
-  for (const auto& r : conn->query(
-           "SELECT us.section_id, u.id, u.full_name FROM user_sections us JOIN users u ON u.id = us.user_id "
-           "WHERE us.centre_id = ? AND u.disabled = 0 ORDER BY u.full_name",
-           {who.centre.value}))
+  for (const auto& r :
+       conn->query("SELECT us.section_id, u.id, u.full_name FROM user_sections us JOIN users u ON u.id = us.user_id "
+                   "WHERE us.centre_id = ? AND u.disabled = 0 ORDER BY u.full_name",
+                   {who.centre.value}))
     if (auto it = idx.find(r.int64(0)); it != idx.end()) out[it->second].staff.push_back({r.int64(1), r.text(2)});
   return out;
 }
@@ -296,9 +309,9 @@ Result<Section> OrganisationService::section(const Principal& who, std::int64_t 
   auto it = std::find_if(all.begin(), all.end(), [&](const Section& s) { return s.id == id; });
   if (it == all.end()) return Error::not_found("Nie znaleziono sekcji.");
   auto conn = db_.acquire();
-  for (const auto& r : conn->query(std::string("SELECT ") + kRangeCols +
-                                       " FROM street_ranges WHERE centre_id = ? AND section_id = ?",
-                                   {who.centre.value, id}))
+  for (const auto& r :
+       conn->query(std::string("SELECT ") + kRangeCols + " FROM street_ranges WHERE centre_id = ? AND section_id = ?",
+                   {who.centre.value, id}))
     it->streets.push_back(range_from(r));
   std::sort(it->streets.begin(), it->streets.end(), [](const StreetRange& a, const StreetRange& b) {
     int c = text::compare_polish(a.street, b.street);
@@ -346,7 +359,8 @@ Result<Section> OrganisationService::update_section(const Principal& who, Sectio
       return Error::not_found("Nie znaleziono sekcji.");
     OSTOJA_CHECK(validate_section(c, who.centre, s));
     c.execute(
-        "UPDATE sections SET unit_id = ?, number = ?, name = ?, street = ?, building = ?, postal_code = ?, locality = ? "
+        "UPDATE sections SET unit_id = ?, number = ?, name = ?, street = ?, building = ?, postal_code = ?, locality = "
+        "? "
         "WHERE centre_id = ? AND id = ?",
         {s.unit_id, s.number, s.name, s.address.street, s.address.building, s.address.postal_code, s.address.locality,
          who.centre.value, s.id});
@@ -417,15 +431,16 @@ Result<int> OrganisationService::import_streets(const Principal& who, std::int64
     r.from = *from;
     r.to = *to;
     if (auto st = validate(r); !st.ok()) {
-      static const std::map<std::string, std::string> col{{"locality", "miejscowosc"}, {"street", "ulica"},
-                                                          {"from", "od"}, {"to", "do"}};
-      errors.push_back({line_no, col.count(st.error().field) ? col.at(st.error().field) : st.error().field,
-                        st.error().message});
+      static const std::map<std::string, std::string> col{
+          {"locality", "miejscowosc"}, {"street", "ulica"}, {"from", "od"}, {"to", "do"}};
+      errors.push_back(
+          {line_no, col.count(st.error().field) ? col.at(st.error().field) : st.error().field, st.error().message});
       continue;
     }
     for (std::size_t i = 0; i < rows.size(); ++i)
       if (overlaps(rows[i], r))
-        errors.push_back({line_no, "od", "Zakres pokrywa się z wierszem " + std::to_string(row_numbers[i]) + " pliku."});
+        errors.push_back(
+            {line_no, "od", "Zakres pokrywa się z wierszem " + std::to_string(row_numbers[i]) + " pliku."});
     rows.push_back(r);
     row_numbers.push_back(line_no);
   }
@@ -473,8 +488,8 @@ Result<SectionRef> OrganisationService::resolve_in(storage::Connection& c, Centr
   return *section_ref(c, centre, hits.front());
 }
 
-Result<SectionRef> OrganisationService::resolve(const Principal& who, std::string_view locality, std::string_view street,
-                                                std::string_view number) {
+Result<SectionRef> OrganisationService::resolve(const Principal& who, std::string_view locality,
+                                                std::string_view street, std::string_view number) {
   auto conn = db_.acquire();
   return resolve_in(*conn, who.centre, locality, street, number);
 }
@@ -482,8 +497,9 @@ Result<SectionRef> OrganisationService::resolve(const Principal& who, std::strin
 Result<TerritoryReport> OrganisationService::check(const Principal& who) {
   auto conn = db_.acquire();
   std::map<std::pair<std::string, std::string>, std::vector<StreetRange>> streets;
-  for (const auto& r : conn->query(std::string("SELECT ") + kRangeCols + ", locality_key, street_key FROM street_ranges "
-                                                                         "WHERE centre_id = ?",
+  for (const auto& r : conn->query(std::string("SELECT ") + kRangeCols +
+                                       ", locality_key, street_key FROM street_ranges "
+                                       "WHERE centre_id = ?",
                                    {who.centre.value}))
     streets[{r.text(7), r.text(8)}].push_back(range_from(r));
   std::map<std::int64_t, SectionRef> refs;
@@ -494,7 +510,8 @@ Result<TerritoryReport> OrganisationService::check(const Principal& who) {
     for (std::size_t i = 0; i < list.size(); ++i)
       for (std::size_t j = i + 1; j < list.size(); ++j)
         if (overlaps(list[i], list[j]))
-          rep.overlaps.push_back({list[i].locality, list[i].street,
+          rep.overlaps.push_back({list[i].locality,
+                                  list[i].street,
                                   {refs[list[i].section_id], refs[list[j].section_id]},
                                   describe_numbers(list[i]) + " / " + describe_numbers(list[j])});
     std::string numbers;

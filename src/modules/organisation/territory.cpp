@@ -8,18 +8,24 @@ namespace ostoja::org {
 
 std::string_view to_string(Parity p) {
   switch (p) {
-    case Parity::all: return "all";
-    case Parity::odd: return "odd";
-    case Parity::even: return "even";
+    case Parity::all:
+      return "all";
+    case Parity::odd:
+      return "odd";
+    case Parity::even:
+      return "even";
   }
   return "all";
 }
 
 std::string_view polish(Parity p) {
   switch (p) {
-    case Parity::all: return "wszystkie";
-    case Parity::odd: return "nieparzyste";
-    case Parity::even: return "parzyste";
+    case Parity::all:
+      return "wszystkie";
+    case Parity::odd:
+      return "nieparzyste";
+    case Parity::even:
+      return "parzyste";
   }
   return "wszystkie";
 }
@@ -59,9 +65,15 @@ bool same_street(const StreetRange& a, const StreetRange& b) {
 }
 
 namespace {
-bool parity_ok(Parity p, int n) { return p == Parity::all || (p == Parity::odd) == (n % 2 != 0); }
-int lo(const StreetRange& r) { return r.from.value_or(1); }
-long hi(const StreetRange& r) { return r.to ? *r.to : 1'000'000L; }
+bool parity_ok(Parity p, int n) {
+  return p == Parity::all || (p == Parity::odd) == (n % 2 != 0);
+}
+int lo(const StreetRange& r) {
+  return r.from.value_or(1);
+}
+long hi(const StreetRange& r) {
+  return r.to ? *r.to : 1'000'000L;
+}
 }  // namespace
 
 bool covers(const StreetRange& r, int number) {
@@ -103,7 +115,8 @@ std::vector<std::string> gaps(const std::vector<StreetRange>& ranges) {
     for (long n = (p == Parity::odd ? 1 : 2); n <= limit; n += 2) {
       bool covered = std::any_of(ranges.begin(), ranges.end(),
                                  [&](const StreetRange& r) { return covers(r, static_cast<int>(n)); });
-      if (covered) flush();
+      if (covered)
+        flush();
       else {
         if (gap_start < 0) gap_start = n;
         last = n;

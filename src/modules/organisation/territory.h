@@ -13,7 +13,7 @@ namespace ostoja::org {
 
 enum class Parity { all, odd, even };
 std::string_view to_string(Parity p);
-std::string_view polish(Parity p);  // wszystkie / nieparzyste / parzyste
+std::string_view polish(Parity p);                // wszystkie / nieparzyste / parzyste
 Result<Parity> parse_parity(std::string_view s);  // all|odd|even or the Polish words
 
 struct StreetRange {

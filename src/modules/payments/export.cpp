@@ -1,7 +1,5 @@
 #include "modules/payments/export.h"
 
-#include "core/csv.h"
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
@@ -20,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/csv.h"
 #include "core/text.h"
 #include "rules/identifiers.h"
 
@@ -419,8 +418,9 @@ Result<std::string> to_csv(const PaymentList& list) {
   csv::append_record(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
   for (std::size_t i = 0; i < list.lines.size(); ++i) {
     const Row r = row_of(list.lines[i]);
-    csv::append_record(out, {std::to_string(i + 1), std::to_string(r.payment_id), csv::field(r.recipient), csv::field(r.address),
-                     r.method, r.account, amount_text(r.amount), csv::field(r.title), csv::field(r.decision)});
+    csv::append_record(
+        out, {std::to_string(i + 1), std::to_string(r.payment_id), csv::field(r.recipient), csv::field(r.address),
+              r.method, r.account, amount_text(r.amount), csv::field(r.title), csv::field(r.decision)});
   }
   csv::append_record(out, {"Razem", "", "", "", "", "", amount_text(list.total()), "", ""});
   return out;

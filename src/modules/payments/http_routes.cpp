@@ -13,7 +13,6 @@ using http::RequestContext;
 
 namespace {
 
-
 Json payment_json(const Payment& p) {
   return {{"id", p.id},
           {"decision_id", p.decision_id},
@@ -40,8 +39,11 @@ Json summary_json(const ListSummary& s) {
 }  // namespace
 
 void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/payments", .access = http::Access::need("cases.read"),
-         .summary = "Wypłaty środowiska (harmonogram, statusy, korekty) — odczyt audytowany", .tag = "payments"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/payments",
+         .access = http::Access::need("cases.read"),
+         .summary = "Wypłaty środowiska (harmonogram, statusy, korekty) — odczyt audytowany",
+         .tag = "payments"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.for_household(*ctx.principal, id));
@@ -50,8 +52,11 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/decisions/{id}/payment-totals", .access = http::Access::need("cases.read"),
-         .summary = "Uzgodnienie: kwota przyznana decyzją a suma wypłat", .tag = "payments"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/decisions/{id}/payment-totals",
+         .access = http::Access::need("cases.read"),
+         .summary = "Uzgodnienie: kwota przyznana decyzją a suma wypłat",
+         .tag = "payments"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(t, svc.totals(*ctx.principal, id));
@@ -61,9 +66,13 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
                                       {"reconciled", t.reconciled}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/payment-lists", .access = http::Access::need("payments.manage"),
-         .summary = "Nowa lista wypłat: zaplanowane wypłaty do dnia wypłaty, danym sposobem", .tag = "payments",
-         .request_schema = {{"type", "object"}, {"required", {"payment_date", "method"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/payment-lists",
+         .access = http::Access::need("payments.manage"),
+         .summary = "Nowa lista wypłat: zaplanowane wypłaty do dnia wypłaty, danym sposobem",
+         .tag = "payments",
+         .request_schema = {{"type", "object"}, {"required", {"payment_date", "method"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(date, http::string_field(body, "payment_date", 10));
@@ -72,8 +81,11 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return http::json_response(summary_json(s), 201);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/payment-lists", .access = http::Access::need("payments.read"),
-         .summary = "Listy wypłat (najnowsze najpierw)", .tag = "payments"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/payment-lists",
+         .access = http::Access::need("payments.read"),
+         .summary = "Listy wypłat (najnowsze najpierw)",
+         .tag = "payments"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(all, svc.lists(*ctx.principal));
           Json items = Json::array();
@@ -81,8 +93,11 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/payment-lists/{id}", .access = http::Access::need("payments.read"),
-         .summary = "Lista wypłat z pozycjami — odczyt audytowany", .tag = "payments"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/payment-lists/{id}",
+         .access = http::Access::need("payments.read"),
+         .summary = "Lista wypłat z pozycjami — odczyt audytowany",
+         .tag = "payments"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.list(*ctx.principal, id));
@@ -93,9 +108,13 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return cases::gated(http::json_response(out), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/payment-lists/{id}/export", .access = http::Access::need("payments.read"),
-         .summary = "Plik listy wypłat: ?format=csv | xlsx | elixir (plik przelewów Elixir-O, Windows-1250) — eksport audytowany",
-         .tag = "payments", .response_type = "application/octet-stream"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/payment-lists/{id}/export",
+         .access = http::Access::need("payments.read"),
+         .summary = "Plik listy wypłat: ?format=csv | xlsx | elixir (plik przelewów Elixir-O, Windows-1250) — eksport "
+                    "audytowany",
+         .tag = "payments",
+         .response_type = "application/octet-stream"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           const std::string format = ctx.req.query_param("format").value_or("csv");
@@ -125,8 +144,11 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return cases::gated(std::move(resp), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/payment-lists/{id}/send", .access = http::Access::need("payments.manage"),
-         .summary = "Wysłanie listy do banku / kasy (wypłaty: wysłane)", .tag = "payments",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/payment-lists/{id}/send",
+         .access = http::Access::need("payments.manage"),
+         .summary = "Wysłanie listy do banku / kasy (wypłaty: wysłane)",
+         .tag = "payments",
          .request_schema = {{"type", "object"}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -134,8 +156,11 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
           return http::json_response(summary_json(s));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/payments/{id}/status", .access = http::Access::need("payments.manage"),
-         .summary = "Potwierdzenie wypłaty: paid albo returned, z datą", .tag = "payments",
+  r.add({.method = "POST",
+         .pattern = "/api/v1/payments/{id}/status",
+         .access = http::Access::need("payments.manage"),
+         .summary = "Potwierdzenie wypłaty: paid albo returned, z datą",
+         .tag = "payments",
          .request_schema = {{"type", "object"}, {"required", {"status", "date"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());

@@ -15,7 +15,9 @@ int days_in_month(Date d) {
   return first.days_until(first.plus_months(1));
 }
 
-std::string month_key(Date d) { return d.iso().substr(0, 7); }
+std::string month_key(Date d) {
+  return d.iso().substr(0, 7);
+}
 
 // amount × num / den, rounded to the nearest grosz, halves up (amounts are non-negative here).
 Money proportion(Money amount, int num, int den) {
@@ -34,9 +36,8 @@ std::vector<Planned> schedule(const ScheduleInput& in) {
     out.push_back({"", due, in.monthly});
     return out;
   }
-  const Date last = in.to ? *in.to : Date(in.from.year(), in.from.month(), 1)
-                                         .plus_months(in.indefinite_months)
-                                         .plus_days(-1);
+  const Date last =
+      in.to ? *in.to : Date(in.from.year(), in.from.month(), 1).plus_months(in.indefinite_months).plus_days(-1);
   for (Date first(in.from.year(), in.from.month(), 1); first <= last; first = first.plus_months(1)) {
     const Date month_end = first.plus_months(1).plus_days(-1);
     const Date a = std::max(first, in.from), b = std::min(month_end, last);

@@ -25,13 +25,13 @@ struct Planned {
 };
 
 struct ScheduleInput {
-  Date from;                 // first day covered (one-off: the payment day)
-  std::optional<Date> to;    // last day covered; nullopt = indefinite (zasiłek stały)
-  Money monthly;             // periodic: the monthly amount; one-off: the amount
+  Date from;               // first day covered (one-off: the payment day)
+  std::optional<Date> to;  // last day covered; nullopt = indefinite (zasiłek stały)
+  Money monthly;           // periodic: the monthly amount; one-off: the amount
   bool periodic{true};
-  int payment_day{10};       // day of the month on which the centre pays (1–28)
-  Date binding_on;           // nothing is due before the decision is binding
-  int indefinite_months{12}; // how far ahead an indefinite decision is planned
+  int payment_day{10};        // day of the month on which the centre pays (1–28)
+  Date binding_on;            // nothing is due before the decision is binding
+  int indefinite_months{12};  // how far ahead an indefinite decision is planned
 };
 
 std::vector<Planned> schedule(const ScheduleInput& in);
@@ -50,8 +50,8 @@ struct Reconciliation {
     std::int64_t id;
     Money amount;
   };
-  std::vector<Update> update;            // planned payments with a new amount
-  std::vector<Planned> corrections;      // negative: paid but no longer due (to be recovered)
+  std::vector<Update> update;        // planned payments with a new amount
+  std::vector<Planned> corrections;  // negative: paid but no longer due (to be recovered)
 };
 
 // What to do with a decision's payments when it ends early on `last_day` (withdrawal, change,

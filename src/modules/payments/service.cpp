@@ -105,17 +105,19 @@ void PaymentService::on_binding(storage::Connection& c, const Principal& who, co
     auto method = c.query_one("SELECT payment_method, iban FROM decisions WHERE id = ?", {old.id});
     for (const auto& k : rec.corrections)
       c.execute(
-          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, kind, "
+          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, "
+          "kind, "
           "method, iban, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'correction', ?, ?, 'to_recover', ?)",
           {who.centre.value, old.id, d.household_id, d.person_id, old.form, k.month, k.due.iso(), k.amount.grosze,
            method->text(0), method->text(1), now});
-    audit::append(c, audit::entry_for(who, now, "update", "payments", old.id, d.person_id, "korekta po decyzji " +
-                                                                                        d.number.value_or("")));
+    audit::append(c, audit::entry_for(who, now, "update", "payments", old.id, d.person_id,
+                                      "korekta po decyzji " + d.number.value_or("")));
   }
   if (!decisions::pays(*decisions::parse_kind(d.kind)) || d.amount.grosze <= 0) return;
   for (const auto& p : schedule(schedule_of(d, payment_day)))
     c.execute(
-        "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, method, "
+        "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, "
+        "method, "
         "iban, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {who.centre.value, d.id, d.household_id, d.person_id, d.form, p.month, p.due.iso(), p.amount.grosze,
          d.payment_method, d.iban, now});
@@ -160,7 +162,8 @@ Result<DecisionTotals> PaymentService::totals(const Principal& who, std::int64_t
                                      {who.centre.value, decision_id})
                          ->opt_text(0))
       last_day = Date::parse(*first)->plus_days(-1);
-    const int payment_day = conn->query_one("SELECT payment_day FROM centres WHERE id = ?", {who.centre.value})->int32(0);
+    const int payment_day =
+        conn->query_one("SELECT payment_day FROM centres WHERE id = ?", {who.centre.value})->int32(0);
     if (!last_day || *last_day >= *Date::parse(*dec.period_from))
       for (const auto& p : schedule(schedule_of(dec, payment_day, last_day))) t.granted = t.granted + p.amount;
   }
@@ -183,7 +186,8 @@ Result<ListSummary> PaymentService::summary(storage::Connection& c, const Princi
   return ListSummary{r->int64(0), r->text(1), r->text(2), r->text(3), r->text(4), r->int32(5), Money{r->int64(6)}};
 }
 
-Result<ListSummary> PaymentService::create_list(const Principal& who, std::string_view date_text, std::string_view method) {
+Result<ListSummary> PaymentService::create_list(const Principal& who, std::string_view date_text,
+                                                std::string_view method) {
   auto date = Date::parse(text::trim(date_text));
   if (!date || *date < rules::kProcedureRulesFrom)
     return Error::validation("Podaj datę wypłaty w postaci RRRR-MM-DD.", "payment_date");
@@ -193,7 +197,8 @@ Result<ListSummary> PaymentService::create_list(const Principal& who, std::strin
   auto conn = db_.acquire();
   auto id = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<std::int64_t> {
     auto pending = c.query_one(
-        "SELECT COUNT(*) FROM payments WHERE centre_id = ? AND status = 'planned' AND kind = 'regular' AND method = ? AND "
+        "SELECT COUNT(*) FROM payments WHERE centre_id = ? AND status = 'planned' AND kind = 'regular' AND method = ? "
+        "AND "
         "due_on <= ? AND list_id IS NULL",
         {who.centre.value, method, date->iso()});
     if (pending->int64(0) == 0)
@@ -201,16 +206,18 @@ Result<ListSummary> PaymentService::create_list(const Principal& who, std::strin
                                  ") z terminem do " + date->polish() + ".",
                              "payment_date");
     const int year = date->year();
-    const std::string number =
-        "LW/" + std::to_string(year) + "/" + std::to_string(applications::next_register_number(c, who.centre, "LW", year));
+    const std::string number = "LW/" + std::to_string(year) + "/" +
+                               std::to_string(applications::next_register_number(c, who.centre, "LW", year));
     auto r = c.query_one(
-        "INSERT INTO payment_lists (centre_id, number, payment_date, method, created_by, created_at) VALUES (?, ?, ?, ?, ?, "
+        "INSERT INTO payment_lists (centre_id, number, payment_date, method, created_by, created_at) VALUES (?, ?, ?, "
+        "?, ?, "
         "?) RETURNING id",
         {who.centre.value, number, date->iso(), method,
          who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt, now});
     const std::int64_t list = r->int64(0);
     c.execute(
-        "UPDATE payments SET list_id = ? WHERE centre_id = ? AND status = 'planned' AND kind = 'regular' AND method = ? "
+        "UPDATE payments SET list_id = ? WHERE centre_id = ? AND status = 'planned' AND kind = 'regular' AND method = "
+        "? "
         "AND due_on <= ? AND list_id IS NULL",
         {list, who.centre.value, method, date->iso()});
     audit::append(c, audit::entry_for(who, now, "create", "payment_list", list, std::nullopt));
@@ -223,8 +230,8 @@ Result<ListSummary> PaymentService::create_list(const Principal& who, std::strin
 Result<std::vector<ListSummary>> PaymentService::lists(const Principal& who) {
   auto conn = db_.acquire();
   std::vector<ListSummary> out;
-  for (const auto& r : conn->query("SELECT id FROM payment_lists WHERE centre_id = ? ORDER BY id DESC LIMIT 200",
-                                   {who.centre.value})) {
+  for (const auto& r :
+       conn->query("SELECT id FROM payment_lists WHERE centre_id = ? ORDER BY id DESC LIMIT 200", {who.centre.value})) {
     OSTOJA_TRY(s, summary(*conn, who, r.int64(0)));
     out.push_back(std::move(s));
   }
@@ -246,8 +253,8 @@ Result<Audited<ListDetail>> PaymentService::list(const Principal& who, std::int6
 Result<Audited<PaymentList>> PaymentService::file_list(const Principal& who, std::int64_t id) {
   OSTOJA_TRY(detail, list(who, id));
   auto conn = db_.acquire();
-  auto centre = conn->query_one("SELECT name, street, building, postal_code, locality, bank_iban FROM centres WHERE id = ?",
-                                {who.centre.value});
+  auto centre = conn->query_one(
+      "SELECT name, street, building, postal_code, locality, bank_iban FROM centres WHERE id = ?", {who.centre.value});
   Audited<PaymentList> out;
   PaymentList& f = out.value;
   f.number = detail.value.summary.number;
@@ -290,8 +297,9 @@ Result<ListSummary> PaymentService::send_list(const Principal& who, std::int64_t
     if (s.status != "draft") return Error::conflict("Lista " + s.number + " została już wysłana.", "status");
     c.execute("UPDATE payment_lists SET status = 'sent', sent_at = ? WHERE centre_id = ? AND id = ?",
               {now, who.centre.value, id});
-    c.execute("UPDATE payments SET status = 'sent', status_on = ? WHERE centre_id = ? AND list_id = ? AND status = 'planned'",
-              {today.iso(), who.centre.value, id});
+    c.execute(
+        "UPDATE payments SET status = 'sent', status_on = ? WHERE centre_id = ? AND list_id = ? AND status = 'planned'",
+        {today.iso(), who.centre.value, id});
     audit::append(c, audit::entry_for(who, now, "update", "payment_list", id, std::nullopt, "wysłanie listy"));
     return ok();
   });
@@ -316,7 +324,8 @@ Result<Payment> PaymentService::set_status(const Principal& who, std::int64_t pa
         {who.centre.value, payment_id});
     if (!r) return Error::not_found("Nie znaleziono wypłaty.");
     if (r->text(0) != "sent")
-      return Error::conflict("Potwierdzić można tylko wypłatę wysłaną na liście (status: " + r->text(0) + ").", "status");
+      return Error::conflict("Potwierdzić można tylko wypłatę wysłaną na liście (status: " + r->text(0) + ").",
+                             "status");
     c.execute("UPDATE payments SET status = ?, status_on = ? WHERE centre_id = ? AND id = ?",
               {status, on->iso(), who.centre.value, payment_id});
     audit::append(c, audit::entry_for(who, now, "update", "payment", payment_id, r->int64(1), std::string(status)));
@@ -327,11 +336,13 @@ Result<Payment> PaymentService::set_status(const Principal& who, std::int64_t pa
       Date due = std::max(clock_.today(), *Date::parse(r->text(10)));
       while (!rules::is_working_day(due)) due = due.plus_days(1);
       c.execute(
-          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, kind, "
+          "INSERT INTO payments (centre_id, decision_id, household_id, person_id, form, month, due_on, amount_grosze, "
+          "kind, "
           "method, iban, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {who.centre.value, r->int64(2), r->int64(3), r->int64(1), r->text(4), r->text(5), due.iso(), r->int64(6),
            r->text(7), r->text(8), r->text(9), now});
-      audit::append(c, audit::entry_for(who, now, "create", "payments", r->int64(2), r->int64(1), "ponowna wypłata zwróconej"));
+      audit::append(
+          c, audit::entry_for(who, now, "create", "payments", r->int64(2), r->int64(1), "ponowna wypłata zwróconej"));
     }
     return ok();
   });

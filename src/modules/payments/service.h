@@ -75,7 +75,8 @@ class PaymentService {
   // A list is sent once (to the bank / cash desk): its payments become "sent".
   Result<ListSummary> send_list(const Principal& who, std::int64_t id);
   // The bank or cash desk confirmed: paid or returned (e.g. a closed account), on a date.
-  Result<Payment> set_status(const Principal& who, std::int64_t payment_id, std::string_view status, std::string_view on);
+  Result<Payment> set_status(const Principal& who, std::int64_t payment_id, std::string_view status,
+                             std::string_view on);
 
  private:
   Result<ListSummary> summary(storage::Connection& c, const Principal& who, std::int64_t id);

@@ -14,7 +14,8 @@ namespace ostoja::rules_api {
 namespace {
 
 Json check_json(const rules::IdentifierCheck& c) {
-  return {{"valid", c.valid}, {"error", c.valid ? Json(nullptr) : Json(c.error)},
+  return {{"valid", c.valid},
+          {"error", c.valid ? Json(nullptr) : Json(c.error)},
           {"normalized", c.valid ? Json(c.normalized) : Json(nullptr)}};
 }
 
@@ -54,7 +55,8 @@ Result<Json> validate(std::string_view kind, std::string_view value) {
 Result<Json> benefit_preview(const Json& req) {
   auto str = [&](const char* f) -> Result<std::string> {
     auto it = req.find(f);
-    if (it == req.end() || !it->is_string()) return Error::validation(std::string("Pole „") + f + "” jest wymagane (tekst).", f);
+    if (it == req.end() || !it->is_string())
+      return Error::validation(std::string("Pole „") + f + "” jest wymagane (tekst).", f);
     return it->get<std::string>();
   };
   auto integer = [&](const char* f, bool required) -> Result<std::optional<std::int64_t>> {
@@ -63,7 +65,8 @@ Result<Json> benefit_preview(const Json& req) {
       if (required) return Error::validation(std::string("Pole „") + f + "” jest wymagane (liczba całkowita).", f);
       return std::optional<std::int64_t>{};
     }
-    if (!it->is_number_integer()) return Error::validation(std::string("Pole „") + f + "” musi być liczbą całkowitą.", f);
+    if (!it->is_number_integer())
+      return Error::validation(std::string("Pole „") + f + "” musi być liczbą całkowitą.", f);
     return std::optional<std::int64_t>{it->get<std::int64_t>()};
   };
   OSTOJA_TRY(date_text, str("date"));
@@ -77,7 +80,9 @@ Result<Json> benefit_preview(const Json& req) {
   if (*income < 0 || *income > 100'000'000'00LL)
     return Error::validation("Dochód nie może być ujemny ani większy niż 100 mln zł.", "income_grosze");
   rules::GminaSettings gmina;
-  if (percent) gmina.zasilek_okresowy_percent.push_back({Date{2012, 10, 1}, std::nullopt, static_cast<int>(*percent), "parametr żądania"});
+  if (percent)
+    gmina.zasilek_okresowy_percent.push_back(
+        {Date{2012, 10, 1}, std::nullopt, static_cast<int>(*percent), "parametr żądania"});
   OSTOJA_TRY(p, rules::benefit_preview(d, kind, static_cast<int>(*size), Money{*income}, gmina));
   return Json{{"eligible", p.eligible},
               {"amount_grosze", p.amount.grosze},
@@ -110,7 +115,8 @@ Result<Json> reasons(std::string_view date) {
 Json forms_of_help() {
   Json items = Json::array();
   for (const auto& f : rules::forms_of_help())
-    items.push_back({{"code", f.code}, {"name", f.name}, {"article", f.article}, {"cash", f.cash}, {"continuing", f.continuing}});
+    items.push_back(
+        {{"code", f.code}, {"name", f.name}, {"article", f.article}, {"cash", f.cash}, {"continuing", f.continuing}});
   return Json{{"forms", items}};
 }
 

@@ -5,7 +5,9 @@
 
 namespace ostoja::services {
 
-bool is_child_on(Date birth, Date day) { return day < birth.plus_months(12 * 18); }
+bool is_child_on(Date birth, Date day) {
+  return day < birth.plus_months(12 * 18);
+}
 
 std::optional<Period> overlap(Period a, Period b) {
   const Date from = std::max(a.from, b.from), to = std::min(a.to, b.to);
@@ -32,16 +34,19 @@ int most_present(const std::vector<Period>& residences, Period within) {
 Status check_fee(const CareHomeFee& fee, std::optional<Money> resident_income) {
   if (fee.cost.grosze <= 0)
     return Error::validation("Podaj średni miesięczny koszt utrzymania w domu pomocy społecznej.", "cost_grosze");
-  if (fee.resident.grosze < 0) return Error::validation("Opłata mieszkańca nie może być ujemna.", "resident_fee_grosze");
+  if (fee.resident.grosze < 0)
+    return Error::validation("Opłata mieszkańca nie może być ujemna.", "resident_fee_grosze");
   if (fee.family.grosze < 0) return Error::validation("Opłata rodziny nie może być ujemna.", "family_fee_grosze");
   if (resident_income && fee.resident.grosze * 10 > resident_income->grosze * 7)
-    return Error::validation("Mieszkaniec wnosi nie więcej niż 70% swojego dochodu (art. 61 ust. 2 pkt 1), tj. najwyżej " +
-                                 Money{resident_income->grosze * 7 / 10}.polish() + ".",
-                             "resident_fee_grosze");
+    return Error::validation(
+        "Mieszkaniec wnosi nie więcej niż 70% swojego dochodu (art. 61 ust. 2 pkt 1), tj. najwyżej " +
+            Money{resident_income->grosze * 7 / 10}.polish() + ".",
+        "resident_fee_grosze");
   if (fee.gmina().grosze < 0)
-    return Error::validation("Opłaty mieszkańca i rodziny przekraczają średni koszt utrzymania — gmina dopłaca różnicę "
-                             "(art. 61 ust. 2 pkt 3), nie mniej niż zero.",
-                             "family_fee_grosze");
+    return Error::validation(
+        "Opłaty mieszkańca i rodziny przekraczają średni koszt utrzymania — gmina dopłaca różnicę "
+        "(art. 61 ust. 2 pkt 3), nie mniej niż zero.",
+        "family_fee_grosze");
   return ok();
 }
 
@@ -63,7 +68,8 @@ Money monthly_share(Money monthly, Period stay, Period period) {
 Result<Date> undated_quantity_day(Period record, Date today) {
   if (record.from.year() != record.to.year() || record.from.month() != record.to.month())
     return Error::validation(
-        "Okres obejmuje więcej niż jeden miesiąc: podaj ilości z datami (każdą konsultację w dniu, w którym się odbyła, "
+        "Okres obejmuje więcej niż jeden miesiąc: podaj ilości z datami (każdą konsultację w dniu, w którym się "
+        "odbyła, "
         "posiłki i godziny za każdy miesiąc), aby sprawozdania za kolejne okresy sumowały się dokładnie.",
         "deliveries");
   return std::min(record.to, today);

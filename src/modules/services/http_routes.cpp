@@ -11,21 +11,30 @@ using http::RequestContext;
 
 namespace {
 
-
 Json service_json(const Service& s) {
   const auto& d = s.data;
   Json deliveries = Json::array();
   for (const auto& v : d.deliveries) deliveries.push_back({{"on_date", v.on_date}, {"quantity", v.quantity}});
-  Json out{{"id", s.id},          {"household_id", d.household_id}, {"person_id", http::nullable(d.person_id)},
-           {"decision_id", http::nullable(d.decision_id)}, {"kind", d.kind},   {"subtype", d.subtype},
-           {"place", d.place},    {"date_from", d.date_from},       {"date_to", d.date_to},
-           {"quantity", d.quantity.value_or(0)}, {"deliveries", deliveries}, {"fee_grosze", d.fee_grosze},
-           {"note", d.note},      {"flat_id", http::nullable(d.flat_id)}};
+  Json out{{"id", s.id},
+           {"household_id", d.household_id},
+           {"person_id", http::nullable(d.person_id)},
+           {"decision_id", http::nullable(d.decision_id)},
+           {"kind", d.kind},
+           {"subtype", d.subtype},
+           {"place", d.place},
+           {"date_from", d.date_from},
+           {"date_to", d.date_to},
+           {"quantity", d.quantity.value_or(0)},
+           {"deliveries", deliveries},
+           {"fee_grosze", d.fee_grosze},
+           {"note", d.note},
+           {"flat_id", http::nullable(d.flat_id)}};
   if (d.cost_grosze)
-    out["care_home_fee"] = {{"cost_grosze", *d.cost_grosze},
-                            {"resident_grosze", d.resident_fee_grosze.value_or(0)},
-                            {"family_grosze", d.family_fee_grosze.value_or(0)},
-                            {"gmina_grosze", *d.cost_grosze - d.resident_fee_grosze.value_or(0) - d.family_fee_grosze.value_or(0)}};
+    out["care_home_fee"] = {
+        {"cost_grosze", *d.cost_grosze},
+        {"resident_grosze", d.resident_fee_grosze.value_or(0)},
+        {"family_grosze", d.family_fee_grosze.value_or(0)},
+        {"gmina_grosze", *d.cost_grosze - d.resident_fee_grosze.value_or(0) - d.family_fee_grosze.value_or(0)}};
   return out;
 }
 
@@ -50,25 +59,41 @@ Result<std::vector<Delivery>> deliveries_field(const Json& body) {
 }
 
 Json flat_json(const Flat& f) {
-  return {{"id", f.id},          {"name", f.data.name},         {"address", f.data.address},
-          {"places", f.data.places}, {"opened_on", f.data.opened_on}, {"closed_on", http::nullable(f.data.closed_on)}};
+  return {{"id", f.id},
+          {"name", f.data.name},
+          {"address", f.data.address},
+          {"places", f.data.places},
+          {"opened_on", f.data.opened_on},
+          {"closed_on", http::nullable(f.data.closed_on)}};
 }
 
 Json social_json(const SocialWork& w) {
   const auto& d = w.data;
-  return {{"id", w.id},           {"household_id", d.household_id}, {"kind", d.kind},
-          {"person_id", http::nullable(d.person_id)}, {"on_date", d.on_date},  {"until_date", http::nullable(d.until_date)},
-          {"review_on", http::nullable(d.review_on)}, {"hours", d.hours},      {"subtype", d.subtype},
-          {"description", d.description},  {"outcome", d.outcome},  {"worker_id", http::nullable(w.worker_id)}};
+  return {{"id", w.id},
+          {"household_id", d.household_id},
+          {"kind", d.kind},
+          {"person_id", http::nullable(d.person_id)},
+          {"on_date", d.on_date},
+          {"until_date", http::nullable(d.until_date)},
+          {"review_on", http::nullable(d.review_on)},
+          {"hours", d.hours},
+          {"subtype", d.subtype},
+          {"description", d.description},
+          {"outcome", d.outcome},
+          {"worker_id", http::nullable(w.worker_id)}};
 }
 
 }  // namespace
 
 void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLog& log) {
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/services", .access = http::Access::need("cases.write"),
-         .summary = "Udzielona pomoc niepieniężna: posiłek, pomoc rzeczowa, schronienie, usługi, mieszkanie chronione, DPS, "
-                    "pogrzeb, interwencja kryzysowa, poradnictwo",
-         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"kind", "date_from", "date_to"}}},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households/{id}/services",
+         .access = http::Access::need("cases.write"),
+         .summary =
+             "Udzielona pomoc niepieniężna: posiłek, pomoc rzeczowa, schronienie, usługi, mieszkanie chronione, DPS, "
+             "pogrzeb, interwencja kryzysowa, poradnictwo",
+         .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"kind", "date_from", "date_to"}}},
          .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -111,8 +136,11 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(service_json(saved), 201);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/services", .access = http::Access::need("cases.read"),
-         .summary = "Pomoc niepieniężna udzielona środowisku — odczyt audytowany", .tag = "services"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/services",
+         .access = http::Access::need("cases.read"),
+         .summary = "Pomoc niepieniężna udzielona środowisku — odczyt audytowany",
+         .tag = "services"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.services_of(*ctx.principal, id));
@@ -121,9 +149,12 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/services/{id}/deliveries", .access = http::Access::need("cases.write"),
+  r.add({.method = "POST",
+         .pattern = "/api/v1/services/{id}/deliveries",
+         .access = http::Access::need("cases.write"),
          .summary = "Ilość udzielona w dniu (konsultacja, posiłki lub godziny za miesiąc) w trwającym zapisie pomocy",
-         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"on_date", "quantity"}}},
+         .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"on_date", "quantity"}}},
          .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -134,8 +165,11 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(service_json(saved), 201);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/sheltered-flats", .access = http::Access::need("org.read"),
-         .summary = "Rejestr mieszkań chronionych ośrodka (liczba miejsc, okres działania)", .tag = "services"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/sheltered-flats",
+         .access = http::Access::need("org.read"),
+         .summary = "Rejestr mieszkań chronionych ośrodka (liczba miejsc, okres działania)",
+         .tag = "services"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(list, svc.flats(*ctx.principal));
           Json items = Json::array();
@@ -143,9 +177,13 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response({{"items", items}});
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/sheltered-flats", .access = http::Access::need("org.write"),
-         .summary = "Nowe mieszkanie chronione w rejestrze", .tag = "services",
-         .request_schema = {{"type", "object"}, {"required", {"name", "places", "opened_on"}}}, .success_status = 201},
+  r.add({.method = "POST",
+         .pattern = "/api/v1/sheltered-flats",
+         .access = http::Access::need("org.write"),
+         .summary = "Nowe mieszkanie chronione w rejestrze",
+         .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"name", "places", "opened_on"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(name, http::string_field(body, "name", 100));
@@ -153,12 +191,16 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           OSTOJA_TRY(places, http::int_field(body, "places", 1, 50));
           OSTOJA_TRY(opened, http::string_field(body, "opened_on", 10));
           OSTOJA_TRY(closed, http::optional_string(body, "closed_on", 10));
-          OSTOJA_TRY(saved, svc.add_flat(*ctx.principal, NewFlat{name, address, static_cast<int>(places), opened, closed}));
+          OSTOJA_TRY(saved,
+                     svc.add_flat(*ctx.principal, NewFlat{name, address, static_cast<int>(places), opened, closed}));
           return http::json_response(flat_json(saved), 201);
         });
 
-  r.add({.method = "PATCH", .pattern = "/api/v1/sheltered-flats/{id}", .access = http::Access::need("org.write"),
-         .summary = "Zmiana mieszkania chronionego: adres, liczba miejsc, zamknięcie (\"\" — otwarte)", .tag = "services",
+  r.add({.method = "PATCH",
+         .pattern = "/api/v1/sheltered-flats/{id}",
+         .access = http::Access::need("org.write"),
+         .summary = "Zmiana mieszkania chronionego: adres, liczba miejsc, zamknięcie (\"\" — otwarte)",
+         .tag = "services",
          .request_schema = {{"type", "object"}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
@@ -171,9 +213,13 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(flat_json(saved));
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/households/{id}/social-work", .access = http::Access::need("cases.write"),
+  r.add({.method = "POST",
+         .pattern = "/api/v1/households/{id}/social-work",
+         .access = http::Access::need("cases.write"),
          .summary = "Praca socjalna: wpis, kontrakt socjalny, prace społecznie użyteczne, aktywizacja, skierowanie",
-         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"kind", "on_date"}}}, .success_status = 201},
+         .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"kind", "on_date"}}},
+         .success_status = 201},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -201,9 +247,12 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(social_json(saved), 201);
         });
 
-  r.add({.method = "POST", .pattern = "/api/v1/social-work/{id}/review", .access = http::Access::need("cases.write"),
+  r.add({.method = "POST",
+         .pattern = "/api/v1/social-work/{id}/review",
+         .access = http::Access::need("cases.write"),
          .summary = "Ocena kontraktu socjalnego: wynik (zamyka kontrakt) albo termin następnej oceny, z notatką",
-         .tag = "services", .request_schema = {{"type", "object"}, {"required", {"on_date"}}}},
+         .tag = "services",
+         .request_schema = {{"type", "object"}, {"required", {"on_date"}}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(body, ctx.json_body());
@@ -215,8 +264,11 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return http::json_response(social_json(saved));
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/households/{id}/social-work", .access = http::Access::need("cases.read"),
-         .summary = "Praca socjalna ze środowiskiem — odczyt audytowany", .tag = "services"},
+  r.add({.method = "GET",
+         .pattern = "/api/v1/households/{id}/social-work",
+         .access = http::Access::need("cases.read"),
+         .summary = "Praca socjalna ze środowiskiem — odczyt audytowany",
+         .tag = "services"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.social_work_of(*ctx.principal, id));
@@ -225,7 +277,9 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
           return cases::gated(http::json_response({{"items", items}}), log, read);
         });
 
-  r.add({.method = "GET", .pattern = "/api/v1/statistics/assistance", .access = http::Access::need("stats.read"),
+  r.add({.method = "GET",
+         .pattern = "/api/v1/statistics/assistance",
+         .access = http::Access::need("stats.read"),
          .summary = "Liczby do sprawozdań za okres ?from=&to=: rodziny wg form pomocy, dożywianie dzieci, mieszkania "
                     "chronione, poradnictwo, praca socjalna, domy pomocy społecznej (tylko dane zagregowane)",
          .tag = "statistics"},
@@ -239,23 +293,26 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
                {"in_kind_families", s.in_kind_families},
                {"delivered", s.delivered},
                {"meals_children", s.meals_children},
-               {"sheltered", {{"flats", s.sheltered.flats},
-                              {"places", s.sheltered.places},
-                              {"new_flats", s.sheltered.new_flats},
-                              {"persons", s.sheltered.persons},
-                              {"children", s.sheltered.children}}},
+               {"sheltered",
+                {{"flats", s.sheltered.flats},
+                 {"places", s.sheltered.places},
+                 {"new_flats", s.sheltered.new_flats},
+                 {"persons", s.sheltered.persons},
+                 {"children", s.sheltered.children}}},
                {"counselling", {{"persons", s.counselling_persons}, {"consultations", s.consultations}}},
-               {"social_work", {{"families", s.social_work_families},
-                                {"contracts", s.contracts},
-                                {"community_work_persons", s.community_work_persons},
-                                {"community_work_hours", s.community_work_hours},
-                                {"activated_persons", s.activated_persons},
-                                {"activation", s.activation},
-                                {"referrals", s.referrals}}},
-               {"care_homes", {{"residents", s.care_homes.residents},
-                               {"resident_fee_grosze", s.care_homes.resident.grosze},
-                               {"family_fee_grosze", s.care_homes.family.grosze},
-                               {"gmina_fee_grosze", s.care_homes.gmina.grosze}}}});
+               {"social_work",
+                {{"families", s.social_work_families},
+                 {"contracts", s.contracts},
+                 {"community_work_persons", s.community_work_persons},
+                 {"community_work_hours", s.community_work_hours},
+                 {"activated_persons", s.activated_persons},
+                 {"activation", s.activation},
+                 {"referrals", s.referrals}}},
+               {"care_homes",
+                {{"residents", s.care_homes.residents},
+                 {"resident_fee_grosze", s.care_homes.resident.grosze},
+                 {"family_fee_grosze", s.care_homes.family.grosze},
+                 {"gmina_fee_grosze", s.care_homes.gmina.grosze}}}});
         });
 }
 

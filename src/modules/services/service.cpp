@@ -25,9 +25,11 @@ std::optional<std::int64_t> user_of(const Principal& who) {
   return who.user.value ? std::optional<std::int64_t>(who.user.value) : std::nullopt;
 }
 
-Status member(storage::Connection& c, const Principal& who, std::int64_t household, std::optional<std::int64_t> person) {
-  if (person && !c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND household_id = ? AND person_id = ?",
-                             {who.centre.value, household, *person}))
+Status member(storage::Connection& c, const Principal& who, std::int64_t household,
+              std::optional<std::int64_t> person) {
+  if (person &&
+      !c.query_one("SELECT 1 FROM household_members WHERE centre_id = ? AND household_id = ? AND person_id = ?",
+                   {who.centre.value, household, *person}))
     return Error::validation("Osoba nie jest członkiem tego gospodarstwa.", "person_id");
   return ok();
 }
@@ -44,11 +46,14 @@ Flat flat_from(const storage::Row& r) {
 Result<Date> delivery_day(const Delivery& d, Period record, Date today) {
   OSTOJA_TRY(on, rules::case_date(d.on_date, "deliveries"));
   if (on < record.from || on > record.to)
-    return Error::validation("Dzień " + on.polish() + " jest poza okresem pomocy (" + record.from.polish() + "–" +
-                                 record.to.polish() + ").",
+    return Error::validation(
+        "Dzień " + on.polish() + " jest poza okresem pomocy (" + record.from.polish() + "–" + record.to.polish() + ").",
+        "deliveries");
+  if (on > today)
+    return Error::validation("Można zapisać tylko to, co już udzielono — " + on.polish() + " jeszcze nie minął.",
                              "deliveries");
-  if (on > today) return Error::validation("Można zapisać tylko to, co już udzielono — " + on.polish() + " jeszcze nie minął.", "deliveries");
-  if (d.quantity < 1 || d.quantity > 100000) return Error::validation("Ilość w jednym dniu: od 1 do 100 000.", "deliveries");
+  if (d.quantity < 1 || d.quantity > 100000)
+    return Error::validation("Ilość w jednym dniu: od 1 do 100 000.", "deliveries");
   return on;
 }
 
@@ -86,19 +91,23 @@ Result<std::vector<std::pair<Date, int>>> dated_quantities(const ServiceKind& ki
 Result<Flat> place_in_flat(storage::Connection& c, CentreId centre, const NewService& s, Period stay) {
   const std::string name = text::trim(s.place);
   const std::string lock(c.lock_clause());
-  auto r = s.flat_id ? c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND id = ?") + lock,
-                                   {centre.value, *s.flat_id})
-                     : c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND name = ?") + lock, {centre.value, name});
+  auto r =
+      s.flat_id
+          ? c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND id = ?") + lock, {centre.value, *s.flat_id})
+          : c.query_one(kFlatSelect + std::string("WHERE centre_id = ? AND name = ?") + lock, {centre.value, name});
   if (!r)
-    return Error::validation(s.flat_id || name.empty()
-                                 ? "Wskaż mieszkanie chronione z rejestru mieszkań ośrodka."
-                                 : "Mieszkania „" + name + "” nie ma w rejestrze mieszkań chronionych — dodaj je tam albo wskaż inne.",
-                             "flat_id");
+    return Error::validation(
+        s.flat_id || name.empty()
+            ? "Wskaż mieszkanie chronione z rejestru mieszkań ośrodka."
+            : "Mieszkania „" + name + "” nie ma w rejestrze mieszkań chronionych — dodaj je tam albo wskaż inne.",
+        "flat_id");
   Flat flat = flat_from(*r);
-  const Period open{*Date::parse(flat.data.opened_on), flat.data.closed_on ? *Date::parse(*flat.data.closed_on) : kOpenEnd};
+  const Period open{*Date::parse(flat.data.opened_on),
+                    flat.data.closed_on ? *Date::parse(*flat.data.closed_on) : kOpenEnd};
   if (stay.from < open.from || stay.to > open.to)
     return Error::validation("Mieszkanie " + flat.data.name + " jest w rejestrze od " + open.from.polish() +
-                                 (flat.data.closed_on ? " do " + open.to.polish() : "") + " — pobyt musi się w tym mieścić.",
+                                 (flat.data.closed_on ? " do " + open.to.polish() : "") +
+                                 " — pobyt musi się w tym mieścić.",
                              "date_from");
   std::vector<Period> residences{stay};
   for (const auto& o : c.query("SELECT date_from, date_to FROM services WHERE centre_id = ? AND flat_id = ? AND "
@@ -120,9 +129,10 @@ std::vector<Service> load_services(storage::Connection& c, CentreId centre, cons
   std::vector<Service> out;
   std::map<std::int64_t, std::size_t> index;
   for (const auto& r : c.query(
-           "SELECT id, household_id, person_id, decision_id, kind, subtype, place, date_from, date_to, quantity, fee_grosze, "
-           "note, flat_id, cost_grosze, resident_fee_grosze, family_fee_grosze FROM services s WHERE s.centre_id = ?" + where +
-               " ORDER BY date_from DESC, id DESC",
+           "SELECT id, household_id, person_id, decision_id, kind, subtype, place, date_from, date_to, quantity, "
+           "fee_grosze, "
+           "note, flat_id, cost_grosze, resident_fee_grosze, family_fee_grosze FROM services s WHERE s.centre_id = ?" +
+               where + " ORDER BY date_from DESC, id DESC",
            all)) {
     NewService s;
     s.household_id = r.int64(1);
@@ -144,9 +154,11 @@ std::vector<Service> load_services(storage::Connection& c, CentreId centre, cons
     out.push_back({r.int64(0), std::move(s)});
   }
   if (out.empty()) return out;
-  for (const auto& r : c.query("SELECT v.service_id, v.on_date, v.quantity FROM service_deliveries v JOIN services s ON "
-                               "s.id = v.service_id WHERE s.centre_id = ?" + where + " ORDER BY v.on_date, v.id",
-                               all))
+  for (const auto& r :
+       c.query("SELECT v.service_id, v.on_date, v.quantity FROM service_deliveries v JOIN services s ON "
+               "s.id = v.service_id WHERE s.centre_id = ?" +
+                   where + " ORDER BY v.on_date, v.id",
+               all))
     if (auto it = index.find(r.int64(0)); it != index.end())
       out[it->second].data.deliveries.push_back({r.text(1), r.int32(2)});
   return out;
@@ -164,7 +176,10 @@ const std::vector<ServiceKind>& service_kinds() {
       {"dps", "dom pomocy społecznej", {}, true, "dni", true},
       {"sprawienie_pogrzebu", "sprawienie pogrzebu", {}, true, "pogrzeby"},
       {"interwencja_kryzysowa", "interwencja kryzysowa", {}, false, "interwencje"},
-      {"poradnictwo", "poradnictwo specjalistyczne", {"psychologiczne", "prawne", "rodzinne", "uzaleznienia"}, true,
+      {"poradnictwo",
+       "poradnictwo specjalistyczne",
+       {"psychologiczne", "prawne", "rodzinne", "uzaleznienia"},
+       true,
        "konsultacje"},
   };
   return kinds;
@@ -173,15 +188,16 @@ const std::vector<ServiceKind>& service_kinds() {
 Result<Service> ServicesService::record(const Principal& who, NewService s) {
   const ServiceKind* kind = find_kind(s.kind);
   if (!kind) return Error::validation("Nieznany rodzaj pomocy niepieniężnej: „" + s.kind + "”.", "kind");
-  if (kind->subtypes.empty() ? !s.subtype.empty()
-                             : std::find(kind->subtypes.begin(), kind->subtypes.end(), s.subtype) == kind->subtypes.end()) {
+  if (kind->subtypes.empty()
+          ? !s.subtype.empty()
+          : std::find(kind->subtypes.begin(), kind->subtypes.end(), s.subtype) == kind->subtypes.end()) {
     std::string allowed;
     for (auto st : kind->subtypes) allowed += (allowed.empty() ? "" : ", ") + std::string(st);
-    return Error::validation(kind->subtypes.empty() ? "Ten rodzaj pomocy nie ma podrodzajów."
-                                                    : "Podrodzaj: " + allowed + ".",
-                             "subtype");
+    return Error::validation(
+        kind->subtypes.empty() ? "Ten rodzaj pomocy nie ma podrodzajów." : "Podrodzaj: " + allowed + ".", "subtype");
   }
-  if (kind->person_required && !s.person_id) return Error::validation("Wskaż osobę, której udzielono pomocy.", "person_id");
+  if (kind->person_required && !s.person_id)
+    return Error::validation("Wskaż osobę, której udzielono pomocy.", "person_id");
   OSTOJA_TRY(from, rules::case_date(s.date_from, "date_from"));
   OSTOJA_TRY(to, rules::case_date(s.date_to, "date_to"));
   if (to < from) return Error::validation("Koniec okresu nie może być przed początkiem.", "date_to");
@@ -195,16 +211,18 @@ Result<Service> ServicesService::record(const Principal& who, NewService s) {
   if (total > 100000) return Error::validation("Ilość: od 0 do 100 000.", "quantity");
   if (kind->stay) total = from.days_until(to) + 1;
   if (s.kind == "dps") {
-    OSTOJA_CHECK(check_fee(CareHomeFee{Money{s.cost_grosze.value_or(0)}, Money{s.resident_fee_grosze.value_or(0)},
-                                       Money{s.family_fee_grosze.value_or(0)}},
-                           s.resident_income_grosze ? std::optional<Money>(Money{*s.resident_income_grosze}) : std::nullopt));
+    OSTOJA_CHECK(
+        check_fee(CareHomeFee{Money{s.cost_grosze.value_or(0)}, Money{s.resident_fee_grosze.value_or(0)},
+                              Money{s.family_fee_grosze.value_or(0)}},
+                  s.resident_income_grosze ? std::optional<Money>(Money{*s.resident_income_grosze}) : std::nullopt));
     s.resident_fee_grosze = s.resident_fee_grosze.value_or(0);
     s.family_fee_grosze = s.family_fee_grosze.value_or(0);
   } else if (s.cost_grosze || s.resident_fee_grosze || s.family_fee_grosze || s.resident_income_grosze) {
     return Error::validation("Udział w opłacie podaje się tylko przy pobycie w domu pomocy społecznej.", "cost_grosze");
   }
   if (s.flat_id && s.kind != "mieszkanie_chronione")
-    return Error::validation("Mieszkanie z rejestru wskazuje się tylko przy pobycie w mieszkaniu chronionym.", "flat_id");
+    return Error::validation("Mieszkanie z rejestru wskazuje się tylko przy pobycie w mieszkaniu chronionym.",
+                             "flat_id");
   const std::int64_t now = clock_.now_ms();
   auto conn = db_.acquire();
   return storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<Service> {
@@ -219,17 +237,20 @@ Result<Service> ServicesService::record(const Principal& who, NewService s) {
       s.place = flat.data.name;
     }
     auto r = c.query_one(
-        "INSERT INTO services (centre_id, household_id, person_id, decision_id, kind, subtype, place, date_from, date_to, "
-        "quantity, fee_grosze, note, flat_id, cost_grosze, resident_fee_grosze, family_fee_grosze, created_by, created_at) "
+        "INSERT INTO services (centre_id, household_id, person_id, decision_id, kind, subtype, place, date_from, "
+        "date_to, "
+        "quantity, fee_grosze, note, flat_id, cost_grosze, resident_fee_grosze, family_fee_grosze, created_by, "
+        "created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {who.centre.value, s.household_id, s.person_id, s.decision_id, s.kind, s.subtype, text::trim(s.place), from.iso(),
-         to.iso(), total, s.fee_grosze, text::trim(s.note), s.flat_id, s.cost_grosze, s.resident_fee_grosze,
+        {who.centre.value, s.household_id, s.person_id, s.decision_id, s.kind, s.subtype, text::trim(s.place),
+         from.iso(), to.iso(), total, s.fee_grosze, text::trim(s.note), s.flat_id, s.cost_grosze, s.resident_fee_grosze,
          s.family_fee_grosze, user_of(who), now});
     const std::int64_t id = r->int64(0);
     for (const auto& [day, q] : deliveries)
-      c.execute("INSERT INTO service_deliveries (centre_id, service_id, on_date, quantity, created_by, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                {who.centre.value, id, day.iso(), q, user_of(who), now});
+      c.execute(
+          "INSERT INTO service_deliveries (centre_id, service_id, on_date, quantity, created_by, created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {who.centre.value, id, day.iso(), q, user_of(who), now});
     audit::append(c, audit::entry_for(who, now, "create", "service", id, s.person_id));
     return load_services(c, who.centre, " AND s.id = ?", {id}).at(0);
   });
@@ -261,12 +282,14 @@ Result<Service> ServicesService::add_delivery(const Principal& who, std::int64_t
       return Error::conflict("Pobyt liczy się w dniach swojego okresu — nie dopisuje się do niego ilości.", "id");
     OSTOJA_TRY(day, delivery_day(d, Period{*Date::parse(r->text(2)), *Date::parse(r->text(3))}, today));
     if (r->int32(4) + d.quantity > 100000) return Error::validation("Ilość: od 0 do 100 000.", "quantity");
-    c.execute("INSERT INTO service_deliveries (centre_id, service_id, on_date, quantity, created_by, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {who.centre.value, service_id, day.iso(), d.quantity, user_of(who), now});
+    c.execute(
+        "INSERT INTO service_deliveries (centre_id, service_id, on_date, quantity, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {who.centre.value, service_id, day.iso(), d.quantity, user_of(who), now});
     c.execute("UPDATE services SET quantity = quantity + ? WHERE centre_id = ? AND id = ?",
               {d.quantity, who.centre.value, service_id});
-    audit::append(c, audit::entry_for(who, now, "update", "service", service_id, r->opt_int64(5), "ilość w dniu " + day.iso()));
+    audit::append(
+        c, audit::entry_for(who, now, "update", "service", service_id, r->opt_int64(5), "ilość w dniu " + day.iso()));
     return load_services(c, who.centre, " AND s.id = ?", {service_id}).at(0);
   });
 }
@@ -282,7 +305,8 @@ Result<std::vector<Flat>> ServicesService::flats(const Principal& who) {
 Result<Flat> ServicesService::add_flat(const Principal& who, NewFlat f) {
   f.name = text::trim(f.name);
   f.address = text::trim(f.address);
-  if (f.name.empty() || f.name.size() > 100) return Error::validation("Podaj numer lub nazwę mieszkania (do 100 znaków).", "name");
+  if (f.name.empty() || f.name.size() > 100)
+    return Error::validation("Podaj numer lub nazwę mieszkania (do 100 znaków).", "name");
   if (f.places < 1 || f.places > 50) return Error::validation("Liczba miejsc: od 1 do 50.", "places");
   OSTOJA_TRY(opened, rules::case_date(f.opened_on, "opened_on"));
   std::optional<std::string> closed;
@@ -370,7 +394,8 @@ Result<SocialWork> ServicesService::record_social_work(const Principal& who, New
   }
   const std::string description = text::trim(w.description);
   if (description.size() > 20000) return Error::validation("Opis: najwyżej 20 000 znaków.", "description");
-  if (w.kind == "entry" && description.empty()) return Error::validation("Opisz podjętą pracę socjalną.", "description");
+  if (w.kind == "entry" && description.empty())
+    return Error::validation("Opisz podjętą pracę socjalną.", "description");
   if (w.kind == "contract") {
     if (!w.person_id) return Error::validation("Kontrakt socjalny zawiera się z osobą — wskaż ją.", "person_id");
     if (!until) return Error::validation("Podaj okres obowiązywania kontraktu.", "until_date");
@@ -396,7 +421,8 @@ Result<SocialWork> ServicesService::record_social_work(const Principal& who, New
     OSTOJA_CHECK(cases_.household_in_scope(c, who, w.household_id));
     OSTOJA_CHECK(member(c, who, w.household_id, w.person_id));
     auto r = c.query_one(
-        "INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, review_on, hours, subtype, "
+        "INSERT INTO social_work (centre_id, household_id, kind, person_id, on_date, until_date, review_on, hours, "
+        "subtype, "
         "description, outcome, worker_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {who.centre.value, w.household_id, w.kind, w.person_id, on.iso(),
          until ? std::optional<std::string>(until->iso()) : std::nullopt,
@@ -409,16 +435,18 @@ Result<SocialWork> ServicesService::record_social_work(const Principal& who, New
   });
 }
 
-Result<Audited<std::vector<SocialWork>>> ServicesService::social_work_of(const Principal& who, std::int64_t household_id) {
+Result<Audited<std::vector<SocialWork>>> ServicesService::social_work_of(const Principal& who,
+                                                                         std::int64_t household_id) {
   auto conn = db_.acquire();
   OSTOJA_CHECK(cases_.household_in_scope(*conn, who, household_id));
   Audited<std::vector<SocialWork>> out;
-  for (const auto& r : conn->query(
-           "SELECT id, kind, person_id, on_date, until_date, review_on, hours, subtype, description, outcome, worker_id "
-           "FROM social_work WHERE centre_id = ? AND household_id = ? ORDER BY on_date DESC, id DESC",
-           {who.centre.value, household_id})) {
-    NewSocialWork w{household_id, r.text(1), r.opt_int64(2), r.text(3), r.opt_text(4), r.opt_text(5), r.int32(6),
-                    r.text(7),    r.text(8), r.text(9)};
+  for (const auto& r :
+       conn->query("SELECT id, kind, person_id, on_date, until_date, review_on, hours, subtype, description, outcome, "
+                   "worker_id "
+                   "FROM social_work WHERE centre_id = ? AND household_id = ? ORDER BY on_date DESC, id DESC",
+                   {who.centre.value, household_id})) {
+    NewSocialWork w{household_id,  r.text(1),  r.opt_int64(2), r.text(3), r.opt_text(4),
+                    r.opt_text(5), r.int32(6), r.text(7),      r.text(8), r.text(9)};
     out.value.push_back({r.int64(0), std::move(w), r.opt_int64(10)});
   }
   out.audit.push_back(audit::entry_for(who, clock_.now_ms(), "read", "social_work", household_id, std::nullopt));
@@ -435,7 +463,8 @@ Result<SocialWork> ServicesService::review_contract(const Principal& who, std::i
   if (!outcome.empty() && std::find(outcomes.begin(), outcomes.end(), outcome) == outcomes.end())
     return Error::validation("Wynik: achieved, partly, not_achieved albo broken.", "outcome");
   if (outcome.empty() == !next_review)
-    return Error::validation("Podaj wynik kontraktu (zamyka go) albo termin następnej oceny.", outcome.empty() ? "outcome" : "review_on");
+    return Error::validation("Podaj wynik kontraktu (zamyka go) albo termin następnej oceny.",
+                             outcome.empty() ? "outcome" : "review_on");
   std::optional<Date> next;
   if (next_review) {
     OSTOJA_TRY(n, rules::case_date(*next_review, "review_on"));
@@ -455,9 +484,10 @@ Result<SocialWork> ServicesService::review_contract(const Principal& who, std::i
     OSTOJA_CHECK(cases_.household_in_scope(c, who, r->int64(0)));
     if (r->text(1) != "contract") return Error::conflict("Ocenia się tylko kontrakt socjalny.", "id");
     if (!r->text(9).empty()) return Error::conflict("Ten kontrakt został już oceniony i zamknięty.", "outcome");
-    if (on < *Date::parse(r->text(3))) return Error::validation("Ocena nie może być przed zawarciem kontraktu.", "on_date");
-    NewSocialWork w{r->int64(0), r->text(1), r->opt_int64(2), r->text(3), r->opt_text(4), r->opt_text(5), r->int32(6),
-                    r->text(7),  r->text(8), r->text(9)};
+    if (on < *Date::parse(r->text(3)))
+      return Error::validation("Ocena nie może być przed zawarciem kontraktu.", "on_date");
+    NewSocialWork w{r->int64(0),    r->text(1),  r->opt_int64(2), r->text(3), r->opt_text(4),
+                    r->opt_text(5), r->int32(6), r->text(7),      r->text(8), r->text(9)};
     if (!note.empty()) w.description += "\n\nOcena " + on.polish() + ": " + note;
     if (next) w.review_on = next->iso();
     w.outcome = outcome;
@@ -487,21 +517,22 @@ std::optional<Date> opt_date(const std::optional<std::string>& s) {
 // decision of its own). A family counts once per form, however many records it has.
 void count_families_by_form(storage::Connection& c, const Span& p, Statistics& s) {
   std::map<std::string, std::set<std::int64_t>> helped;
-  for (const auto& r : c.query(std::string("SELECT d.form, d.household_id, d.period_from, d.period_to, ") +
-                                   decisions::kFirstChangeSql +
-                                   " FROM decisions d WHERE d.centre_id = ? AND d.kind IN ('grant', 'change') AND "
-                                   "d.state IN ('final', 'upheld') AND d.period_from <= ? AND "
-                                   "(d.period_to IS NULL OR d.period_to >= ?)",
-                               {p.centre, p.t, p.f})) {
+  for (const auto& r :
+       c.query(std::string("SELECT d.form, d.household_id, d.period_from, d.period_to, ") + decisions::kFirstChangeSql +
+                   " FROM decisions d WHERE d.centre_id = ? AND d.kind IN ('grant', 'change') AND "
+                   "d.state IN ('final', 'upheld') AND d.period_from <= ? AND "
+                   "(d.period_to IS NULL OR d.period_to >= ?)",
+               {p.centre, p.t, p.f})) {
     const auto* form = rules::form_of_help(r.text(0));
     auto effect = decisions::effect_period(*Date::parse(r.text(2)), opt_date(r.opt_text(3)), form && form->continuing,
                                            opt_date(r.opt_text(4)));
     if (effect && effect->from <= p.days.to && (!effect->to || *effect->to >= p.days.from))
       helped[r.text(0)].insert(r.int64(1));
   }
-  for (const auto& r : c.query("SELECT DISTINCT kind, household_id FROM services WHERE centre_id = ? AND date_from <= ? "
-                               "AND date_to >= ?",
-                               {p.centre, p.t, p.f}))
+  for (const auto& r :
+       c.query("SELECT DISTINCT kind, household_id FROM services WHERE centre_id = ? AND date_from <= ? "
+               "AND date_to >= ?",
+               {p.centre, p.t, p.f}))
     helped[r.text(0)].insert(r.int64(1));
   for (const auto& [form, families] : helped) s.families_by_form[form] = static_cast<std::int64_t>(families.size());
 }
@@ -528,8 +559,10 @@ Persons persons_served(storage::Connection& c, const Span& p, std::string_view k
 // `select` picks the grouping (and the count) over services `s` and deliveries `v`.
 std::vector<storage::Row> delivered_in(storage::Connection& c, const Span& p, const std::string& select,
                                        const std::string& where_group) {
-  return c.query("SELECT " + select + " FROM service_deliveries v JOIN services s ON s.id = v.service_id WHERE "
-                 "v.centre_id = ? AND v.on_date >= ? AND v.on_date <= ?" + where_group,
+  return c.query("SELECT " + select +
+                     " FROM service_deliveries v JOIN services s ON s.id = v.service_id WHERE "
+                     "v.centre_id = ? AND v.on_date >= ? AND v.on_date <= ?" +
+                     where_group,
                  {p.centre, p.f, p.t});
 }
 
@@ -552,9 +585,10 @@ void count_sheltered(storage::Connection& c, const Span& p, Statistics& s) {
 // days of the period (monthly_share of the monthly shares, art. 61 ust. 2 u.p.s.).
 void count_care_homes(storage::Connection& c, const Span& p, Statistics& s) {
   std::set<std::int64_t> residents;
-  for (const auto& r : c.query("SELECT person_id, date_from, date_to, cost_grosze, resident_fee_grosze, family_fee_grosze "
-                               "FROM services WHERE centre_id = ? AND kind = 'dps' AND date_from <= ? AND date_to >= ?",
-                               {p.centre, p.t, p.f})) {
+  for (const auto& r :
+       c.query("SELECT person_id, date_from, date_to, cost_grosze, resident_fee_grosze, family_fee_grosze "
+               "FROM services WHERE centre_id = ? AND kind = 'dps' AND date_from <= ? AND date_to >= ?",
+               {p.centre, p.t, p.f})) {
     residents.insert(r.int64(0));
     const auto cost = r.opt_int64(3);
     if (!cost) continue;  // recorded before the shares were (migration 0018)
@@ -574,15 +608,13 @@ void count_care_homes(storage::Connection& c, const Span& p, Statistics& s) {
 constexpr const char* kSocialWorkDuring = " AND on_date <= ? AND COALESCE(until_date, on_date) >= ?";
 
 void count_social_work(storage::Connection& c, const Span& p, Statistics& s) {
-  auto one = [&](const std::string& sql, const storage::Params& params) {
-    return c.query_one(sql, params)->int64(0);
-  };
+  auto one = [&](const std::string& sql, const storage::Params& params) { return c.query_one(sql, params)->int64(0); };
   s.social_work_families =
       one(std::string("SELECT COUNT(DISTINCT household_id) FROM social_work WHERE centre_id = ?") + kSocialWorkDuring,
           {p.centre, p.t, p.f});
-  s.contracts = one(std::string("SELECT COUNT(*) FROM social_work WHERE centre_id = ? AND kind = 'contract'") +
-                        kSocialWorkDuring,
-                    {p.centre, p.t, p.f});
+  s.contracts =
+      one(std::string("SELECT COUNT(*) FROM social_work WHERE centre_id = ? AND kind = 'contract'") + kSocialWorkDuring,
+          {p.centre, p.t, p.f});
   // Hours of community-service work are dated by the month worked (on_date), so periods add up.
   auto work = c.query_one(
       "SELECT COUNT(DISTINCT person_id), COALESCE(SUM(hours), 0) FROM social_work WHERE centre_id = ? AND "
@@ -590,21 +622,24 @@ void count_social_work(storage::Connection& c, const Span& p, Statistics& s) {
       {p.centre, p.f, p.t});
   s.community_work_persons = work->int64(0);
   s.community_work_hours = work->int64(1);
-  s.activated_persons = one("SELECT COUNT(DISTINCT person_id) FROM social_work WHERE centre_id = ? AND kind IN "
-                            "('community_work', 'activation') AND on_date >= ? AND on_date <= ?",
-                            {p.centre, p.f, p.t});
+  s.activated_persons =
+      one("SELECT COUNT(DISTINCT person_id) FROM social_work WHERE centre_id = ? AND kind IN "
+          "('community_work', 'activation') AND on_date >= ? AND on_date <= ?",
+          {p.centre, p.f, p.t});
   for (const auto& r : c.query("SELECT subtype, COUNT(DISTINCT person_id) FROM social_work WHERE centre_id = ? AND "
                                "kind = 'activation' AND on_date >= ? AND on_date <= ? GROUP BY subtype",
                                {p.centre, p.f, p.t}))
     s.activation[r.text(0)] = r.int64(1);
-  s.referrals = one("SELECT COUNT(*) FROM social_work WHERE centre_id = ? AND kind = 'referral' AND on_date >= ? AND "
-                    "on_date <= ?",
-                    {p.centre, p.f, p.t});
+  s.referrals =
+      one("SELECT COUNT(*) FROM social_work WHERE centre_id = ? AND kind = 'referral' AND on_date >= ? AND "
+          "on_date <= ?",
+          {p.centre, p.f, p.t});
 }
 
 }  // namespace
 
-Result<Statistics> ServicesService::statistics(const Principal& who, std::string_view from_text, std::string_view to_text) {
+Result<Statistics> ServicesService::statistics(const Principal& who, std::string_view from_text,
+                                               std::string_view to_text) {
   OSTOJA_TRY(from, rules::case_date(from_text, "from"));
   OSTOJA_TRY(to, rules::case_date(to_text, "to"));
   if (to < from) return Error::validation("Koniec okresu nie może być przed początkiem.", "to");
@@ -620,7 +655,8 @@ Result<Statistics> ServicesService::statistics(const Principal& who, std::string
                                "kind = 'pomoc_rzeczowa' AND date_from <= ? AND date_to >= ? GROUP BY subtype",
                                {p.centre, p.t, p.f}))
     s.in_kind_families[r.text(0)] = r.int64(1);
-  for (const auto& r : delivered_in(c, p, "s.kind, SUM(v.quantity)", " GROUP BY s.kind")) s.delivered[r.text(0)] = r.int64(1);
+  for (const auto& r : delivered_in(c, p, "s.kind, SUM(v.quantity)", " GROUP BY s.kind"))
+    s.delivered[r.text(0)] = r.int64(1);
   // Children fed: under 18 on the first day of their meals in the period — in a nursery, kindergarten,
   // school or elsewhere (the report counts children, not places).
   s.meals_children = static_cast<std::int64_t>(persons_served(c, p, "posilek").children.size());
@@ -628,7 +664,8 @@ Result<Statistics> ServicesService::statistics(const Principal& who, std::string
   // Counselling: persons who had a consultation in the period, and the consultations by type.
   s.counselling_persons =
       delivered_in(c, p, "COUNT(DISTINCT s.person_id)", " AND s.kind = 'poradnictwo'").at(0).int64(0);
-  for (const auto& r : delivered_in(c, p, "s.subtype, SUM(v.quantity)", " AND s.kind = 'poradnictwo' GROUP BY s.subtype"))
+  for (const auto& r :
+       delivered_in(c, p, "s.subtype, SUM(v.quantity)", " AND s.kind = 'poradnictwo' GROUP BY s.subtype"))
     s.consultations[r.text(0)] = r.int64(1);
   count_social_work(c, p, s);
   count_care_homes(c, p, s);

@@ -135,8 +135,8 @@ class ServicesService {
   // The review of an open social contract on `on_date`: either its outcome (achieved, partly, not_achieved,
   // broken — the contract is closed) or the date of the next review; the worker's note is kept with the
   // contract. A closed contract or another kind of record → conflict.
-  Result<SocialWork> review_contract(const Principal& who, std::int64_t id, std::string_view on_date, std::string outcome,
-                                     std::optional<std::string> next_review, std::string note);
+  Result<SocialWork> review_contract(const Principal& who, std::int64_t id, std::string_view on_date,
+                                     std::string outcome, std::optional<std::string> next_review, std::string note);
   // Aggregates only (no personal data): for analysts, managers and the director.
   Result<Statistics> statistics(const Principal& who, std::string_view from, std::string_view to);
 

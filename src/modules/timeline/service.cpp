@@ -16,15 +16,15 @@ struct Stay {  // one membership of the person in a household: [since, until]
 };
 
 int kind_rank(const std::string& kind) {
-  static const std::vector<std::string> order{"joined", "left", "application", "interview", "decision",
-                                              "payment", "service", "social_work"};
+  static const std::vector<std::string> order{"joined",   "left",    "application", "interview",
+                                              "decision", "payment", "service",     "social_work"};
   return static_cast<int>(std::find(order.begin(), order.end(), kind) - order.begin());
 }
 
 // What happened in household `h` that concerns the person: records addressed to them whatever the
 // date, and the household's own records (interviews, help for the whole household) while they lived there.
-void collect(storage::Connection& c, CentreId centre, std::int64_t person, std::int64_t h, const std::vector<Stay>& stays,
-             std::vector<Item>& out) {
+void collect(storage::Connection& c, CentreId centre, std::int64_t person, std::int64_t h,
+             const std::vector<Stay>& stays, std::vector<Item>& out) {
   auto lived_there = [&](const std::string& day) {
     return std::any_of(stays.begin(), stays.end(), [&](const Stay& s) { return s.covers(day); });
   };
@@ -70,10 +70,11 @@ void collect(storage::Connection& c, CentreId centre, std::int64_t person, std::
     i.until = r.opt_text(7);
   }
   for (auto d : decisions)
-    for (const auto& r : c.query("SELECT p.id, COALESCE(p.status_on, p.due_on), p.form, p.kind, p.status, p.amount_grosze, "
-                                 "COALESCE(d.number, '') FROM payments p JOIN decisions d ON d.id = p.decision_id "
-                                 "WHERE p.centre_id = ? AND p.decision_id = ?",
-                                 {centre.value, d})) {
+    for (const auto& r :
+         c.query("SELECT p.id, COALESCE(p.status_on, p.due_on), p.form, p.kind, p.status, p.amount_grosze, "
+                 "COALESCE(d.number, '') FROM payments p JOIN decisions d ON d.id = p.decision_id "
+                 "WHERE p.centre_id = ? AND p.decision_id = ?",
+                 {centre.value, d})) {
       auto& i = add(r.text(1), "payment", r.int64(0), r.text(2));
       i.subtype = r.text(3);
       i.state = r.text(4);
@@ -108,8 +109,9 @@ Result<Audited<PersonTimeline>> TimelineService::of_person(const Principal& who,
   if (!conn->query_one("SELECT 1 FROM persons WHERE centre_id = ? AND id = ?", {who.centre.value, person_id}))
     return Error::not_found("Nie znaleziono osoby.");
   std::map<std::int64_t, std::vector<Stay>> stays;  // by household
-  for (const auto& r : conn->query("SELECT household_id, since, until FROM household_members WHERE centre_id = ? AND person_id = ?",
-                                   {who.centre.value, person_id}))
+  for (const auto& r :
+       conn->query("SELECT household_id, since, until FROM household_members WHERE centre_id = ? AND person_id = ?",
+                   {who.centre.value, person_id}))
     stays[r.int64(0)].push_back({r.text(1), r.opt_text(2)});
 
   PersonTimeline t{person_id, {}};

@@ -22,8 +22,8 @@ namespace ostoja::timeline {
 using cases::Audited;
 
 struct Item {
-  std::string on;    // YYYY-MM-DD: the day it happened (or is due, for what is still planned)
-  std::string kind;  // joined, left, application, interview, decision, payment, service, social_work
+  std::string on;      // YYYY-MM-DD: the day it happened (or is due, for what is still planned)
+  std::string kind;    // joined, left, application, interview, decision, payment, service, social_work
   std::int64_t id{0};  // the record's id (the household's for joined/left)
   std::int64_t household_id{0};
   std::string code;     // relation, forms (comma list), interview kind, decision form, service or work kind

@@ -63,8 +63,11 @@ class PostgresConnection final : public Connection {
       std::vector<Cell> cells;
       cells.reserve(static_cast<std::size_t>(ncols));
       for (int j = 0; j < ncols; ++j) {
-        if (PQgetisnull(r.get(), i, j)) cells.emplace_back();
-        else cells.emplace_back(std::string(PQgetvalue(r.get(), i, j), static_cast<std::size_t>(PQgetlength(r.get(), i, j))));
+        if (PQgetisnull(r.get(), i, j))
+          cells.emplace_back();
+        else
+          cells.emplace_back(
+              std::string(PQgetvalue(r.get(), i, j), static_cast<std::size_t>(PQgetlength(r.get(), i, j))));
       }
       rows.emplace_back(std::move(cells));
     }
@@ -105,8 +108,8 @@ class PostgresConnection final : public Connection {
       texts[i] = params[i].to_text();
       values[i] = texts[i].c_str();
     }
-    PgResult r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
-                              nullptr, 0));
+    PgResult r(
+        PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0));
     check(r, sql);
     return r;
   }

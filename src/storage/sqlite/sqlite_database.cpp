@@ -24,8 +24,8 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
     configure_sqlite_once();
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -36,7 +36,7 @@ class SqliteConnection final : public Connection {
     sqlite3_extended_result_codes(db_, 1);
     script(
         "PRAGMA journal_mode=WAL;"
-        "PRAGMA synchronous=FULL;"   // never lose an acknowledged commit, even on power loss
+        "PRAGMA synchronous=FULL;"  // never lose an acknowledged commit, even on power loss
         "PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;"
         "PRAGMA cache_size=-65536;");  // 64 MiB page cache per connection
@@ -59,8 +59,12 @@ class SqliteConnection final : public Connection {
         cells.reserve(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
           switch (sqlite3_column_type(st, i)) {
-            case SQLITE_NULL: cells.emplace_back(); break;
-            case SQLITE_INTEGER: cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(st, i))); break;
+            case SQLITE_NULL:
+              cells.emplace_back();
+              break;
+            case SQLITE_INTEGER:
+              cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(st, i)));
+              break;
             default: {
               const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
               cells.emplace_back(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st, i))));
@@ -106,10 +110,10 @@ class SqliteConnection final : public Connection {
     auto it = cache_.find(sql);
     sqlite3_stmt* st = nullptr;
     if (it == cache_.end()) {
-      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                  &st, nullptr);
-      if (rc != SQLITE_OK) throw StorageError("SQLite prepare failed: " + std::string(sqlite3_errmsg(db_)) +
-                                              " in: " + std::string(sql));
+      int rc =
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+      if (rc != SQLITE_OK)
+        throw StorageError("SQLite prepare failed: " + std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
       cache_.emplace(std::string(sql), st);
     } else {
       st = it->second;
@@ -120,9 +124,12 @@ class SqliteConnection final : public Connection {
       const Param& p = params[i];
       int idx = static_cast<int>(i + 1);
       int rc;
-      if (p.is_null()) rc = sqlite3_bind_null(st, idx);
-      else if (p.is_int()) rc = sqlite3_bind_int64(st, idx, p.as_int());
-      else rc = sqlite3_bind_text(st, idx, p.as_text().data(), static_cast<int>(p.as_text().size()), SQLITE_TRANSIENT);
+      if (p.is_null())
+        rc = sqlite3_bind_null(st, idx);
+      else if (p.is_int())
+        rc = sqlite3_bind_int64(st, idx, p.as_int());
+      else
+        rc = sqlite3_bind_text(st, idx, p.as_text().data(), static_cast<int>(p.as_text().size()), SQLITE_TRANSIENT);
       if (rc != SQLITE_OK) throw StorageError("SQLite bind failed: " + std::string(sqlite3_errmsg(db_)));
     }
     return st;
