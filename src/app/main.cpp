@@ -402,7 +402,9 @@ int main(int argc, char** argv) {
       } else {
         auto on = g_date.empty() ? Result<Date>(a.clock().today()) : parse_date_field(g_date, "date");
         if (!on.ok()) return fail(on.error());
-        for (const auto& res : *a.gmina().list(admin)) {
+        auto resolutions = a.gmina().list(admin);  // a named Result: `*temporary` in a range-for dangles
+        if (!resolutions.ok()) return fail(resolutions.error());
+        for (const auto& res : *resolutions) {
           const bool now = rules::in_force(res, *on);
           std::cout << res.id << "\t" << res.kind << "\t" << res.valid_from.iso() << "\t"
                     << (res.valid_to ? res.valid_to->iso() : "bezterminowo") << "\t"
