@@ -14,6 +14,16 @@ Json address_json(const Address& a) {
   return {{"street", a.street}, {"building", a.building}, {"postal_code", a.postal_code}, {"locality", a.locality}};
 }
 
+Json centre_json(const Centre& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"short_name", c.short_name},
+          {"teryt", c.teryt},
+          {"address", address_json(c.address)},
+          {"bank_iban", c.bank_iban},
+          {"payment_day", c.payment_day}};
+}
+
 Result<Address> address_from(const Json& body) {
   Address a;
   auto it = body.find("address");
@@ -117,13 +127,7 @@ void register_routes(http::Router& r, OrganisationService& svc) {
          .tag = "organisation"},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(c, svc.centre(*ctx.principal));
-          return http::json_response({{"id", c.id},
-                                      {"name", c.name},
-                                      {"short_name", c.short_name},
-                                      {"teryt", c.teryt},
-                                      {"address", address_json(c.address)},
-                                      {"bank_iban", c.bank_iban},
-                                      {"payment_day", c.payment_day}});
+          return http::json_response(centre_json(c));
         });
 
   r.add({.method = "PATCH",
@@ -150,13 +154,7 @@ void register_routes(http::Router& r, OrganisationService& svc) {
             cur.address = a;
           }
           OSTOJA_TRY(c, svc.update_centre(*ctx.principal, cur));
-          return http::json_response({{"id", c.id},
-                                      {"name", c.name},
-                                      {"short_name", c.short_name},
-                                      {"teryt", c.teryt},
-                                      {"address", address_json(c.address)},
-                                      {"bank_iban", c.bank_iban},
-                                      {"payment_day", c.payment_day}});
+          return http::json_response(centre_json(c));
         });
 
   r.add({.method = "GET",
