@@ -87,16 +87,18 @@ Config config_from_env() {
   const char* log = std::getenv("OSTOJA_ACCESS_LOG");
   c.access_log = log ? std::string(log) : "-";
   c.trusted_proxies = env("OSTOJA_TRUSTED_PROXIES");
+  c.statement_timeout = std::chrono::milliseconds(std::stoll(env("OSTOJA_STATEMENT_TIMEOUT_MS", "30000")));
   return c;
 }
 
 Application::Application(const Config& config, bool migrate_now) : config_(config) {
   // One connection per thread that may block on the database, plus the audit log's and the CLI's.
-  db_ = storage::open_database({config.database_url, config.workers + config.io_threads + 2});
-  if (migrate_now) {
-    auto applied = storage::migrate(*db_, clock_.now_ms(), cases::migration_steps());
-    if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db_->describe());
+  if (migrate_now) {  // without a statement limit: building an index on a large table may take long
+    auto db = storage::open_database({config.database_url, 1});
+    auto applied = storage::migrate(*db, clock_.now_ms(), cases::migration_steps());
+    if (!applied.empty()) spdlog::info("applied {} migration(s) to {}", applied.size(), db->describe());
   }
+  db_ = storage::open_database({config.database_url, config.workers + config.io_threads + 2, config.statement_timeout});
   audit_ = std::make_unique<audit::GroupCommitLog>(*db_);
   identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
   org_ = std::make_unique<org::OrganisationService>(*db_, clock_);

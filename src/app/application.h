@@ -1,6 +1,7 @@
 #pragma once
 // Wires the adapters around the use cases: database, audit, services, router. One Application per
 // process; the HTTP server and the CLI both use it.
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -32,6 +33,7 @@ struct Config {
   bool secure_cookies{false};
   std::string access_log{"-"};  // "-" = stdout, "" = off, else a file path
   std::string trusted_proxies;  // comma-separated addresses whose X-Forwarded-For names the client
+  std::chrono::milliseconds statement_timeout{30000};  // per database statement; 0 = none
 };
 
 // Reads OSTOJA_* environment variables; the default database is ./ostoja.db.

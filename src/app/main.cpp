@@ -2,10 +2,12 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/application.h"
@@ -146,6 +148,11 @@ int main(int argc, char** argv) {
   auto* audit_cmd = cli.add_subcommand("audit", "Dziennik audytu");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Sprawdza łańcuch skrótów dziennika każdego ośrodka");
+  std::vector<std::string> anchors;
+  audit_verify->add_option("--anchor", anchors,
+                           "Punkt kontrolny TERYT:NR:SKRÓT wypisany wcześniej przez `audit anchor` (można powtórzyć)");
+  auto* audit_anchor = audit_cmd->add_subcommand(
+      "anchor", "Wypisuje punkt kontrolny łańcucha każdego ośrodka (TERYT, nr wpisu, skrót) do zachowania poza bazą");
 
   auto* import_cmd = cli.add_subcommand("import", "Import danych z innych systemów (CSV, docs/import.md)");
   import_cmd->require_subcommand(1);
@@ -245,6 +252,9 @@ int main(int argc, char** argv) {
                                     : "Zastosowano migracje: " + std::to_string(applied.size()) + ".\n");
       return 0;
     }
+    // Only the server limits each statement (OSTOJA_STATEMENT_TIMEOUT_MS): an administrator's batch
+    // command (demo data, import, re-check of every household) may legitimately run one long query.
+    if (!cli.got_subcommand("serve")) config.statement_timeout = std::chrono::milliseconds(0);
     app::Application a(config);
     if (cli.got_subcommand("serve")) {
       a.serve();
@@ -414,11 +424,38 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    if (audit_anchor->parsed()) {
+      auto c = a.db().acquire();
+      for (const auto& r : c->query("SELECT id, name, teryt FROM centres ORDER BY id")) {
+        auto t = audit::tip(*c, CentreId{r.int64(0)});
+        if (t) std::cout << r.text(2) << ":" << t->seq << ":" << t->hash << "\t" << r.text(1) << "\n";
+      }
+      return 0;
+    }
     if (audit_verify->parsed()) {
+      std::map<std::string, audit::Anchor> by_teryt;
+      for (const auto& text : anchors) {
+        auto first = text.find(':'), second = text.find(':', first == std::string::npos ? first : first + 1);
+        const std::string seq = second == std::string::npos ? "" : text.substr(first + 1, second - first - 1);
+        const std::string hash = second == std::string::npos ? "" : text.substr(second + 1);
+        if (seq.empty() || seq.size() > 18 || seq.find_first_not_of("0123456789") != std::string::npos ||
+            hash.size() != 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos)
+          return fail(Error::validation("Punkt kontrolny ma postać TERYT:NR:SKRÓT (64 cyfry szesnastkowe): " + text,
+                                        "--anchor"));
+        by_teryt[text.substr(0, first)] = audit::Anchor{std::stoll(seq), hash};
+      }
       auto c = a.db().acquire();
       bool all_ok = true;
-      for (const auto& r : c->query("SELECT id, name FROM centres ORDER BY id")) {
-        auto v = audit::verify(*c, CentreId{r.int64(0)});
+      const auto centres = c->query("SELECT id, name, teryt FROM centres ORDER BY id");
+      for (const auto& [anchor_teryt, anchor] : by_teryt) {
+        if (std::none_of(centres.begin(), centres.end(), [&](const auto& r) { return r.text(2) == anchor_teryt; }))
+          return fail(
+              Error::validation("Brak ośrodka o kodzie TERYT " + anchor_teryt + " z punktu kontrolnego.", "--anchor"));
+      }
+      for (const auto& r : centres) {
+        auto anchored = by_teryt.find(r.text(2));
+        auto v = anchored == by_teryt.end() ? audit::verify(*c, CentreId{r.int64(0)})
+                                            : audit::verify_anchored(*c, CentreId{r.int64(0)}, anchored->second);
         std::cout << r.text(1) << ": " << (v.ok ? "poprawny" : "NARUSZONY — " + v.reason) << " (wpisów: " << v.entries
                   << ")\n";
         all_ok = all_ok && v.ok;

@@ -175,6 +175,26 @@ VerifyResult verify(storage::Connection& c, CentreId centre) {
   return res;
 }
 
+std::optional<Anchor> tip(storage::Connection& c, CentreId centre) {
+  auto head = c.query_one("SELECT seq, hash FROM audit_head WHERE centre_id = ?", {centre.value});
+  if (!head || head->int64(0) == 0) return std::nullopt;
+  return Anchor{head->int64(0), head->text(1)};
+}
+
+VerifyResult verify_anchored(storage::Connection& c, CentreId centre, const Anchor& anchor) {
+  VerifyResult res = verify(c, centre);
+  if (!res.ok) return res;
+  auto row = c.query_one("SELECT hash FROM audit_log WHERE centre_id = ? AND seq = ?", {centre.value, anchor.seq});
+  const std::string n = std::to_string(anchor.seq);
+  if (!row || row->text(0) != anchor.hash) {
+    res.ok = false;
+    res.first_bad_seq = anchor.seq;
+    res.reason = !row ? "Brak wpisu nr " + n + " zapisanego w punkcie kontrolnym."
+                      : "Wpis nr " + n + " ma inny skrót niż w punkcie kontrolnym: dziennik przepisano i przeliczono.";
+  }
+  return res;
+}
+
 Page query(storage::Connection& c, CentreId centre, const Filter& f) {
   std::string where = " FROM audit_log WHERE centre_id = ?";
   storage::Params p{centre.value};

@@ -69,6 +69,18 @@ struct VerifyResult {
 // Recomputes the chain of one centre; detects altered, inserted, reordered and removed entries.
 VerifyResult verify(storage::Connection& c, CentreId centre);
 
+// A point of the chain kept outside the database (printed, sent, filed by `ostoja audit anchor`). The
+// chain alone cannot stop someone with write access from rewriting entries and recomputing every hash
+// after them; an entry whose hash was recorded elsewhere can no longer change unnoticed.
+struct Anchor {
+  std::int64_t seq{0};
+  std::string hash;  // 64 hex digits
+};
+// The chain's newest entry, if any.
+std::optional<Anchor> tip(storage::Connection& c, CentreId centre);
+// verify(), and also that entry `anchor.seq` still exists with `anchor.hash`.
+VerifyResult verify_anchored(storage::Connection& c, CentreId centre, const Anchor& anchor);
+
 struct Filter {
   std::optional<std::int64_t> person_id, user_id, entity_id;
   std::string action, entity;

@@ -2,6 +2,7 @@
 // Expected failures are values, not exceptions (see docs/architecture.md).
 // One enum, one Polish message, optionally the offending field. The single
 // mapping to HTTP statuses lives in http/error_mapping.cpp, to CLI exit codes in app/cli.cpp.
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -42,5 +43,11 @@ struct Error {
 };
 
 std::string_view to_string(ErrorCode code);
+
+// Infrastructure that is there but did not answer in time (a database statement past its limit): an
+// exception, since no use case can handle it, answered once at the boundary as `unavailable` (HTTP 503).
+struct Unavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 }  // namespace ostoja

@@ -194,6 +194,10 @@ Response Router::dispatch(const Request& req, const Authenticator& auth) const {
     auto result = (*m.handler)(ctx);
     if (!result.ok()) return error_response(result.error());
     return std::move(result).value();
+  } catch (const Unavailable& e) {
+    spdlog::warn("request {} {} not answered in time: {}", req.method, req.path, e.what());
+    return error_response({ErrorCode::unavailable,
+                           "Baza danych nie odpowiedziała w wyznaczonym czasie. Spróbuj ponownie za chwilę.", ""});
   } catch (const std::exception& e) {
     spdlog::error("request {} {} failed: {}", req.method, req.path, e.what());
     Response r = json_response(Json{{"error",

@@ -4,6 +4,7 @@
 // Broken infrastructure (cannot connect, disk full, syntax error) throws StorageError — a bug or an
 // outage, never an expected outcome. A unique-key violation throws ConstraintViolation so that a
 // use case can turn a lost race into a 409 conflict.
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -13,6 +14,8 @@
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "core/error.h"
 
 namespace ostoja::storage {
 
@@ -112,9 +115,17 @@ class Lease {
   std::unique_ptr<Connection> c_;
 };
 
+// A statement that ran past the configured limit and was cancelled by the database.
+struct StatementTimeout : Unavailable {
+  using Unavailable::Unavailable;
+};
+
 struct DatabaseConfig {
   std::string url;  // sqlite:///abs/path.db | postgresql://…
   std::size_t pool_size{8};
+  // Each statement is cancelled after this long (0 = never): PostgreSQL statement_timeout, a SQLite
+  // progress handler. The server sets it; migrations and the CLI's batch commands run without it.
+  std::chrono::milliseconds statement_timeout{0};
 };
 
 class Database {

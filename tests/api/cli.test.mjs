@@ -109,6 +109,31 @@ for (const backend of backends) {
       assert.ok(doc.paths['/api/v1/health'].get);
     });
 
+    it('prints each chain\'s anchor and verifies against it', () => {
+      const r = cli(['audit', 'anchor']);
+      assert.equal(r.code, 0, r.err);
+      const lines = r.out.trim().split('\n');
+      assert.equal(lines.length, 2, r.out);
+      const [lublin] = lines.filter((l) => l.endsWith('MOPR w Lublinie'));
+      assert.match(lublin, /^0663011:\d+:[0-9a-f]{64}\tMOPR w Lublinie$/);
+      const anchor = lublin.split('\t')[0];
+      const ok = cli(['audit', 'verify', '--anchor', anchor]);
+      assert.equal(ok.code, 0, ok.out + ok.err);
+      assert.match(ok.out, /MOPR w Lublinie: poprawny/);
+      // An anchor whose hash is not the entry's: the chain was rewritten (exit 7, as for any violation).
+      const [teryt, seq, hash] = anchor.split(':');
+      const other = hash.replace(/^./, (ch) => (ch === '0' ? '1' : '0'));
+      const forged = cli(['audit', 'verify', '--anchor', `${teryt}:${seq}:${other}`]);
+      assert.equal(forged.code, 7, forged.out + forged.err);
+      assert.match(forged.out, new RegExp(`MOPR w Lublinie: NARUSZONY — Wpis nr ${seq} ma inny skrót niż w punkcie kontrolnym`));
+      // Malformed anchors and unknown centres are refused as input (exit 2), before anything is read.
+      for (const bad of ['0663011:abc:' + hash, '0663011:5:xyz', '9999999:1:' + hash]) {
+        const res = cli(['audit', 'verify', '--anchor', bad]);
+        assert.equal(res.code, 2, `${bad}: ${res.out}${res.err}`);
+        assert.match(res.err, /punkt|Punkt/);
+      }
+    });
+
     it('verifies the audit chains and exits 7 once an entry was altered', () => {
       const good = cli(['audit', 'verify']);
       assert.equal(good.code, 0, good.out + good.err);

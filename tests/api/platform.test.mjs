@@ -290,6 +290,31 @@ for (const backend of backends) {
       }
     });
 
+    // Regression for "no statement timeout on PostgreSQL": a write stuck behind another session's lock
+    // used to wait as long as the lock was held (PostgreSQL) or fail with 500 after 10 s (SQLite).
+    it('answers 503 when a statement passes OSTOJA_STATEMENT_TIMEOUT_MS, and nothing is written', async () => {
+      const s = new Server(backend);
+      await s.start({ households: 10, env: { OSTOJA_STATEMENT_TIMEOUT_MS: '400' } });
+      let release;
+      try {
+        const dyrektor = await s.login('dyrektor');
+        release = await s.holdWriteLock('api_tokens');
+        const t0 = Date.now();
+        const r = await s.request('POST', '/api/v1/me/tokens', { session: dyrektor, body: { name: 'za-dlugo', expires_in_days: 1 } });
+        assert.equal(r.status, 503, r.text);
+        assert.equal(r.json.error.code, 'unavailable');
+        assert.match(r.json.error.message, /nie odpowiedziała w wyznaczonym czasie/);
+        assert.ok(Date.now() - t0 < 3000, `answered after ${Date.now() - t0} ms`);
+        await release();
+        const again = await s.request('POST', '/api/v1/me/tokens', { session: dyrektor, body: { name: 'w-porę', expires_in_days: 1 } });
+        assert.equal(again.status, 201, again.text);
+        assert.equal(s.sql("SELECT COUNT(*) FROM api_tokens WHERE name = 'za-dlugo'"), '0');
+      } finally {
+        await release?.();
+        await s.stop();
+      }
+    });
+
     it('finishes a request in flight before stopping on SIGTERM', async () => {
       const s = new Server(backend);
       await s.start({ households: 10 });

@@ -96,6 +96,55 @@ TEST_P(Audit, VerifyDetectsRemovedNewestEntries) {
   EXPECT_EQ(v.first_bad_seq, 9);
 }
 
+// Closing note of stop 8: "the audit chain has no external anchor: someone with write access to the
+// database could recompute it". Such a rewrite passes verify() but not a recorded anchor.
+TEST_P(Audit, AnAnchorKeptOutsideDetectsAChainRewrittenAndRecomputed) {
+  auto a = make_centre();
+  auto c = db_->acquire();
+  EXPECT_FALSE(audit::tip(*c, a).has_value());
+  append(a, 5);
+  const auto anchor = audit::tip(*c, a);
+  ASSERT_TRUE(anchor.has_value());
+  EXPECT_EQ(anchor->seq, 5);
+  EXPECT_EQ(anchor->hash.size(), 64u);
+  append(a, 3);
+  EXPECT_TRUE(audit::verify_anchored(*c, a, *anchor).ok);
+
+  // The attacker alters entry 2 and recomputes every hash after it, and the chain's tip.
+  tamper("UPDATE audit_log SET user_login = 'ktos-inny' WHERE seq = 2");
+  std::string prev = c->query_one("SELECT hash FROM audit_log WHERE centre_id = ? AND seq = 1", {a.value})->text(0);
+  for (std::int64_t seq = 2; seq <= 8; ++seq) {
+    auto r = c->query_one(
+        "SELECT at, user_id, user_login, action, entity, entity_id, person_id, purpose, ip FROM "
+        "audit_log WHERE centre_id = ? AND seq = ?",
+        {a.value, seq});
+    audit::Entry e;
+    e.centre = a;
+    e.at = r->int64(0);
+    e.user_id = r->opt_int64(1);
+    e.user_login = r->text(2);
+    e.action = r->text(3);
+    e.entity = r->text(4);
+    e.entity_id = r->opt_int64(5);
+    e.person_id = r->opt_int64(6);
+    e.purpose = r->text(7);
+    e.ip = r->text(8);
+    std::string hash = audit::chain_hash(prev, seq, e);
+    c->execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE centre_id = ? AND seq = ?",
+               {prev, hash, a.value, seq});
+    prev = hash;
+  }
+  c->execute("UPDATE audit_head SET hash = ? WHERE centre_id = ?", {prev, a.value});
+
+  EXPECT_TRUE(audit::verify(*c, a).ok);  // the chain alone no longer tells
+  auto v = audit::verify_anchored(*c, a, *anchor);
+  EXPECT_FALSE(v.ok);
+  EXPECT_EQ(v.first_bad_seq, 5);
+  EXPECT_NE(v.reason.find("inny skrót niż w punkcie kontrolnym"), std::string::npos) << v.reason;
+  // An anchor past the chain's end (the newest entries removed with it) is reported too.
+  EXPECT_FALSE(audit::verify_anchored(*c, a, {99, anchor->hash}).ok);
+}
+
 TEST_P(Audit, GroupCommitFromManyThreadsKeepsOneUnbrokenChain) {
   auto a = make_centre();
   audit::GroupCommitLog log(*db_);

@@ -153,6 +153,33 @@ TEST_P(Identity, AnAccountsOwnWaitIsNamedBeforeTheAddressSlowdown) {
   EXPECT_EQ(svc_->login("nieistniejacy", "x", "192.0.2.7").error().code, ErrorCode::rate_limited);
 }
 
+// Regression (closing note of stop 8, "a successful login clears its address's failure count"): one valid
+// account let an attacker reset the address's count between guesses at other accounts, so the address
+// was never slowed down. A success now forgives the address only that account's own failures.
+TEST_P(Identity, SuccessfulLoginForgivesTheAddressOnlyTheAccountsOwnFailures) {
+  auto guess = [&](int i) { return svc_->login("ofiara" + std::to_string(i), "x", "192.0.2.9"); };
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 1; i <= 3; ++i) ASSERT_EQ(guess(round * 3 + i).error().code, ErrorCode::unauthenticated);
+    ASSERT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.9").ok()) << round;
+  }
+  // The 10th guess in the window, despite three successes in between: the address is slowed down.
+  ASSERT_EQ(guess(10).error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.9").error().code, ErrorCode::rate_limited);
+
+  // A worker's own typos are forgiven by their next successful login (an office behind one address).
+  for (int i = 1; i <= 2; ++i)
+    ASSERT_EQ(svc_->login("jan.kowalski", "literowka", "192.0.2.10").error().code, ErrorCode::unauthenticated);
+  for (int i = 1; i <= 7; ++i)
+    ASSERT_EQ(svc_->login("ktos" + std::to_string(i), "x", "192.0.2.10").error().code, ErrorCode::unauthenticated);
+  ASSERT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.10").ok());  // 9 failures: no wait yet
+  // 7 left after the success forgave its own 2: two more failures reach 9, not the 10 of a slowdown.
+  for (int i = 1; i <= 2; ++i)
+    ASSERT_EQ(svc_->login("inny" + std::to_string(i), "x", "192.0.2.10").error().code, ErrorCode::unauthenticated);
+  EXPECT_TRUE(svc_->login("jan.kowalski", kPassword, "192.0.2.10").ok());
+  ASSERT_EQ(svc_->login("inny3", "x", "192.0.2.10").error().code, ErrorCode::unauthenticated);
+  EXPECT_EQ(svc_->login("jan.kowalski", kPassword, "192.0.2.10").error().code, ErrorCode::rate_limited);
+}
+
 TEST_P(Identity, FailuresSpreadOverMoreThanTheWindowNeverSlowDown) {
   // One failure every 2 minutes: a window (15 minutes from its first failure) holds 8, then a new one
   // starts — 40 failures in all, yet never the 10 of a slowdown nor the 30 of a lock.

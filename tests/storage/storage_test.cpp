@@ -1,4 +1,6 @@
 // The storage contract on both databases: migrations, parameters, transactions, constraints.
+#include <thread>
+
 #include "fixture.h"
 
 namespace ostoja::testing {
@@ -88,6 +90,39 @@ TEST_P(Storage, BulkInsertWithExplicitIdsKeepsIdentityUsable) {
                          {centre.value})
                 ->int64(0);
   EXPECT_GT(id, 120);
+}
+
+// A runaway statement is cancelled after the configured limit on both databases (issue 3: "no statement
+// timeout on PostgreSQL"), surfaces as StatementTimeout (HTTP 503), and leaves its connection usable.
+TEST_P(Storage, StatementsPastTheTimeoutAreCancelledAndTheConnectionStaysUsable) {
+  auto limited = storage::open_database({url_, 1, std::chrono::milliseconds(200)});
+  const std::string runaway =
+      "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 1000000000) SELECT COUNT(*) FROM n";
+  auto c = limited->acquire();
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_THROW(c->query(runaway), storage::StatementTimeout);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_EQ(c->query_one("SELECT 1 + 1")->int64(0), 2);
+  // Inside a transaction: rolled back, nothing written, the connection again usable.
+  auto centre = make_centre();
+  EXPECT_THROW(storage::in_transaction(*c, true,
+                                       [&](storage::Connection& cn) {
+                                         cn.execute("INSERT INTO units (centre_id, kind, name) VALUES (?, 'branch', ?)",
+                                                    {centre.value, "Przerwana"});
+                                         cn.query(runaway);
+                                         return true;
+                                       }),
+               storage::StatementTimeout);
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM units WHERE name = 'Przerwana'")->int64(0), 0);
+  // A quick statement long after the previous one started is not cancelled: the limit is per statement.
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  EXPECT_EQ(c->query_one("SELECT COUNT(*) FROM units")->int64(0), 0);
+  // Without a limit (migrations, batch commands) the same kind of statement runs to its end.
+  EXPECT_EQ(db_->acquire()
+                ->query_one("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < "
+                            "200000) SELECT COUNT(*) FROM n")
+                ->int64(0),
+            200000);
 }
 
 }  // namespace ostoja::testing

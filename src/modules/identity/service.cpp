@@ -167,7 +167,15 @@ Result<LoginResult> IdentityService::login(std::string_view login, std::string_v
   auto principal = storage::in_transaction(*conn, true, [&](storage::Connection& c) -> Result<Principal> {
     if (!previous_session.empty()) repo::delete_session(c, sha256_hex(previous_session));
     repo::clear_failures(c, creds->centre, creds->id);
-    repo::clear_address(c, ip);
+    // The address is forgiven only this account's own recent mistakes, never the rest of its failures:
+    // otherwise one valid account would let an attacker reset the address count between guesses at others.
+    auto st = repo::address_state(c, ip);
+    if (now - st.window_start <= policy_.address_window_ms && st.failures > creds->failed_logins) {
+      st.failures -= creds->failed_logins;
+      repo::save_address_state(c, ip, st);
+    } else {
+      repo::clear_address(c, ip);
+    }
     repo::insert_session(c, sha256_hex(token), creds->centre, creds->id, csrf, now, ip);
     auto p = principal_for(c, creds->centre, creds->id, AuthMethod::session);
     if (!p.ok()) return p.error();

@@ -37,7 +37,8 @@ using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
 class PostgresConnection final : public Connection {
  public:
-  explicit PostgresConnection(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
+  PostgresConnection(const std::string& url, std::chrono::milliseconds statement_timeout)
+      : conn_(PQconnectdb(url.c_str())) {
     if (PQstatus(conn_) != CONNECTION_OK) {
       std::string msg = PQerrorMessage(conn_);
       PQfinish(conn_);
@@ -46,6 +47,8 @@ class PostgresConnection final : public Connection {
     }
     // Quiet NOTICEs (e.g. "relation already exists, skipping") and keep UTF-8 end to end.
     check(PgResult(PQexec(conn_, "SET client_min_messages TO warning; SET client_encoding TO 'UTF8'")), "setup");
+    const std::string timeout = "SET statement_timeout = " + std::to_string(statement_timeout.count());
+    check(PgResult(PQexec(conn_, timeout.c_str())), "setup");
   }
   ~PostgresConnection() override {
     if (conn_) PQfinish(conn_);
@@ -121,6 +124,7 @@ class PostgresConnection final : public Connection {
     const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
     msg += " in: " + std::string(what);
     if (state && std::strncmp(state, "23", 2) == 0) throw ConstraintViolation(msg);
+    if (state && std::strcmp(state, "57014") == 0) throw StatementTimeout("PostgreSQL: " + msg);  // query_canceled
     throw StorageError("PostgreSQL: " + msg);
   }
 
@@ -134,7 +138,8 @@ class PostgresConnection final : public Connection {
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, std::size_t pool) : Database(pool), url_(std::move(url)) {}
+  PostgresDatabase(std::string url, std::size_t pool, std::chrono::milliseconds statement_timeout)
+      : Database(pool), url_(std::move(url)), statement_timeout_(statement_timeout) {}
   Dialect dialect() const override { return Dialect::postgresql; }
   std::string describe() const override {
     // Strip credentials: postgresql://user:pass@host:port/db → postgresql:host:port/db
@@ -145,16 +150,20 @@ class PostgresDatabase final : public Database {
   }
 
  protected:
-  std::unique_ptr<Connection> connect() override { return std::make_unique<PostgresConnection>(url_); }
+  std::unique_ptr<Connection> connect() override {
+    return std::make_unique<PostgresConnection>(url_, statement_timeout_);
+  }
 
  private:
   std::string url_;
+  std::chrono::milliseconds statement_timeout_;
 };
 
 }  // namespace
 
-std::unique_ptr<Database> open_postgres(const std::string& url, std::size_t pool_size) {
-  return std::make_unique<PostgresDatabase>(url, pool_size);
+std::unique_ptr<Database> open_postgres(const std::string& url, std::size_t pool_size,
+                                        std::chrono::milliseconds statement_timeout) {
+  return std::make_unique<PostgresDatabase>(url, pool_size, statement_timeout);
 }
 
 }  // namespace ostoja::storage

@@ -22,7 +22,8 @@ void configure_sqlite_once() {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, std::chrono::milliseconds statement_timeout)
+      : statement_timeout_(statement_timeout) {
     configure_sqlite_once();
     int rc =
         sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -32,7 +33,11 @@ class SqliteConnection final : public Connection {
       db_ = nullptr;
       throw StorageError("cannot open SQLite database " + path + ": " + msg);
     }
-    sqlite3_busy_timeout(db_, 10000);
+    // Waiting for another writer's lock counts toward the statement limit, as on PostgreSQL.
+    constexpr std::int64_t kBusyMs = 10000;
+    sqlite3_busy_timeout(db_, static_cast<int>(statement_timeout_.count() > 0
+                                                   ? std::min<std::int64_t>(kBusyMs, statement_timeout_.count())
+                                                   : kBusyMs));
     sqlite3_extended_result_codes(db_, 1);
     script(
         "PRAGMA journal_mode=WAL;"
@@ -40,6 +45,9 @@ class SqliteConnection final : public Connection {
         "PRAGMA foreign_keys=ON;"
         "PRAGMA temp_store=MEMORY;"
         "PRAGMA cache_size=-65536;");  // 64 MiB page cache per connection
+    // SQLite has no statement timeout of its own: a progress handler, called every few thousand
+    // virtual-machine steps, cancels the running statement once its time is up (SQLITE_INTERRUPT).
+    if (statement_timeout_.count() > 0) sqlite3_progress_handler(db_, 4000, &SqliteConnection::past_deadline, this);
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -89,6 +97,7 @@ class SqliteConnection final : public Connection {
   }
 
   void script(std::string_view sql) override {
+    if (statement_timeout_.count() > 0) deadline_ = std::chrono::steady_clock::now() + statement_timeout_;
     std::string s(sql);
     char* err = nullptr;
     if (sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -106,7 +115,12 @@ class SqliteConnection final : public Connection {
   bool healthy() override { return sqlite3_get_autocommit(db_) != 0; }
 
  private:
+  static int past_deadline(void* self) {
+    return std::chrono::steady_clock::now() > static_cast<SqliteConnection*>(self)->deadline_ ? 1 : 0;
+  }
+
   sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
+    if (statement_timeout_.count() > 0) deadline_ = std::chrono::steady_clock::now() + statement_timeout_;
     auto it = cache_.find(sql);
     sqlite3_stmt* st = nullptr;
     if (it == cache_.end()) {
@@ -141,6 +155,11 @@ class SqliteConnection final : public Connection {
     if (rc == SQLITE_DONE) return;
     std::string msg = std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql);
     if ((rc & 0xff) == SQLITE_CONSTRAINT) throw ConstraintViolation(msg);
+    if ((rc & 0xff) == SQLITE_BUSY)
+      throw StatementTimeout("SQLite database still locked by another writer after the busy timeout: " + msg);
+    if ((rc & 0xff) == SQLITE_INTERRUPT && statement_timeout_.count() > 0)
+      throw StatementTimeout("SQLite statement cancelled after " + std::to_string(statement_timeout_.count()) +
+                             " ms: " + msg);
     throw StorageError("SQLite step failed: " + msg);
   }
 
@@ -149,26 +168,33 @@ class SqliteConnection final : public Connection {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   sqlite3* db_ = nullptr;
+  std::chrono::milliseconds statement_timeout_;
+  std::chrono::steady_clock::time_point deadline_{};
   std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> cache_;
 };
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(std::string path, std::size_t pool) : Database(pool), path_(std::move(path)) {}
+  SqliteDatabase(std::string path, std::size_t pool, std::chrono::milliseconds statement_timeout)
+      : Database(pool), path_(std::move(path)), statement_timeout_(statement_timeout) {}
   Dialect dialect() const override { return Dialect::sqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
 
  protected:
-  std::unique_ptr<Connection> connect() override { return std::make_unique<SqliteConnection>(path_); }
+  std::unique_ptr<Connection> connect() override {
+    return std::make_unique<SqliteConnection>(path_, statement_timeout_);
+  }
 
  private:
   std::string path_;
+  std::chrono::milliseconds statement_timeout_;
 };
 
 }  // namespace
 
-std::unique_ptr<Database> open_sqlite(const std::string& path, std::size_t pool_size) {
-  return std::make_unique<SqliteDatabase>(path, pool_size);
+std::unique_ptr<Database> open_sqlite(const std::string& path, std::size_t pool_size,
+                                      std::chrono::milliseconds statement_timeout) {
+  return std::make_unique<SqliteDatabase>(path, pool_size, statement_timeout);
 }
 
 }  // namespace ostoja::storage
