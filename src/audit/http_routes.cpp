@@ -47,6 +47,24 @@ Result<Filter> filter_from(const http::Request& req, std::int64_t max_limit) {
   return f;
 }
 
+// The query parameters filter_from reads — both the list and the CSV export accept exactly these.
+std::vector<http::QueryParam> filter_params(std::int64_t max_limit) {
+  using Type = http::QueryParam::Type;
+  return {
+      {.name = "person_id", .description = "Wpisy dotyczące osoby o tym identyfikatorze", .type = Type::integer},
+      {.name = "user_id", .description = "Wpisy użytkownika o tym identyfikatorze", .type = Type::integer},
+      {.name = "entity_id", .description = "Identyfikator obiektu (razem z entity)", .type = Type::integer},
+      {.name = "action", .description = "Kod czynności, np. login, read, break_glass (najwyżej 50 znaków)"},
+      {.name = "entity", .description = "Rodzaj obiektu, np. household, person (najwyżej 50 znaków)"},
+      {.name = "from", .description = "Od dnia (UTC)", .type = Type::date},
+      {.name = "to", .description = "Do dnia włącznie (UTC)", .type = Type::date},
+      {.name = "limit",
+       .description = "Najwięcej wpisów: 1–" + std::to_string(max_limit) +
+                      (max_limit == 1000 ? " (domyślnie 100)" : " (domyślnie wszystkie do limitu)"),
+       .type = Type::integer},
+      {.name = "offset", .description = "Pominięcie tylu najnowszych wpisów (stronicowanie)", .type = Type::integer}};
+}
+
 Json entry_json(const StoredEntry& s) {
   auto opt = [](const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); };
   return {{"seq", s.seq},
@@ -79,7 +97,8 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
          .pattern = "/api/v1/audit",
          .access = http::Access::need("audit.read"),
          .summary = "Dziennik audytu: kto i kiedy miał dostęp do danych (filtry: person_id, user_id, action, from, to)",
-         .tag = "audit"},
+         .tag = "audit",
+         .query = filter_params(1000)},
         [&db](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(f, filter_from(ctx.req, 1000));
           auto conn = db.acquire();
@@ -94,6 +113,7 @@ void register_routes(http::Router& r, storage::Database& db, const Clock& clock)
          .access = http::Access::need("audit.read"),
          .summary = "Eksport dziennika audytu do CSV (te same filtry)",
          .tag = "audit",
+         .query = filter_params(100000),
          .response_type = "text/csv"},
         [&db, &clock](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(f, filter_from(ctx.req, 100000));

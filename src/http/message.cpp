@@ -37,18 +37,43 @@ std::string_view Request::header(std::string_view name) const {
   return {};
 }
 
-std::optional<std::string> Request::query_param(std::string_view name) const {
-  std::string_view q = query;
+namespace {
+// Calls f(raw name, raw value or nullopt when there is no '=') for each non-empty "&"-separated pair;
+// stops early when f returns true.
+template <class F>
+void for_each_query_pair(std::string_view q, F&& f) {
   while (!q.empty()) {
     auto amp = q.find('&');
     std::string_view pair = q.substr(0, amp);
-    auto eq = pair.find('=');
-    std::string key = percent_decode(pair.substr(0, eq), true);
-    if (key == name) return eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), true);
+    if (!pair.empty()) {
+      auto eq = pair.find('=');
+      std::optional<std::string_view> value;
+      if (eq != std::string_view::npos) value = pair.substr(eq + 1);
+      if (f(pair.substr(0, eq), value)) return;
+    }
     if (amp == std::string_view::npos) break;
     q.remove_prefix(amp + 1);
   }
-  return std::nullopt;
+}
+}  // namespace
+
+std::optional<std::string> Request::query_param(std::string_view name) const {
+  std::optional<std::string> found;
+  for_each_query_pair(query, [&](std::string_view key, std::optional<std::string_view> value) {
+    if (percent_decode(key, true) != name) return false;
+    found = value ? percent_decode(*value, true) : std::string();
+    return true;
+  });
+  return found;
+}
+
+std::vector<std::string> Request::query_names() const {
+  std::vector<std::string> names;
+  for_each_query_pair(query, [&](std::string_view key, std::optional<std::string_view>) {
+    names.push_back(percent_decode(key, true));
+    return false;
+  });
+  return names;
 }
 
 std::optional<std::string> Request::cookie(std::string_view name) const {

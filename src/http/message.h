@@ -20,6 +20,9 @@ struct Request {
 
   std::string_view header(std::string_view name) const;                 // case-insensitive; "" if absent
   std::optional<std::string> query_param(std::string_view name) const;  // percent-decoded
+  // Names of all parameters in the query string, percent-decoded as query_param decodes them, in
+  // order (empty "&&" segments skipped).
+  std::vector<std::string> query_names() const;
   std::optional<std::string> cookie(std::string_view name) const;
 };
 

@@ -34,6 +34,34 @@ bool target_is_valid_utf8(const Request& req) {
   return text::valid_utf8(percent_decode(req.path, false)) && text::valid_utf8(percent_decode(req.query, true));
 }
 
+// The route's declared query parameters are the only ones it accepts: a request naming any other
+// one is refused before its handler runs (so before anything is read or audited for it).
+std::optional<Error> undeclared_query_param(const RouteSpec& spec, const Request& req) {
+  for (const auto& name : req.query_names()) {
+    bool declared = false;
+    for (const auto& q : spec.query) declared = declared || q.name == name;
+    if (!declared) return Error::validation("Nieznany parametr zapytania „" + name + "”.", name);
+  }
+  return std::nullopt;
+}
+
+Json query_param_schema(const QueryParam& q) {
+  Json schema;
+  switch (q.type) {
+    case QueryParam::Type::string:
+      schema = {{"type", "string"}};
+      break;
+    case QueryParam::Type::integer:
+      schema = {{"type", "integer"}};
+      break;
+    case QueryParam::Type::date:
+      schema = {{"type", "string"}, {"format", "date"}};
+      break;
+  }
+  if (!q.values.empty()) schema["enum"] = q.values;
+  return schema;
+}
+
 }  // namespace
 
 unsigned http_status(ErrorCode code) {
@@ -191,6 +219,7 @@ Response Router::dispatch(const Request& req, const Authenticator& auth) const {
       if (m.spec->access.kind == Access::Kind::permission && !principal->can(m.spec->access.permission))
         return error_response(Error::forbidden());
     }
+    if (auto bad = undeclared_query_param(*m.spec, req)) return error_response(*bad);
     auto result = (*m.handler)(ctx);
     if (!result.ok()) return error_response(result.error());
     return std::move(result).value();
@@ -223,6 +252,12 @@ Json Router::openapi(const std::string& version) const {
                           {"in", "path"},
                           {"required", true},
                           {"schema", {{"type", "string"}}}});
+    for (const auto& q : spec.query)
+      params.push_back({{"name", q.name},
+                        {"in", "query"},
+                        {"description", q.description},
+                        {"required", q.required},
+                        {"schema", query_param_schema(q)}});
     if (!params.empty()) op["parameters"] = params;
     if (!spec.request_schema.is_null())
       op["requestBody"] = {

@@ -27,14 +27,26 @@ struct Access {
   static Access need(std::string p) { return {Kind::permission, std::move(p)}; }
 };
 
+// A query parameter a route reads. The route's list is the whole truth: it is documented in OpenAPI
+// (in: query) and dispatch refuses a request carrying any other parameter (400 naming it).
+struct QueryParam {
+  enum class Type { string, integer, date };  // date: "YYYY-MM-DD" (OpenAPI string, format date)
+  std::string name;
+  std::string description;  // Polish, for OpenAPI
+  Type type{Type::string};
+  bool required{false};               // the handler refuses the request without it
+  std::vector<std::string> values{};  // optional: the only accepted values (OpenAPI enum)
+};
+
 struct RouteSpec {
   std::string method;
   std::string pattern;  // /api/v1/sections/{id}
   Access access;
-  std::string summary;            // Polish, for OpenAPI
-  std::string tag;                // module
-  Json request_schema = Json();   // optional (null = no body)
-  Json response_schema = Json();  // optional
+  std::string summary;              // Polish, for OpenAPI
+  std::string tag;                  // module
+  std::vector<QueryParam> query{};  // every query parameter the handler reads; any other one → 400
+  Json request_schema = Json();     // optional (null = no body)
+  Json response_schema = Json();    // optional
   std::string response_type{"application/json"};
   unsigned success_status{200};
   bool csrf_exempt{false};  // login only

@@ -193,7 +193,19 @@ void register_routes(http::Router& r, ApplicationService& svc, audit::GroupCommi
          .summary =
              "Lista zadań: zaległe i zbliżające się wywiady i decyzje (?as_of=, ?days=, ?section_id=, ?worker_id=), "
              "z liczbami według sekcji i pracowników",
-         .tag = "applications"},
+         .tag = "applications",
+         .query = {{.name = "as_of",
+                    .description = "Dzień, na który liczyć terminy (domyślnie dziś)",
+                    .type = http::QueryParam::Type::date},
+                   {.name = "days",
+                    .description = "Horyzont w dniach: 0–90 (domyślnie 14)",
+                    .type = http::QueryParam::Type::integer},
+                   {.name = "section_id",
+                    .description = "Tylko zadania sekcji o tym identyfikatorze",
+                    .type = http::QueryParam::Type::integer},
+                   {.name = "worker_id",
+                    .description = "Tylko zadania pracownika o tym identyfikatorze",
+                    .type = http::QueryParam::Type::integer}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(days, http::query_int(ctx.req, "days", 14, 0, 90));
           OSTOJA_TRY(section, http::query_opt_int(ctx.req, "section_id"));

@@ -96,7 +96,9 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
          .pattern = "/api/v1/households/{id}",
          .access = http::Access::need("cases.read"),
          .summary = "Środowisko (gospodarstwo domowe) z członkami — odczyt audytowany",
-         .tag = "cases"},
+         .tag = "cases",
+         .query = {{.name = "purpose",
+                    .description = "Cel odczytu (najwyżej 200 znaków), zapisywany we wpisie dziennika audytu"}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
@@ -109,7 +111,16 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
          .access = http::Access::need("cases.read"),
          .summary = "Wyszukiwanie środowisk po adresie: ?street=początek nazwy ulicy (bez polskich znaków też) "
                     "[&house=&flat=&locality=], z członkami — odczyt audytowany",
-         .tag = "cases"},
+         .tag = "cases",
+         .query = {{.name = "street",
+                    .description = "Początek nazwy ulicy, co najmniej 2 litery (polskie znaki można pominąć)",
+                    .required = true},
+                   {.name = "house", .description = "Numer domu (zaczyna się od liczby, np. 12 albo 12a)"},
+                   {.name = "flat", .description = "Numer lokalu (razem z numerem domu)"},
+                   {.name = "locality", .description = "Miejscowość"},
+                   {.name = "limit",
+                    .description = "Najwięcej wyników: 1–200 (domyślnie 50)",
+                    .type = http::QueryParam::Type::integer}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
           AddressQuery q;
@@ -162,7 +173,9 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
          .pattern = "/api/v1/persons/{id}",
          .access = http::Access::need("cases.read"),
          .summary = "Osoba — odczyt audytowany",
-         .tag = "cases"},
+         .tag = "cases",
+         .query = {{.name = "purpose",
+                    .description = "Cel odczytu (najwyżej 200 znaków), zapisywany we wpisie dziennika audytu"}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
@@ -175,7 +188,12 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
          .access = http::Access::need("cases.read"),
          .summary =
              "Wyszukiwanie osób: ?pesel= albo ?q=nazwisko [imię] (bez polskich znaków też), kolejność alfabetyczna",
-         .tag = "cases"},
+         .tag = "cases",
+         .query = {{.name = "pesel", .description = "Numer PESEL (11 cyfr)"},
+                   {.name = "q", .description = "Nazwisko [imię] lub ich początki (polskie znaki można pominąć)"},
+                   {.name = "limit",
+                    .description = "Najwięcej wyników: 1–200 (domyślnie 50)",
+                    .type = http::QueryParam::Type::integer}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
           OSTOJA_TRY(found, svc.search_persons(*ctx.principal, ctx.req.query_param("pesel").value_or(""),

@@ -29,7 +29,8 @@ void register_routes(http::Router& r, GminaService& svc) {
          .access = http::Access::need("gmina.read"),
          .summary = "Uchwały gminy stosowane w wyliczeniach (procent zasiłku okresowego, najwyższe kwoty zasiłków "
                     "celowych) i te obowiązujące w dniu ?date= (domyślnie dziś)",
-         .tag = "gmina"},
+         .tag = "gmina",
+         .query = {{.name = "date", .description = "Dzień (domyślnie dziś)", .type = http::QueryParam::Type::date}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           const std::string date_text = ctx.req.query_param("date").value_or("");
           Date on = svc.today();

@@ -82,7 +82,11 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
          .summary =
              "Dochód gospodarstwa za miesiąc (?month=RRRR-MM) i uprawnienie do każdej formy pomocy na dzień (?date=; "
              "skład gospodarstwa i uchwały gminy z tego dnia) — z wyjaśnieniem",
-         .tag = "income"},
+         .tag = "income",
+         .query = {{.name = "month", .description = "Miesiąc dochodu, RRRR-MM", .required = true},
+                   {.name = "date",
+                    .description = "Dzień oceny uprawnień (domyślnie pierwszy dzień następnego miesiąca)",
+                    .type = http::QueryParam::Type::date}}},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(read, svc.assess(*ctx.principal, id, ctx.req.query_param("month").value_or(""),
@@ -119,6 +123,9 @@ void register_routes(http::Router& r, IncomeService& svc, audit::GroupCommitLog&
          .access = http::Access::open(),
          .summary = "Rodzaje dochodu i wyłączenia z dochodu (art. 8 u.p.s.) na dzień ?date=",
          .tag = "rules",
+         .query = {{.name = "date",
+                    .description = "Dzień, na który podać wyłączenia z dochodu",
+                    .type = http::QueryParam::Type::date}},
          .run_inline = true},
         [](RequestContext& ctx) -> Result<http::Response> {
           auto date = Date::parse(ctx.req.query_param("date").value_or(""));

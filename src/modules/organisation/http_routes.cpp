@@ -327,7 +327,10 @@ void register_routes(http::Router& r, OrganisationService& svc) {
          .pattern = "/api/v1/territory/resolve",
          .access = http::Access::need("org.read"),
          .summary = "Sekcja właściwa dla adresu (?locality=&street=&number=)",
-         .tag = "organisation"},
+         .tag = "organisation",
+         .query = {{.name = "locality", .description = "Miejscowość", .required = true},
+                   {.name = "street", .description = "Ulica (bez przedrostka „ul.”)", .required = true},
+                   {.name = "number", .description = "Numer domu (np. 12, 12a, 12/3)", .required = true}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(
               s, svc.resolve(*ctx.principal, ctx.req.query_param("locality").value_or(""),

@@ -114,6 +114,9 @@ void register_routes(http::Router& r, PaymentService& svc, audit::GroupCommitLog
          .summary = "Plik listy wypłat: ?format=csv | xlsx | elixir (plik przelewów Elixir-O, Windows-1250) — eksport "
                     "audytowany",
          .tag = "payments",
+         .query = {{.name = "format",
+                    .description = "Rodzaj pliku (domyślnie csv)",
+                    .values = {"csv", "xlsx", "elixir"}}},
          .response_type = "application/octet-stream"},
         [&svc, &log](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(id, ctx.id());

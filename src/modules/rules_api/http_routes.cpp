@@ -17,6 +17,7 @@ void register_routes(http::Router& r) {
          .access = http::Access::open(),
          .summary = "Kryteria dochodowe (art. 8 u.p.s.) obowiązujące w dniu ?date=RRRR-MM-DD",
          .tag = "rules",
+         .query = {{.name = "date", .description = "Dzień", .type = http::QueryParam::Type::date, .required = true}},
          .run_inline = true},
         [](http::RequestContext& ctx) { return respond(criteria(ctx.req.query_param("date").value_or(""))); });
   r.add({.method = "POST",
@@ -50,6 +51,7 @@ void register_routes(http::Router& r) {
          .access = http::Access::open(),
          .summary = "Powody udzielenia pomocy (art. 7 u.p.s.) w brzmieniu z dnia ?date=",
          .tag = "rules",
+         .query = {{.name = "date", .description = "Dzień", .type = http::QueryParam::Type::date, .required = true}},
          .run_inline = true},
         [](http::RequestContext& ctx) { return respond(reasons(ctx.req.query_param("date").value_or(""))); });
   r.add({.method = "GET",
@@ -64,6 +66,14 @@ void register_routes(http::Router& r) {
          .access = http::Access::open(),
          .summary = "Termin po ?days= dniach roboczych od ?from= (święta ustawowe, soboty, niedziele)",
          .tag = "rules",
+         .query = {{.name = "from",
+                    .description = "Dzień początkowy (lata 2000–2100)",
+                    .type = http::QueryParam::Type::date,
+                    .required = true},
+                   {.name = "days",
+                    .description = "Liczba dni roboczych: 0–1000",
+                    .type = http::QueryParam::Type::integer,
+                    .required = true}},
          .run_inline = true},
         [](http::RequestContext& ctx) {
           return respond(

@@ -282,7 +282,15 @@ void register_routes(http::Router& r, ServicesService& svc, audit::GroupCommitLo
          .access = http::Access::need("stats.read"),
          .summary = "Liczby do sprawozdań za okres ?from=&to=: rodziny wg form pomocy, dożywianie dzieci, mieszkania "
                     "chronione, poradnictwo, praca socjalna, domy pomocy społecznej (tylko dane zagregowane)",
-         .tag = "statistics"},
+         .tag = "statistics",
+         .query = {{.name = "from",
+                    .description = "Pierwszy dzień okresu",
+                    .type = http::QueryParam::Type::date,
+                    .required = true},
+                   {.name = "to",
+                    .description = "Ostatni dzień okresu",
+                    .type = http::QueryParam::Type::date,
+                    .required = true}}},
         [&svc](RequestContext& ctx) -> Result<http::Response> {
           OSTOJA_TRY(s, svc.statistics(*ctx.principal, ctx.req.query_param("from").value_or(""),
                                        ctx.req.query_param("to").value_or("")));
