@@ -15,7 +15,8 @@ std::unique_ptr<Database> open_database(const DatabaseConfig& config) {
       throw std::invalid_argument("adres bazy SQLite musi mieć ścieżkę bezwzględną: sqlite:///ścieżka/plik.db");
     return open_sqlite(path, config.pool_size, config.statement_timeout);
   }
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return open_postgres(url, config.pool_size, config.statement_timeout);
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
+    return open_postgres(url, config.pool_size, config.statement_timeout);
   throw std::invalid_argument("nieznany rodzaj bazy danych w adresie (oczekiwano sqlite:/// lub postgresql://)");
 }
 
