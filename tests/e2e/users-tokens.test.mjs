@@ -103,19 +103,27 @@ test('moje tokeny API: utworzenie (token pokazany raz) i unieważnienie', async 
 
 test('adres po wielu nieudanych logowaniach: administrator widzi go na liście i odblokowuje', async () => {
   const page = await newPage(browser, server.baseUrl);
-  await login(page, 'admin');  // first: a successful login from the address would reset its count
-  // Ten wrong passwords from this machine against accounts of the centre (two each: no account slowdown).
-  for (const account of ['dyrektor', 'kierownik', 'pracownik', 'swiadczenia', 'partner'])
-    for (let k = 0; k < 2; k++) {
-      const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: account, password: `zle-${k}` }),
-      });
-      assert.equal(res.status, 401);
-    }
-  const slowed = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'partner', password: 'demo' }),
-  });
-  assert.equal(slowed.status, 429, 'the address must wait after its 10th failure');
+  await login(page, 'admin');
+  // Wrong passwords from this machine against accounts of the centre (two each at most: no account
+  // slowdown) until the address has 10 failures in its window; the next attempt must wait. The address
+  // may already hold failures of the test before (asystent's: a successful login forgives the address
+  // only the account's own failures, and the administrator's unlock had cleared those).
+  const accounts = ['dyrektor', 'kierownik', 'pracownik', 'swiadczenia', 'partner'];
+  let waited = false;
+  for (let i = 0; i < 10 && !waited; i++) {
+    const res = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: accounts[i % 5], password: `zle-${Math.floor(i / 5)}` }),
+    });
+    waited = res.status === 429;
+    if (!waited) assert.equal(res.status, 401);
+  }
+  if (!waited) {
+    const slowed = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ login: 'partner', password: 'demo' }),
+    });
+    assert.equal(slowed.status, 429, 'the address must wait after its 10th failure');
+  }
 
   await page.goto('/uzytkownicy');
   const locks = page.getByRole('region', { name: /Adresy po nieudanych logowaniach/ });
