@@ -45,10 +45,12 @@ class PostgresConnection final : public Connection {
       conn_ = nullptr;
       throw StorageError("cannot connect to PostgreSQL: " + msg);
     }
-    // Quiet NOTICEs (e.g. "relation already exists, skipping") and keep UTF-8 end to end.
-    check(PgResult(PQexec(conn_, "SET client_min_messages TO warning; SET client_encoding TO 'UTF8'")), "setup");
-    const std::string timeout = "SET statement_timeout = " + std::to_string(statement_timeout.count());
-    check(PgResult(PQexec(conn_, timeout.c_str())), "setup");
+    // Quiet NOTICEs (e.g. "relation already exists, skipping"), keep UTF-8 end to end, and limit each
+    // statement (0 = no limit) — one round trip.
+    const std::string setup =
+        "SET client_min_messages TO warning; SET client_encoding TO 'UTF8'; SET statement_timeout = " +
+        std::to_string(statement_timeout.count());
+    check(PgResult(PQexec(conn_, setup.c_str())), "setup");
   }
   ~PostgresConnection() override {
     if (conn_) PQfinish(conn_);
