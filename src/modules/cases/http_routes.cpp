@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "http/json_input.h"
+#include "http/json_writer.h"
 
 namespace ostoja::cases {
 
@@ -13,32 +14,66 @@ using http::RequestContext;
 
 namespace {
 
-Json person_json(const Person& p) {
-  Json j = {{"id", p.id},
-            {"pesel", http::nullable(p.pesel)},
-            {"document_type", p.document_type},
-            {"document_number", p.document_number},
-            {"first_name", p.first_name},
-            {"last_name", p.last_name},
-            {"birth_date", p.birth_date},
-            {"sex", p.sex},
-            {"citizenship", p.citizenship},
-            {"phone", p.phone},
-            {"email", p.email},
-            {"registered_address", p.registered_address},
-            {"actual_address", p.actual_address},
-            {"education", p.education},
-            {"employment", p.employment},
-            {"labour_office", p.labour_office},
-            {"disability", p.disability},
-            {"household_id", http::nullable(p.household_id)}};
+// A person's card and a household are the most frequent reads: written straight into the response
+// text (http::JsonWriter), not built as a nlohmann::json tree first.
+void write_person(http::JsonWriter& w, const Person& p) {
+  w.begin_object()
+      .field("id", p.id)
+      .field("pesel", p.pesel)
+      .field("document_type", p.document_type)
+      .field("document_number", p.document_number)
+      .field("first_name", p.first_name)
+      .field("last_name", p.last_name)
+      .field("birth_date", p.birth_date)
+      .field("sex", p.sex)
+      .field("citizenship", p.citizenship)
+      .field("phone", p.phone)
+      .field("email", p.email)
+      .field("registered_address", p.registered_address)
+      .field("actual_address", p.actual_address)
+      .field("education", p.education)
+      .field("employment", p.employment)
+      .field("labour_office", p.labour_office)
+      .field("disability", p.disability)
+      .field("household_id", p.household_id);
   if (p.health_note) {
-    j["restricted"] = {{"health", *p.health_note}, {"addiction", *p.addiction_note}, {"violence", *p.violence_note}};
+    w.key("restricted")
+        .begin_object()
+        .field("health", *p.health_note)
+        .field("addiction", p.addiction_note.value_or(""))
+        .field("violence", p.violence_note.value_or(""))
+        .end_object();
   } else {
-    j["restricted"] = nullptr;
-    j["restricted_hidden"] = p.restricted_hidden;
+    w.key("restricted").null().field("restricted_hidden", p.restricted_hidden);
   }
-  return j;
+  w.end_object();
+}
+
+void write_household(http::JsonWriter& w, const Household& h) {
+  w.begin_object()
+      .field("id", h.id)
+      .field("section_id", h.section_id)
+      .field("worker_id", h.worker_id)
+      .field("section_name", h.section_name)
+      .field("worker_name", h.worker_name);
+  w.key("address")
+      .begin_object()
+      .field("locality", h.locality)
+      .field("street", h.street)
+      .field("building", h.building)
+      .field("flat", h.flat)
+      .field("postal_code", h.postal_code)
+      .end_object();
+  w.field("family_type", h.family_type)
+      .field("restricted_categories", h.restricted_categories)
+      .field("via_break_glass", h.via_break_glass);
+  w.key("members").begin_array();
+  for (const auto& m : h.members) {
+    w.begin_object().field("relation", m.relation).field("since", m.since).key("person");
+    write_person(w, m.person);
+    w.end_object();
+  }
+  w.end_array().end_object();
 }
 
 Json address_json(const HouseholdAddress& a) {
@@ -49,20 +84,25 @@ Json address_json(const HouseholdAddress& a) {
           {"postal_code", a.postal_code}};
 }
 
-Json household_json(const Household& h) {
-  Json members = Json::array();
-  for (const auto& m : h.members)
-    members.push_back({{"relation", m.relation}, {"since", m.since}, {"person", person_json(m.person)}});
-  return {{"id", h.id},
-          {"section_id", http::nullable(h.section_id)},
-          {"worker_id", http::nullable(h.worker_id)},
-          {"section_name", h.section_name},
-          {"worker_name", h.worker_name},
-          {"address", address_json({h.locality, h.street, h.building, h.flat, h.postal_code})},
-          {"family_type", h.family_type},
-          {"restricted_categories", h.restricted_categories},
-          {"via_break_glass", h.via_break_glass},
-          {"members", members}};
+http::Response person_response(const Person& p, unsigned status = 200) {
+  http::JsonWriter w;
+  write_person(w, p);
+  return http::json_response(w, status);
+}
+
+http::Response household_response(const Household& h) {
+  http::JsonWriter w;
+  write_household(w, h);
+  return http::json_response(w);
+}
+
+template <class T, class Write>
+http::Response items_response(const std::vector<T>& items, Write write) {
+  http::JsonWriter w;
+  w.begin_object().key("items").begin_array();
+  for (const auto& item : items) write(w, item);
+  w.end_array().end_object();
+  return http::json_response(w);
 }
 
 // {"locality","street","building","flat"?,"postal_code"?} — a household's address in a request body
@@ -103,7 +143,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
           OSTOJA_TRY(read, svc.household(*ctx.principal, id, purpose));
-          return gated(http::json_response(household_json(read.value)), log, read);
+          return gated(household_response(read.value), log, read);
         });
 
   r.add({.method = "GET",
@@ -131,9 +171,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           }
           q.limit = static_cast<int>(limit);
           OSTOJA_TRY(found, svc.search_households(*ctx.principal, std::move(q)));
-          Json items = Json::array();
-          for (const auto& h : found.value) items.push_back(household_json(h));
-          return gated(http::json_response({{"items", items}}), log, found);
+          return gated(items_response(found.value, write_household), log, found);
         });
 
   r.add({.method = "PATCH",
@@ -180,7 +218,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
           OSTOJA_TRY(read, svc.person(*ctx.principal, id, purpose));
-          return gated(http::json_response(person_json(read.value)), log, read);
+          return gated(person_response(read.value), log, read);
         });
 
   r.add({.method = "GET",
@@ -198,9 +236,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(limit, http::query_int(ctx.req, "limit", 50, 1, 200));
           OSTOJA_TRY(found, svc.search_persons(*ctx.principal, ctx.req.query_param("pesel").value_or(""),
                                                ctx.req.query_param("q").value_or(""), static_cast<int>(limit)));
-          Json items = Json::array();
-          for (const auto& p : found.value) items.push_back(person_json(p));
-          return gated(http::json_response({{"items", items}}), log, found);
+          return gated(items_response(found.value, write_person), log, found);
         });
 
   r.add(
@@ -251,7 +287,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           resp.body = body_out.dump();
           return gated(std::move(resp), log, dups);
         }
-        return http::json_response(person_json(created->value), 201);
+        return person_response(created->value, 201);
       });
 
   r.add({.method = "POST",
@@ -316,7 +352,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             *f.target = v;
           }
           OSTOJA_TRY(read, svc.update_person(*ctx.principal, id, std::move(ch)));
-          return gated(http::json_response(person_json(read.value)), log, read);
+          return gated(person_response(read.value), log, read);
         });
 
   r.add({.method = "POST",
@@ -330,7 +366,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(dup, http::int_field(body, "duplicate_id", 1, INT64_MAX));
           OSTOJA_TRY(read, svc.merge_persons(*ctx.principal, id, dup));
-          return gated(http::json_response(person_json(read.value)), log, read);
+          return gated(person_response(read.value), log, read);
         });
 
   r.add({.method = "POST",
