@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
 #include <map>
 
 #include "core/text.h"
@@ -12,10 +15,6 @@ namespace {
 
 constexpr char kSep = '\x1f';  // unit separator: cannot occur in the logged fields' meaning
 const std::string kGenesis(64, '0');
-
-std::string opt(const std::optional<std::int64_t>& v) {
-  return v ? std::to_string(*v) : "";
-}
 
 struct Head {
   std::int64_t seq{0};
@@ -101,16 +100,33 @@ Entry entry_for(const Principal& who, std::int64_t now, std::string action, std:
 }
 
 std::string chain_hash(const std::string& prev_hash, std::int64_t seq, const Entry& e) {
-  std::string canon;
-  canon.reserve(256);
-  for (const std::string& part :
-       {prev_hash, std::to_string(e.centre.value), std::to_string(seq), std::to_string(e.at), opt(e.user_id),
-        e.user_login, e.action, e.entity, opt(e.entity_id), opt(e.person_id), e.purpose, e.ip}) {
-    canon += part;
-    canon += kSep;
-  }
+  // SHA-256 over the fields, each followed by the separator, fed to the hash one by one (no
+  // canonical string is assembled; the bytes hashed are the same).
+  crypto_hash_sha256_state st;
+  crypto_hash_sha256_init(&st);
+  auto part = [&st](std::string_view v) {
+    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(v.data()), v.size());
+    crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(&kSep), 1);
+  };
+  auto number = [&part](std::optional<std::int64_t> v) {
+    char buf[24];
+    auto* end = v ? std::to_chars(buf, buf + sizeof buf, *v).ptr : buf;
+    part(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+  };
+  part(prev_hash);
+  number(e.centre.value);
+  number(seq);
+  number(e.at);
+  number(e.user_id);
+  part(e.user_login);
+  part(e.action);
+  part(e.entity);
+  number(e.entity_id);
+  number(e.person_id);
+  part(e.purpose);
+  part(e.ip);
   unsigned char out[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(out, reinterpret_cast<const unsigned char*>(canon.data()), canon.size());
+  crypto_hash_sha256_final(&st, out);
   return text::hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
@@ -299,7 +315,8 @@ void GroupCommitLog::run() {
         for (auto& p : batch) k += p.entries.size();
         return k;
       }();
-      for (auto& p : batch) all.insert(all.end(), p.entries.begin(), p.entries.end());
+      all.reserve(n_entries);
+      for (auto& p : batch) std::move(p.entries.begin(), p.entries.end(), std::back_inserter(all));
       {
         auto conn = db_.acquire();  // returned to the pool before the waiters are released
         storage::in_transaction(*conn, true, [&](storage::Connection& c) {

@@ -44,6 +44,34 @@ class Audit : public StorageTest {
 };
 OSTOJA_STORAGE_TEST_SUITE(Audit);
 
+// The hashed form of an entry is fixed: databases written by earlier versions must keep verifying.
+// Expected values computed independently (Python hashlib) over the documented canonical form: the
+// previous hash, centre, seq, at, user id, login, action, entity, entity id, person id, purpose and
+// address, each followed by U+001F; absent numbers are empty.
+TEST(AuditHash, CanonicalFormIsStable) {
+  audit::Entry e;
+  e.centre = CentreId{3};
+  e.at = 1764633600000;
+  e.user_id = 42;
+  e.user_login = "kowalska";
+  e.action = "read";
+  e.entity = "person";
+  e.entity_id = 1001;
+  e.person_id = 1001;
+  e.purpose = "kontrola";
+  e.ip = "192.0.2.7";
+  EXPECT_EQ(audit::chain_hash(std::string(64, '0'), 17, e),
+            "de114a299c3216184a0323ed388dce1fb28825e1485c5f636b47d233e38d191e");
+  audit::Entry bare;
+  bare.centre = CentreId{3};
+  bare.at = 1764633600001;
+  bare.action = "login_failed";
+  bare.purpose = "ąę zażółć";
+  std::string prev;
+  for (int i = 0; i < 32; ++i) prev += "ab";
+  EXPECT_EQ(audit::chain_hash(prev, 18, bare), "462e6f0b58e2fbc25dad2bd90d72d2b9f4fc520dbe5db4354ae6c1132f66a142");
+}
+
 TEST_P(Audit, ChainVerifiesAndHasOneSequencePerCentre) {
   auto a = make_centre("A"), b = make_centre("B");
   append(a, 40);  // more than one multi-row INSERT chunk

@@ -215,9 +215,9 @@ Result<Audited<Person>> CaseService::person(const Principal& who, std::int64_t i
   bool via_break_glass = false;
   {
     auto conn = db_.acquire();
-    auto r =
-        conn->query_one(std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?",
-                        {who.centre.value, id});
+    static const std::string by_id =
+        std::string("SELECT ") + kPersonCols + " FROM persons p WHERE p.centre_id = ? AND p.id = ?";
+    auto r = conn->query_one(by_id, {who.centre.value, id});
     if (!r) return Error::not_found("Nie znaleziono osoby.");
     bool allowed = who.can("cases.scope_all"), ever_housed = false, only_break_glass = false;
     if (!allowed)
