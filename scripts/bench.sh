@@ -2,6 +2,7 @@
 # Benchmarks (not tests): figures go to docs/benchmarks.md with this command line.
 #  1. HTTP, same server, same load generator (wrk), same run: unauthenticated hello endpoint vs an
 #     authenticated (API token), permission-checked, scoped and durably audited JSON read of one person.
+#     Then the same read's server-side CPU piece by piece, in process (bench/read_path_bench).
 #  2. Storage (Google Benchmark): point lookup and insert+audit on SQLite and PostgreSQL, with baselines.
 # PostgreSQL: $OSTOJA_TEST_PG_URL, or a temporary server started here.
 set -euo pipefail
@@ -68,6 +69,8 @@ echo "ratio audited-read / hello = $(awk -v r="$r" -v h="$h" 'BEGIN {printf "%.2
 audited=$(sqlite3 "$work/bench.db" "SELECT COUNT(*) FROM audit_log WHERE action = 'read' AND entity = 'person'")
 echo "audit entries written for person reads: $audited"
 $bin audit verify --database "$db"
+echo "== The read's server-side CPU without the network (Google Benchmark)"
+build/release/bench/read_path_bench --benchmark_min_time=1
 
 [ "${BENCH_STORAGE:-1}" = 0 ] && exit 0
 echo "== Storage (Google Benchmark)"
