@@ -6,6 +6,9 @@
 
 namespace ostoja::http {
 
+namespace {
+
+// Appends `s` to `out` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view s) {
   if (!text::valid_utf8(s)) {  // rare: let nlohmann replace what is not UTF-8, as dump(…, replace) does
     out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -51,6 +54,8 @@ void append_json_string(std::string& out, std::string_view s) {
   out.append(s, plain, s.size() - plain);
   out += '"';
 }
+
+}  // namespace
 
 void JsonWriter::separate() {
   if (after_key_) {

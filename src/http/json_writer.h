@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/date.h"
 #include "http/router.h"
 
 namespace ostoja::http {
@@ -35,7 +34,6 @@ class JsonWriter {
     out_ += std::to_string(v);
     return *this;
   }
-  JsonWriter& value(const Date& d) { return value(std::string_view(d.iso())); }
   JsonWriter& value(const Json& j);  // a value built elsewhere with nlohmann::json
   JsonWriter& null();
   template <class T>
@@ -62,9 +60,6 @@ class JsonWriter {
   std::vector<bool> first_;  // per open container: nothing written in it yet
   bool after_key_{false};
 };
-
-// Appends `s` to `out` as a JSON string literal, quotes included.
-void append_json_string(std::string& out, std::string_view s);
 
 Response json_response(JsonWriter& body, unsigned status = 200);
 

@@ -49,6 +49,16 @@ void write_person(http::JsonWriter& w, const Person& p) {
   w.end_object();
 }
 
+void write_address(http::JsonWriter& w, const HouseholdAddress& a) {
+  w.begin_object()
+      .field("locality", a.locality)
+      .field("street", a.street)
+      .field("building", a.building)
+      .field("flat", a.flat)
+      .field("postal_code", a.postal_code)
+      .end_object();
+}
+
 void write_household(http::JsonWriter& w, const Household& h) {
   w.begin_object()
       .field("id", h.id)
@@ -56,14 +66,7 @@ void write_household(http::JsonWriter& w, const Household& h) {
       .field("worker_id", h.worker_id)
       .field("section_name", h.section_name)
       .field("worker_name", h.worker_name);
-  w.key("address")
-      .begin_object()
-      .field("locality", h.locality)
-      .field("street", h.street)
-      .field("building", h.building)
-      .field("flat", h.flat)
-      .field("postal_code", h.postal_code)
-      .end_object();
+  write_address(w.key("address"), {h.locality, h.street, h.building, h.flat, h.postal_code});
   w.field("family_type", h.family_type)
       .field("restricted_categories", h.restricted_categories)
       .field("via_break_glass", h.via_break_glass);
@@ -76,24 +79,12 @@ void write_household(http::JsonWriter& w, const Household& h) {
   w.end_array().end_object();
 }
 
-Json address_json(const HouseholdAddress& a) {
-  return {{"locality", a.locality},
-          {"street", a.street},
-          {"building", a.building},
-          {"flat", a.flat},
-          {"postal_code", a.postal_code}};
-}
-
-http::Response person_response(const Person& p, unsigned status = 200) {
+// One value (`write(w, value)`) as the whole response body.
+template <class T, class Write>
+http::Response written(const T& value, Write write, unsigned status = 200) {
   http::JsonWriter w;
-  write_person(w, p);
+  write(w, value);
   return http::json_response(w, status);
-}
-
-http::Response household_response(const Household& h) {
-  http::JsonWriter w;
-  write_household(w, h);
-  return http::json_response(w);
 }
 
 template <class T, class Write>
@@ -143,7 +134,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
           OSTOJA_TRY(read, svc.household(*ctx.principal, id, purpose));
-          return gated(household_response(read.value), log, read);
+          return gated(written(read.value, write_household), log, read);
         });
 
   r.add({.method = "GET",
@@ -196,15 +187,20 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             ch.worker_id = worker;
           }
           OSTOJA_TRY(done, svc.update_household(*ctx.principal, id, std::move(ch)));
-          return http::json_response({{"id", done.id},
-                                      {"section", done.section_id ? Json{{"id", done.section_id},
-                                                                         {"number", done.section_number},
-                                                                         {"name", done.section_name}}
-                                                                  : Json(nullptr)},
-                                      {"worker_id", http::nullable(done.worker_id)},
-                                      {"family_type", done.family_type},
-                                      {"address", address_json(done.address)},
-                                      {"in_scope", done.in_scope}});
+          http::JsonWriter w;
+          w.begin_object().field("id", done.id).key("section");
+          if (done.section_id)
+            w.begin_object()
+                .field("id", done.section_id)
+                .field("number", done.section_number)
+                .field("name", done.section_name)
+                .end_object();
+          else
+            w.null();
+          w.field("worker_id", done.worker_id).field("family_type", done.family_type);
+          write_address(w.key("address"), done.address);
+          w.field("in_scope", done.in_scope).end_object();
+          return http::json_response(w);
         });
 
   r.add({.method = "GET",
@@ -218,7 +214,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(id, ctx.id());
           OSTOJA_TRY(purpose, ctx.text_param("purpose", kMaxPurpose));
           OSTOJA_TRY(read, svc.person(*ctx.principal, id, purpose));
-          return gated(person_response(read.value), log, read);
+          return gated(written(read.value, write_person), log, read);
         });
 
   r.add({.method = "GET",
@@ -287,7 +283,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           resp.body = body_out.dump();
           return gated(std::move(resp), log, dups);
         }
-        return person_response(created->value, 201);
+        return written(created->value, write_person, 201);
       });
 
   r.add({.method = "POST",
@@ -352,7 +348,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
             *f.target = v;
           }
           OSTOJA_TRY(read, svc.update_person(*ctx.principal, id, std::move(ch)));
-          return gated(person_response(read.value), log, read);
+          return gated(written(read.value, write_person), log, read);
         });
 
   r.add({.method = "POST",
@@ -366,7 +362,7 @@ void register_routes(http::Router& r, CaseService& svc, audit::GroupCommitLog& l
           OSTOJA_TRY(body, ctx.json_body());
           OSTOJA_TRY(dup, http::int_field(body, "duplicate_id", 1, INT64_MAX));
           OSTOJA_TRY(read, svc.merge_persons(*ctx.principal, id, dup));
-          return gated(person_response(read.value), log, read);
+          return gated(written(read.value, write_person), log, read);
         });
 
   r.add({.method = "POST",
